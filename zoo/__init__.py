@@ -1,0 +1,1 @@
+"""The zoo: AI-safety framework diagrams (filled in by the zoo issue)."""
