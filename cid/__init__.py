@@ -41,6 +41,28 @@ _LAZY: dict[str, str] = {
     "FORMAT_VERSION": "cid.io",
     "load": "cid.io",
     "save": "cid.io",
+    # incentives (issue 3)
+    "value_of_information": "cid.incentives",
+    "response_incentives": "cid.incentives",
+    "value_of_control": "cid.incentives",
+    "instrumental_control_incentives": "cid.incentives",
+    "explain": "cid.incentives",
+    "analyze": "cid.incentives",
+    "Report": "cid.incentives",
+    "Witness": "cid.incentives",
+    "IncentiveKind": "cid.incentives",
+    # rendering (issue 4)
+    "render": "cid.render",
+    "Theme": "cid.render",
+    "Rendering": "cid.render",
+    "graphviz_available": "cid.render",
+    # twin networks (issue 5)
+    "twin_network": "cid.twin",
+    # quantitative layer (issue 6)
+    "Model": "cid.quant",
+    "solve": "cid.quant",
+    "expected_utility": "cid.quant",
+    "do": "cid.quant",
 }
 
 __all__ = [
