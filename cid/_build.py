@@ -139,7 +139,7 @@ def build_from_parts(
         common: dict[str, Any] = {"label": labels.get(n), "domain": domains.get(n)}
         try:
             if n in dec and n in util:
-                problems.append(("", f"node {n} cannot be both a decision and a utility",
+                problems.append(("nodes", f"node {n} cannot be both a decision and a utility",
                                  "cid_decision_and_utility"))
                 continue
             if n in dec:
@@ -154,7 +154,7 @@ def build_from_parts(
             else:
                 records.append(("edges", Chance(n, **common)))
         except CIDError as err:
-            problems.append(("", str(err), err.code))
+            problems.append(("nodes", str(err), err.code))
     return assemble(cls, name=name, description=description, nodes=records,
                     edges=[(f"edge {u} -> {v}", u, v) for u, v in edges],
                     problems=problems, source="from_edges")

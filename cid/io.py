@@ -37,7 +37,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
 from cid._build import Problem, assemble
@@ -83,7 +83,7 @@ class _NodeSpec(BaseModel):
         if not re.match(_NAME_PATTERN, value):
             raise PydanticCustomError(
                 "cid_invalid_name",
-                "invalid node name {name!r}: names are identifiers (letters, digits, '_', not "
+                "invalid node name '{name}': names are identifiers (letters, digits, '_', not "
                 "starting with a digit); put display text in 'label'",
                 {"name": value},
             )
@@ -110,6 +110,15 @@ class UtilitySpec(_NodeSpec):
     agent: str | list[str] | None = Field(None, description="The owner, or several (shared).")
 
 
+def _check_chain(value: str) -> str:
+    try:
+        parse_edges(value)
+    except CIDError as err:
+        raise PydanticCustomError("cid_invalid_edge", str(err)) from None
+    return value
+
+
+EdgeChain = Annotated[str, AfterValidator(_check_chain)]
 NodeSpec = Annotated[Union[ChanceSpec, DecisionSpec, UtilitySpec], Field(discriminator="kind")]
 
 
@@ -122,7 +131,7 @@ class DiagramSpec(BaseModel):
     name: str = Field("diagram", min_length=1)
     description: str | None = None
     nodes: list[NodeSpec]
-    edges: list[Union[Annotated[list[str], Field(min_length=2, max_length=2)], str]] = Field(
+    edges: list[Union[Annotated[list[str], Field(min_length=2, max_length=2)], EdgeChain]] = Field(
         default_factory=list, description="[parent, child] pairs or chains 'A -> B -> C'."
     )
 
@@ -144,7 +153,7 @@ def _location(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("chance", "decision", "utility", "list[str]", "str"):
+        elif part in ("chance", "decision", "utility", "list[str]", "str") or "[" in part:
             continue  # the union branch pydantic tried; not part of the user's document
         else:
             out += f".{part}" if out else str(part)

@@ -151,7 +151,7 @@ class Utility(_NodeBase):
 
 
 def normalize_agents(agent: str | Iterable[str] | None, *, node: str) -> tuple[str, ...]:
-    """Normalise ``None``, one agent name, or several into a tuple without repeats."""
+    """Normalise ``None``, one agent name, or several into a sorted tuple without repeats."""
     if agent is None:
         return ()
     if isinstance(agent, str):
@@ -164,7 +164,7 @@ def normalize_agents(agent: str | Iterable[str] | None, *, node: str) -> tuple[s
         _check_agent(a)
     if len(set(agents)) != len(agents):
         raise DiagramError(f"node {node}: agent listed twice in {list(agents)}")
-    return agents
+    return tuple(sorted(agents))
 
 
 Node = Union[Chance, Decision, Utility]

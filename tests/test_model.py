@@ -1,0 +1,253 @@
+"""Tests of the Diagram builder, from_edges, queries, validation errors and value semantics."""
+
+from __future__ import annotations
+
+import pytest
+
+import cid
+from cid.errors import CIDError, DiagramError, NodeNotFoundError
+
+
+def mdp() -> cid.Diagram:
+    d = cid.Diagram("mdp")
+    d.chance("S1").decision("A1", parents=["S1"]).utility("R1", parents=["S1"])
+    d.chance("S2", parents=["S1", "A1"]).decision("A2", parents=["S2"]).utility("R2", parents=["S2"])
+    return d
+
+
+# ---------------------------------------------------------------- builder and queries
+def test_builder_queries() -> None:
+    d = mdp()
+    assert d.decisions == ("A1", "A2")
+    assert d.utilities == ("R1", "R2")
+    assert d.chance_nodes == ("S1", "S2")
+    assert d.agents == ("agent",)
+    assert d.decisions_of("agent") == ("A1", "A2")
+    assert d.utilities_of("agent") == ("R1", "R2")
+    assert d.parents("S2") == ("S1", "A1")
+    assert d.children("S1") == ("A1", "R1", "S2")
+    assert d.information_links == (("S1", "A1"), ("S2", "A2"))
+    order = d.topological_order
+    assert set(order) == set(d.nodes) and len(order) == 6
+    assert all(order.index(u) < order.index(v) for u, v in d.edge_list)
+    assert d.kind("R1") == "utility" and len(d) == 6 and "S1" in d and "X" not in d
+
+
+def test_parents_keep_given_order() -> None:
+    d = cid.Diagram().chance("B").chance("A").chance("C", parents=["B", "A"])
+    assert d.parents("C") == ("B", "A")
+    e = cid.Diagram().chance("B").chance("A").chance("C").edges("A -> C", "B -> C")
+    assert e.parents("C") == ("A", "B")
+
+
+def test_edge_chain_forms() -> None:
+    d = cid.Diagram()
+    for n in ["A", "B", "C", "D"]:
+        d.chance(n)
+    d.edges("A, B -> C -> D", ("A", "D"))
+    assert set(d.edge_list) == {("A", "C"), ("B", "C"), ("C", "D"), ("A", "D")}
+
+
+def test_to_networkx_is_a_copy_with_attributes() -> None:
+    d = mdp()
+    g = d.to_networkx()
+    assert set(g.edges) == set(d.edge_list)
+    assert g.nodes["A1"]["kind"] == "decision" and g.nodes["A1"]["agents"] == ("agent",)
+    assert g.nodes["S1"]["agents"] == ()
+    g.add_edge("R2", "S1")
+    g.remove_node("A2")
+    assert "A2" in d and ("S1", "A1") in d.edge_list
+
+
+def test_multi_agent_and_shared_utility() -> None:
+    d = cid.Diagram.from_edges(
+        ["S -> H -> A -> R", "S -> R"],
+        decisions={"human": ["H"], "robot": ["A"]},
+        utilities={"human": ["R"], "robot": ["R"]},
+    )
+    assert d.agents == ("human", "robot")
+    assert d.agents_of("R") == ("human", "robot")
+    assert d.utilities_of("robot") == ("R",) == d.utilities_of("human")
+    assert d.decisions_of("robot") == ("A",)
+    assert d.agent_of("H") == "human"
+    with pytest.raises(NodeNotFoundError, match="unknown agent 'alien'.*human, robot"):
+        d.decisions_of("alien")
+
+
+def test_single_named_agent_is_default_for_agentless_nodes() -> None:
+    d = cid.Diagram().decision("D", agent="robot").utility("U", parents=["D"])
+    assert d.agents == ("robot",)
+    assert d.utilities_of("robot") == ("U",)
+
+
+def test_utility_may_have_children() -> None:
+    d = cid.Diagram().chance("S1").utility("R1", parents=["S1"]).decision("A2", parents=["R1"])
+    assert d.children("R1") == ("A2",)
+
+
+def test_repr() -> None:
+    assert repr(mdp()) == "<Diagram 'mdp': 6 nodes, 2 decisions, 2 utilities, 1 agent>"
+
+
+# ---------------------------------------------------------------- validation errors
+def test_cycle_is_rejected_and_printed() -> None:
+    d = cid.Diagram().chance("X").chance("Y", parents=["X"]).chance("Z", parents=["Y"])
+    with pytest.raises(DiagramError, match=r"Z -> X would make a cycle: Z -> X -> Y -> Z") as info:
+        d.edge("Z", "X")
+    assert info.value.code == "cid_cycle"
+    assert d.parents("X") == ()  # unchanged
+
+
+def test_cycle_in_from_edges_lists_the_cycle() -> None:
+    with pytest.raises(DiagramError, match=r"cycle: (X -> Y -> Z -> X|Y -> Z -> X -> Y|Z -> X -> Y -> Z)"):
+        cid.Diagram.from_edges(["X -> Y -> Z -> X"])
+
+
+def test_self_loop() -> None:
+    d = cid.Diagram().chance("X")
+    with pytest.raises(DiagramError, match="self-loop on node X"):
+        d.edge("X", "X")
+    with pytest.raises(DiagramError, match="self-loop on node Q"):
+        cid.Diagram.from_edges([("Q", "Q")])
+
+
+def test_unknown_node_in_edge() -> None:
+    d = cid.Diagram().chance("X")
+    with pytest.raises(NodeNotFoundError, match="edge X -> Y: unknown node 'Y'"):
+        d.edge("X", "Y")
+    with pytest.raises(NodeNotFoundError, match="unknown parent 'Q'"):
+        d.chance("Z", parents=["Q"])
+    assert isinstance(NodeNotFoundError("x"), LookupError)
+
+
+def test_duplicate_name() -> None:
+    d = cid.Diagram().chance("X")
+    with pytest.raises(DiagramError, match="duplicate node name 'X'") as info:
+        d.chance("X")
+    assert info.value.code == "cid_duplicate_node"
+
+
+def test_decision_and_utility_rejected() -> None:
+    d = cid.Diagram().decision("D")
+    with pytest.raises(DiagramError, match="node D cannot be both a decision and a utility"):
+        d.utility("D")
+    with pytest.raises(DiagramError, match="node D cannot be both a decision and a utility"):
+        cid.Diagram.from_edges(["D -> U"], decisions=["D"], utilities=["D", "U"])
+
+
+def test_missing_agent_when_several() -> None:
+    d = cid.Diagram().decision("D1", agent="alice")
+    with pytest.raises(DiagramError, match=r"decision D2 name no agent.*alice, bob|decision D2"):
+        d.decision("D2").decision("D3", agent="bob")
+    d = cid.Diagram().decision("D1", agent="alice").utility("U")
+    with pytest.raises(DiagramError, match=r"utility U name no agent.*\(alice, bob\)"):
+        d.decision("D2", agent="bob")
+    with pytest.raises(DiagramError, match=r"utility U name no agent"):
+        cid.Diagram.from_edges(["A -> U", "B -> U"], decisions={"a": ["A"], "b": ["B"]},
+                               utilities=["U"])
+
+
+@pytest.mark.parametrize("bad", ["1X", "S 1", "a-b", "", "Θ", None, 3])
+def test_invalid_identifier(bad: object) -> None:
+    with pytest.raises(DiagramError, match="invalid node name"):
+        cid.Diagram().chance(bad)  # type: ignore[arg-type]
+
+
+def test_empty_from_edges_rejected() -> None:
+    with pytest.raises(DiagramError, match="no nodes"):
+        cid.Diagram.from_edges([])
+
+
+def test_from_edges_reports_every_problem_at_once() -> None:
+    with pytest.raises(DiagramError) as info:
+        cid.Diagram.from_edges(["X -> X", "1a -> B", "B -> C -> B"], decisions=["C"],
+                               utilities=["C"])
+    text = str(info.value)
+    assert "self-loop on node X" in text
+    assert "'1a'" in text
+    assert "C cannot be both a decision and a utility" in text
+
+
+def test_bad_edge_strings() -> None:
+    d = cid.Diagram().chance("A")
+    for bad in ["A", "A -> ", "-> A", 5]:
+        with pytest.raises(DiagramError, match="cannot read edge"):
+            d.edges(bad)  # type: ignore[arg-type]
+
+
+def test_bad_attributes() -> None:
+    with pytest.raises(DiagramError, match="repeated values"):
+        cid.Diagram().chance("X", domain=[0, 0])
+    with pytest.raises(DiagramError, match="empty domain"):
+        cid.Diagram().chance("X", domain=[])
+    with pytest.raises(DiagramError, match="step must be an integer"):
+        cid.Diagram().chance("X", step="one")
+    with pytest.raises(DiagramError, match="invalid agent"):
+        cid.Diagram().decision("X", agent=" ")
+    with pytest.raises(TypeError):
+        cid.Diagram().chance("X", colour="red")
+
+
+def test_every_error_is_a_cid_error() -> None:
+    for exc in (NodeNotFoundError, DiagramError, cid.SpecError, cid.SolveLimitError,
+                cid.GraphvizNotFoundError, cid.OptionalDependencyError, cid.ModelIncompleteError):
+        assert issubclass(exc, CIDError)
+
+
+def test_failed_mutation_leaves_diagram_unchanged() -> None:
+    d = mdp()
+    before = d.copy()
+    for bad in (lambda: d.edge("S2", "S1"), lambda: d.chance("S1"), lambda: d.edge("S1", "Q"),
+                lambda: d.decision("A3", parents=["nope"])):
+        with pytest.raises(CIDError):
+            bad()
+    assert d == before
+
+
+# ---------------------------------------------------------------- value semantics
+def test_equality_and_copy() -> None:
+    a, b = mdp(), mdp()
+    assert a == b
+    c = a.copy()
+    c.chance("X")
+    assert c != a and "X" not in a
+    assert a != a.copy(name="other")
+
+
+def test_equality_ignores_insertion_order_but_not_parent_order() -> None:
+    a = cid.Diagram().chance("X").chance("Y").chance("Z", parents=["X", "Y"])
+    b = cid.Diagram().chance("Y").chance("X").chance("Z", parents=["X", "Y"])
+    c = cid.Diagram().chance("X").chance("Y").chance("Z", parents=["Y", "X"])
+    assert a == b
+    assert a != c  # CPD tables follow the parent order
+
+
+def test_non_mutating_variants() -> None:
+    d = mdp()
+    before = d.copy()
+    assert d.with_edge("S1", "A2").parents("A2") == ("S2", "S1")
+    assert d.without_edge("S1", "A1").parents("A1") == ()
+    e = d.with_kind("S2", "utility")
+    assert e.kind("S2") == "utility" and e.utilities == ("R1", "S2", "R2")
+    assert d.with_kind("A2", "chance").decisions == ("A1",)
+    assert d == before
+    with pytest.raises(DiagramError, match="no edge S1 -> S2"):
+        d.without_edge("S1", "S2").without_edge("S1", "S2")
+    with pytest.raises(DiagramError, match="would make a cycle"):
+        d.with_edge("R2", "S1")
+
+
+def test_with_kind_respects_agents() -> None:
+    d = cid.Diagram().decision("A", agent="a").decision("B", agent="b").chance("X")
+    with pytest.raises(DiagramError, match="utility X name no agent"):
+        d.with_kind("X", "utility")
+    assert d.with_kind("X", "utility", agent=["a", "b"]).agents_of("X") == ("a", "b")
+
+
+def test_builder_equals_from_edges_equals_json() -> None:
+    built = cid.Diagram("g")
+    built.chance("S").decision("D", parents=["S"]).utility("U", parents=["D", "S"])
+    listed = cid.Diagram.from_edges([("S", "D"), ("D", "U"), ("S", "U")], decisions=["D"],
+                                    utilities=["U"], name="g")
+    assert built == listed
+    assert cid.Diagram.from_json(built.to_json()) == built == cid.Diagram.from_dict(listed.to_dict())
