@@ -1,0 +1,115 @@
+"""Reading the diagrams the ``cid`` command is pointed at, and writing its outputs.
+
+A *target* is a JSON spec file (see :mod:`cid.io`), ``-`` for a spec on standard input, or
+``zoo:NAME`` for a zoo entry; parameters of the entry follow a second colon, comma-separated:
+``zoo:mdp:horizon=5``.
+
+Examples
+--------
+>>> parse_zoo_target("zoo:mdp:horizon=5,name=short")
+('mdp', {'horizon': 5, 'name': 'short'})
+>>> parse_zoo_target("diagram.json") is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cid.errors import CIDError, SpecError
+
+if TYPE_CHECKING:
+    from cid.model import Diagram
+
+__all__ = ["Failure", "UsageError", "load_target", "parse_zoo_target", "write_text"]
+
+ZOO_PREFIX = "zoo:"
+
+
+class Failure(Exception):
+    """A command failed in a way the user must hear about: its lines go to stderr.
+
+    Parameters
+    ----------
+    lines : list of str
+        The message, one line per problem.
+    exit_code : int
+        1 for bad input, 3 for a missing Graphviz.
+    """
+
+    def __init__(self, lines: list[str], exit_code: int = 1) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+        self.exit_code = exit_code
+
+
+class UsageError(Exception):
+    """The command line is well-formed for argparse but asks for something impossible."""
+
+
+def parse_zoo_target(target: str) -> tuple[str, dict[str, Any]] | None:
+    """Split ``zoo:NAME[:k=v,...]`` into the entry name and its parameters (``None`` if the
+    target is not a zoo target). Values are read as JSON where they parse, else as text."""
+    if not target.startswith(ZOO_PREFIX):
+        return None
+    name, _, rest = target[len(ZOO_PREFIX):].partition(":")
+    params: dict[str, Any] = {}
+    for item in filter(None, rest.split(",")):
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"bad zoo parameter {item!r} in {target!r}: write key=value")
+        try:
+            value: Any = json.loads(raw)
+        except json.JSONDecodeError:
+            value = raw
+        params[key.strip()] = value
+    return name, params
+
+
+def _spec_failure(err: SpecError, source: str) -> Failure:
+    lines = []
+    for loc, msg, code in err.problems:
+        where = [source] if source not in msg else []  # "cannot read FILE: ..." names it
+        lines.append(": ".join([*where, *([loc] if loc else []), f"{msg} [{code}]"]))
+    return Failure(lines or [f"{source}: {err}"])
+
+
+def load_target(target: str) -> Diagram:
+    """Read a diagram from a JSON spec file, ``-`` (standard input) or ``zoo:NAME``.
+
+    Raises
+    ------
+    Failure
+        The spec cannot be read or is invalid (one line per problem, naming the file), or
+        the zoo entry is unknown.
+    """
+    from cid.io import from_json, load
+
+    zoo_target = parse_zoo_target(target)
+    try:
+        if zoo_target is not None:
+            import zoo
+
+            name, params = zoo_target
+            try:
+                return zoo.build(name, **params)
+            except TypeError as err:  # a parameter the entry's builder does not take
+                raise Failure([f"{target}: {err}"]) from None
+        if target == "-":
+            return from_json(sys.stdin.read(), source="<stdin>")
+        return load(target)
+    except SpecError as err:
+        raise _spec_failure(err, "<stdin>" if target == "-" else target) from None
+    except CIDError as err:
+        raise Failure([f"{target}: {err}"]) from None
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` to ``path``, creating its folder; return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
