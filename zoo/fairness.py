@@ -1,0 +1,188 @@
+"""The worked examples of the Agent Incentives paper, and the fitness tracker.
+
+Everitt, Carey, Langlois, Ortega, Legg (2021, "Agent Incentives: A Causal Perspective")
+illustrate each incentive criterion on two small stories: a grade predictor that should not
+treat students differently by race or gender (response incentives), and a content recommender
+that might manipulate its users' opinions (instrumental control incentives), together with the
+fix of scoring the recommender against its model of the user. The fitness tracker comes from
+the earlier paper of Everitt, Ortega, Barnes, Legg (2019) as encoded in pycid.
+
+>>> from zoo.fairness import grade_prediction
+>>> grade_prediction().information_links
+(('HS', 'P'), ('Ge', 'P'))
+"""
+
+from __future__ import annotations
+
+from cid.model import Diagram
+from zoo.entry import ACP, EOBL19, Claim, Entry, Reference
+
+__all__ = [
+    "ENTRIES",
+    "content_recommendation",
+    "content_recommendation_modified",
+    "fitness_tracker",
+    "grade_prediction",
+]
+
+ICI = "instrumental_control_incentive"
+VOI = "value_of_information"
+RI = "response_incentive"
+VOC = "value_of_control"
+
+
+def grade_prediction() -> Diagram:
+    """AI:ACP Fig. 1a: predict a student's grade from their high school and gender."""
+    d = Diagram("grade_prediction", description="grade prediction (AI:ACP Example 1, Fig. 1a)")
+    d.chance("R", label="Race")
+    d.chance("HS", ["R"], label="High school")
+    d.chance("E", ["HS"], label="Education")
+    d.chance("Gr", ["E"], label="Grade")
+    d.chance("Ge", label="Gender")
+    d.decision("P", ["HS", "Ge"], label="Predicted grade")
+    d.utility("Ac", ["Gr", "P"], label="Accuracy")
+    return d
+
+
+def _recommender(name: str, description: str, *, scored_on_model: bool) -> Diagram:
+    d = Diagram(name, description=description)
+    d.chance("O", label="Original user opinions")
+    d.chance("M", ["O"], label="Model of original opinions")
+    d.decision("P", ["M"], label="Posts to show")
+    d.chance("I", ["O", "P"], label="Influenced user opinions")
+    d.utility("C", ["P", "M" if scored_on_model else "I"],
+              label="Predicted clicks" if scored_on_model else "Clicks")
+    return d
+
+
+def content_recommendation() -> Diagram:
+    """AI:ACP Fig. 1b: a recommender paid for clicks, which depend on influenced opinions."""
+    return _recommender("content_recommendation",
+                        "content recommendation (AI:ACP Example 2, Fig. 1b)", scored_on_model=False)
+
+
+def content_recommendation_modified() -> Diagram:
+    """AI:ACP: the recommender is paid for clicks predicted from its model of the user."""
+    return _recommender("content_recommendation_modified",
+                        "content recommendation scored against the user model (AI:ACP)",
+                        scored_on_model=True)
+
+
+def fitness_tracker() -> Diagram:
+    """EOBL19's fitness tracker, as encoded in pycid (``story_cids.get_fitness_tracker``)."""
+    d = Diagram("fitness_tracker", description="fitness tracker (EOBL19, pycid encoding)")
+    for root in ("TD", "EF", "P"):
+        d.chance(root)
+    d.chance("TF", ["TD"]).chance("SC", ["TF", "P"]).chance("EWD", ["EF", "SC"])
+    d.chance("D", ["P"])
+    d.decision("C", ["TF", "EWD", "SC"])
+    d.utility("F", ["C", "P"])
+    return d
+
+
+ENTRIES = (
+    Entry(
+        name="grade_prediction",
+        title="Grade prediction (fairness example)",
+        family="fairness",
+        reference=Reference(ACP, "Example 1", "Fig. 1a"),
+        summary=(
+            "A university predicts applicants' grades from their high school and gender. Race "
+            "influences which high school a student attends, so an accurate predictor responds "
+            "to race through the high school, while gender carries no information about the "
+            "grade here and is ignored."
+        ),
+        builder=grade_prediction,
+        confidence="high",
+        reading="Matches pycid's encoding of the paper's example (story_cids.get_grade_predictor).",
+        claims=(
+            Claim(RI, decision="P", node="R", source="AI:ACP Example 1",
+                  quote="paraphrase: the predictor has a response incentive on race"),
+            Claim(RI, decision="P", node="HS", source="AI:ACP Example 1"),
+            Claim(RI, decision="P", node="Ge", holds=False, source="AI:ACP Example 1",
+                  quote="paraphrase: gender is a nonrequisite observation"),
+            Claim(VOI, decision="P", node="HS", source="AI:ACP; pycid tests"),
+            Claim(VOI, decision="P", node="E", source="AI:ACP; pycid tests"),
+            Claim(VOI, decision="P", node="Gr", source="AI:ACP; pycid tests"),
+            Claim(VOI, decision="P", node="Ge", holds=False, source="AI:ACP; pycid tests"),
+            Claim(VOI, decision="P", node="R", holds=False, source="AI:ACP; pycid tests"),
+        ),
+    ),
+    Entry(
+        name="content_recommendation",
+        title="Content recommendation (user manipulation example)",
+        family="fairness",
+        reference=Reference(ACP, "Example 2", "Fig. 1b"),
+        summary=(
+            "A recommender chooses posts to show, based on a model of the user's opinions, and "
+            "is paid for clicks. Clicks depend on the user's opinions after reading the posts, "
+            "so the recommender has an instrumental control incentive on those opinions: the "
+            "polarisation concern."
+        ),
+        builder=content_recommendation,
+        confidence="high",
+        reading="pycid story_cids.get_content_recommender.",
+        claims=(
+            Claim(ICI, decision="P", node="I", source="AI:ACP Example 2",
+                  quote="paraphrase: an incentive to manipulate the user's opinions"),
+            Claim(ICI, decision="P", node="C", source="pycid tests (ICI = {P, I, C})"),
+            Claim(ICI, decision="P", node="O", holds=False, source="pycid tests (ICI = {P, I, C})"),
+            Claim(VOC, decision="P", node="O", source="pycid tests (VoC = {O, M, I, C})"),
+            Claim(VOC, decision="P", node="M", source="pycid tests (VoC = {O, M, I, C})"),
+            Claim(VOC, decision="P", node="I", source="pycid tests (VoC = {O, M, I, C})"),
+        ),
+    ),
+    Entry(
+        name="content_recommendation_modified",
+        title="Content recommendation scored against the model of the user",
+        family="fairness",
+        reference=Reference(ACP, "Example 2", "Fig. 1b, modified objective",
+                            note="pycid story_cids.get_modified_content_recommender"),
+        summary=(
+            "The same recommender, paid instead for the clicks its model of the user predicts. "
+            "The user's actual, influenced opinions no longer affect the objective, so the "
+            "incentive to manipulate them disappears."
+        ),
+        builder=content_recommendation_modified,
+        confidence="high",
+        reading="pycid story_cids.get_modified_content_recommender (M -> C instead of I -> C).",
+        claims=(
+            Claim(ICI, decision="P", node="I", holds=False, source="AI:ACP Example 2",
+                  quote="paraphrase: optimising predicted clicks removes the control incentive "
+                        "on the user's opinions"),
+            Claim(VOC, decision="P", node="I", holds=False, source="pycid tests (VoC = {O, M, C})"),
+            Claim(VOC, decision="P", node="O", source="pycid tests (VoC = {O, M, C})"),
+            Claim(VOC, decision="P", node="M", source="pycid tests (VoC = {O, M, C})"),
+        ),
+    ),
+    Entry(
+        name="fitness_tracker",
+        title="Fitness tracker (Everitt, Ortega, Barnes, Legg 2019)",
+        family="fairness",
+        reference=Reference(EOBL19, None, "fitness tracker example",
+                            note="as encoded in pycid story_cids.get_fitness_tracker"),
+        summary=(
+            "A small single-decision diagram from the first incentives paper, used by pycid to "
+            "separate value of control that acts through the decision's observations from "
+            "value of control that bypasses the decision. The step count SC matters only "
+            "because the decision observes it; P and F matter directly."
+        ),
+        builder=fitness_tracker,
+        confidence="medium",
+        reading=(
+            "pycid's encoding (which includes SC -> EWD; an older one lacks it). Labels are "
+            "pycid's abbreviations. pycid's 'indirect VoC' is read as VoC only through the "
+            "decision (cutting the edges out of C removes it) and 'direct VoC' as VoC that "
+            "survives the cut; pycid's further claim that SC is the only node with indirect "
+            "VoC uses its own criterion and is not checked."
+        ),
+        claims=(
+            Claim(VOC, decision="C", node="SC", only_via=("C",), source="pycid tests (indirect VoC)"),
+            Claim(VOC, decision="C", node="P", only_via=("C",), holds=False,
+                  source="pycid tests (direct VoC on P)"),
+            Claim(VOC, decision="C", node="F", only_via=("C",), holds=False,
+                  source="pycid tests (direct VoC on F)"),
+            Claim(VOC, decision="C", node="P", source="pycid tests (direct VoC on P)"),
+        ),
+    ),
+)

@@ -1,0 +1,365 @@
+"""Reward-function tampering and its fixes (Everitt, Hutter, Kumar, Krakovna 2021, Sec. 2–3).
+
+A reinforcement learner whose reward function is implemented somewhere in the world it acts on
+may find that changing the implementation pays better than doing the task: wireheading. The
+reward-tampering paper draws the problem as a diagram in which the implemented reward function
+``Θ^R_t`` is a chance node downstream of the agent's actions, and then draws two objectives
+that remove the incentive: *current-RF optimisation* (judge the future with today's reward
+function) and the *counterfactual reward function* (judge it with the reward function a safe
+policy would have left in place, a twin network). The two introductory figures (RT Fig. 4) show
+what an instrumental goal is in the first place.
+
+>>> from zoo.reward_tampering import modifiable_reward_function
+>>> modifiable_reward_function().parents("ThetaR2")
+('ThetaR1', 'S1', 'A1', 'ThetaRstar')
+"""
+
+from __future__ import annotations
+
+from cid.model import Diagram
+from cid.twin import counterfactual_label, twin_network
+from zoo._build import check_horizon, without_nodes
+from zoo.entry import EKKL19, RT, Claim, Entry, Reference
+
+__all__ = [
+    "ENTRIES",
+    "counterfactual_reward_function",
+    "current_rf_optimization",
+    "informational_goal",
+    "instrumental_goal",
+    "modifiable_reward_function",
+    "ti_considering_current_rf",
+    "wireheading",
+]
+
+ICI = "instrumental_control_incentive"
+VOI = "value_of_information"
+RI = "response_incentive"
+VOC = "value_of_control"
+
+
+def _modifiable_rf(
+    name: str, horizon: int, *, intended: bool, observe_rf: bool, description: str
+) -> Diagram:
+    """An MDP whose reward R_t = R(S_t; Θ^R_t) reads an implemented reward function Θ^R_t that
+    the agent's actions can change: P(Θ^R_{t+1} | Θ^R_t, S_t, A_t) (RT Sec. 3.1)."""
+    m = check_horizon(name, horizon)
+    d = Diagram(name, description=description)
+    if intended:
+        d.chance("ThetaRstar", label="Θ^R_*", description="the intended reward function")
+    for t in range(1, m + 1):
+        before = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
+        d.chance(f"S{t}", before, label=f"S_{t}", step=t)
+        rf_parents = [f"ThetaR{t - 1}", *before] if t > 1 else []
+        if intended:
+            rf_parents.append("ThetaRstar")
+        d.chance(f"ThetaR{t}", rf_parents, label=f"Θ^R_{t}", step=t,
+                 description=f"the implemented reward function at time {t}")
+        if t < m:
+            seen = [f"S{t}", f"ThetaR{t}"] if observe_rf else [f"S{t}"]
+            d.decision(f"A{t}", seen, label=f"A_{t}", step=t)
+        d.utility(f"R{t}", [f"S{t}", f"ThetaR{t}"], label=f"R_{t}", step=t)
+    return d
+
+
+def wireheading(horizon: int = 3) -> Diagram:
+    """RL with a modifiable reward function: actions can rewrite the reward function."""
+    return _modifiable_rf(
+        "wireheading", horizon, intended=False, observe_rf=False,
+        description="RL with a modifiable reward function (EKKL19; RT Fig. 5a without Θ^R_*)",
+    )
+
+
+def modifiable_reward_function(horizon: int = 3) -> Diagram:
+    """RT Fig. 5a: a modifiable implemented reward function and the intended one, ``Θ^R_*``."""
+    return _modifiable_rf(
+        "modifiable_reward_function", horizon, intended=True, observe_rf=False,
+        description="MDP with a modifiable implemented reward function (RT Fig. 5a)",
+    )
+
+
+def current_rf_optimization(horizon: int = 3) -> Diagram:
+    """RT Fig. 7: TI-ignoring current-RF optimisation, the objective of the agent at time 1.
+
+    The agent plans as if its later actions also optimised ``R(·; Θ^R_1)`` and did not see
+    later reward functions; the states after its next action are those of that plan (``S̃_t``).
+    """
+    m = check_horizon("current_rf_optimization", horizon)
+    d = Diagram("current_rf_optimization",
+                description="TI-ignoring current-RF optimisation, objective at time 1 (RT Fig. 7)")
+    d.chance("S1", label="S_1", step=1)
+    d.chance("ThetaR1", label="Θ^R_1", step=1, description="the current reward function")
+    d.decision("A1", ["S1", "ThetaR1"], label="A_1", step=1)
+    d.chance("S2", ["S1", "A1"], label="S_2", step=2)
+    d.chance("ThetaR2", ["ThetaR1", "S1", "A1"], label="Θ^R_2", step=2,
+             description="the next implemented reward function: no reward reads it")
+    d.utility("R2", ["ThetaR1", "S2"], label="R^1_2", step=2)
+    state = "S2"
+    for t in range(2, m):
+        d.decision(f"A{t}", [state, "ThetaR1"], label=f"A_{t}", step=t)
+        planned = f"S{t + 1}_cf"
+        d.chance(planned, [state, f"A{t}"], label=counterfactual_label(f"S_{t + 1}"), step=t + 1,
+                 counterfactual=True, description="state of the agent's plan (hypothetical)")
+        d.utility(f"R{t + 1}", ["ThetaR1", planned], label=f"R^1_{t + 1}", step=t + 1)
+        state = planned
+    return d
+
+
+def ti_considering_current_rf(horizon: int = 3) -> Diagram:
+    """RT Fig. 6: TI-considering current-RF optimisation; the agent's selves are agents.
+
+    Self ``k`` decides ``A^k_k`` after seeing ``S_k`` and its reward function ``Θ^R_k``, and
+    is paid ``R^k_t = R(S_t; Θ^R_k)`` for every later step ``t > k``.
+    """
+    m = check_horizon("ti_considering_current_rf", horizon, minimum=3)
+    d = Diagram("ti_considering_current_rf",
+                description="TI-considering current-RF optimisation (RT Fig. 6, Θ^R_* omitted)")
+    d.chance("S1", label="S_1", step=1)
+    d.chance("ThetaR1", label="Θ^R_1", step=1)
+    for k in range(1, m):
+        act = f"A{k}_{k}"
+        d.decision(act, [f"S{k}", f"ThetaR{k}"], agent=str(k), label=f"A^{k}_{k}", step=k)
+        d.chance(f"S{k + 1}", [f"S{k}", act], label=f"S_{k + 1}", step=k + 1)
+        if k + 1 < m:
+            d.chance(f"ThetaR{k + 1}", [f"ThetaR{k}", f"S{k}", act], label=f"Θ^R_{k + 1}",
+                     step=k + 1)
+        for j in range(1, k + 1):
+            d.utility(f"R{k + 1}_{j}", [f"ThetaR{j}", f"S{k + 1}"], agent=str(j),
+                      label=f"R^{j}_{k + 1}", step=k + 1)
+    return d
+
+
+def counterfactual_reward_function(horizon: int = 3) -> Diagram:
+    """RT Fig. 9: rewards read the reward function a safe policy would have produced.
+
+    Built with :func:`cid.twin_network`: the factual world is the modifiable-reward MDP
+    (with the agent observing its reward functions); in the counterfactual world the actions
+    follow a safe policy that sees only the state. Two adjustments give the paper's figure:
+    each reward ``R_t`` (t ≥ 2) reads the counterfactual ``Θ̃^R_t`` instead of the actual
+    ``Θ^R_t``, and the last actual reward function, which nothing reads any more, is dropped.
+    """
+    m = check_horizon("counterfactual_reward_function", horizon)
+    world = _modifiable_rf(
+        "counterfactual_reward_function", horizon, intended=True, observe_rf=True,
+        description="counterfactual reward function under a safe policy (RT Fig. 9)",
+    )
+    d = twin_network(world, intervened={f"A{t}": [f"S{t}"] for t in range(1, m)},
+                     name="counterfactual_reward_function")
+    for t in range(2, m + 1):
+        d = d.without_edge(f"ThetaR{t}", f"R{t}").edge(f"ThetaR{t}_cf", f"R{t}")
+    return without_nodes(d, [f"ThetaR{m}"])
+
+
+def instrumental_goal() -> Diagram:
+    """RT Fig. 4a: X lies on a path from the action to the reward, Y does not."""
+    d = Diagram("instrumental_goal", description="what an instrumental goal is (RT Fig. 4a)")
+    d.decision("A1", label="A_1").chance("X", ["A1"]).chance("Y", ["A1"])
+    d.utility("R1", ["X"], label="R_1")
+    return d
+
+
+def informational_goal() -> Diagram:
+    """RT Fig. 4b: O matters only as information for the agent's next action."""
+    d = Diagram("informational_goal", description="an informational instrumental goal (RT Fig. 4b)")
+    d.chance("Z").decision("A1", label="A_1").chance("O", ["A1", "Z"])
+    d.decision("A2", ["O", "A1"], label="A_2").utility("R", ["A2", "Z"])
+    return d
+
+
+_RT31 = ("A standard RL agent ... may have an instrumental goal to tamper with the implemented "
+         "RF (RT Sec. 3.1)")
+
+ENTRIES = (
+    Entry(
+        name="wireheading",
+        title="Reward-function tampering / wireheading (modifiable reward function)",
+        family="reward_tampering",
+        reference=Reference(EKKL19, "Sec. 3", "RT Fig. 5a reading",
+                            note="structure of RT Fig. 5a without Θ^R_*"),
+        summary=(
+            "The reward the agent receives is computed by a reward function that is itself part "
+            "of the world, and the agent's actions can change it. A standard RL agent then has "
+            "an instrumental control incentive on its future reward functions: rewriting them "
+            "is a way to collect reward."
+        ),
+        builder=wireheading,
+        confidence="low-medium",
+        reading=(
+            "EKKL19's figure is not available here; the structure is RT Fig. 5a without the "
+            "intended reward function: P(Θ_{t+1} | Θ_t, S_t, A_t), R_t = R(S_t; Θ_t)."
+        ),
+        claims=(
+            Claim(ICI, decision="A1", node="ThetaR2", source="RT Sec. 3.1", quote=_RT31),
+            Claim(ICI, decision="A1", node="ThetaR3", source="RT Sec. 3.1"),
+            Claim(ICI, decision="A2", node="ThetaR3", source="RT Sec. 3.1"),
+        ),
+    ),
+    Entry(
+        name="modifiable_reward_function",
+        title="Modifiable implemented reward function with an intended reward function",
+        family="reward_tampering",
+        reference=Reference(RT, "Sec. 3.1", "Fig. 5a"),
+        summary=(
+            "The designers intend a reward function Θ^R_*, but the agent is paid by an "
+            "implementation Θ^R_t that starts as a copy of it and can be modified by the "
+            "agent's actions. Paths from the first action through Θ^R_2 to later rewards show "
+            "the tampering incentive; the intended function itself cannot be influenced, "
+            "only learned about."
+        ),
+        builder=modifiable_reward_function,
+        confidence="medium-high",
+        reading=(
+            "RT Sec. 3.1: P(Θ_{t+1} | Θ_t, Θ_*, S_t, A_t) and R_t = R(S_t; Θ_t); Θ^R_* -> Θ^R_1 "
+            "from App. B's P(Θ_1 | Θ_*); information links S_t -> A_t only."
+        ),
+        claims=(
+            Claim(ICI, decision="A1", node="ThetaR2", source="RT Sec. 3.1, Claim 1",
+                  quote="the paths that pass Θ^R_2 on the way from action A1 to the rewards R2 "
+                        "and R3"),
+            Claim(ICI, decision="A1", node="ThetaR3", source="RT Sec. 3.1"),
+            Claim(ICI, decision="A1", node="ThetaRstar", holds=False,
+                  source="RT Sec. 3.1 (the intended RF is not influenceable)"),
+            Claim(VOI, decision="A1", node="ThetaRstar",
+                  source="RT Sec. 3.1 (graphical reading: Θ^R_* is informative of R2, R3)"),
+        ),
+    ),
+    Entry(
+        name="current_rf_optimization",
+        title="Current-RF optimisation (TI-ignoring), the wireheading fix",
+        family="reward_tampering",
+        reference=Reference(RT, "Sec. 3.2", "Fig. 7",
+                            note="also the EKKL19 current-RF optimisation figure"),
+        summary=(
+            "The agent judges every future state with the reward function it has now, Θ^R_1, "
+            "and plans as if its later self did the same. Nothing it is paid for reads the "
+            "next reward function Θ^R_2, so changing that function is no longer a way to get "
+            "reward: the tampering incentive of the wireheading diagram disappears."
+        ),
+        builder=current_rf_optimization,
+        focus="A1",
+        confidence="medium (low as the EKKL19 figure)",
+        reading=(
+            "RT Fig. 7 text: A^1_2 is chosen as if it optimised R(·; Θ_1) without observing "
+            "Θ_2; no path from Θ_2 to any R^1_k. The state after the planned action is the "
+            "hypothetical S̃_3, flagged counterfactual."
+        ),
+        claims=(
+            Claim(ICI, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2, Claim 3",
+                  quote="The diagram lacks paths from Θ^R_2 to R^1_k ... agent 1 lacks an "
+                        "instrumental goal to influence Θ^R_2"),
+            Claim(VOC, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2"),
+            Claim(ICI, decision="A1", node="S2",
+                  source="EKKL19 (current-RF optimisation: the agent still optimises the states)"),
+        ),
+    ),
+    Entry(
+        name="ti_considering_current_rf",
+        title="TI-considering current-RF optimisation (two selves as two agents)",
+        family="reward_tampering",
+        reference=Reference(RT, "Sec. 3.2", "Fig. 6"),
+        summary=(
+            "Here the agent knows that its later self will optimise whatever reward function "
+            "it has then, so the paper models the two selves as two agents with their own "
+            "rewards. Self 1 may still care about Θ^R_2, but only because it shapes what self "
+            "2 will do: the remaining instrumental goal is to preserve the reward function."
+        ),
+        builder=ti_considering_current_rf,
+        focus="A1_1",
+        confidence="medium",
+        reading=(
+            "RT Sec. 3.2: the highlighted path A^1_1 -> Θ^R_2 -> A^2_2 -> S3 -> R^1_3 and "
+            "R^k_t = R(S_t; Θ_k) for t > k; information links (S_t, Θ_t) -> A_t from Alg. 2. "
+            "Agents are named '1' and '2'."
+        ),
+        claims=(
+            Claim(ICI, decision="A1_1", node="ThetaR2", source="RT Sec. 3.2",
+                  quote="A^1_1 -> Θ^R_2 -> A^2_2 -> S3 -> R^1_3 indicates that the agent may "
+                        "have an instrumental goal to influence Θ^R_2"),
+            Claim(ICI, decision="A1_1", node="ThetaR2", only_via=("A2_2",),
+                  source="RT Sec. 3.2, Claim 2",
+                  quote="the only instrumental goal ... for the implemented reward function is "
+                        "to preserve it"),
+        ),
+    ),
+    Entry(
+        name="counterfactual_reward_function",
+        title="Counterfactual reward function (twin network under a safe policy)",
+        family="reward_tampering",
+        reference=Reference(RT, "Sec. 3.3", "Fig. 9"),
+        summary=(
+            "Each reward is computed with the reward function that would have resulted had the "
+            "agent followed a known safe policy, a counterfactual quantity drawn as a twin "
+            "network. The agent's actions cannot reach the counterfactual copies, so tampering "
+            "with the actual reward function pays only by making it more informative of its "
+            "counterfactual counterpart."
+        ),
+        builder=counterfactual_reward_function,
+        focus="A1",
+        confidence="low-medium",
+        reading=(
+            "Built with cid.twin_network from the modifiable-reward MDP (agent observing Θ^R_t) "
+            "with the actions replaced by a safe policy that sees the state; then, as in the "
+            "figure, R_t reads the counterfactual Θ̃^R_t (t >= 2) and the unused actual Θ^R_3 "
+            "is dropped. S1, Θ^R_1 and Θ^R_* are shared by both worlds."
+        ),
+        claims=(
+            Claim(ICI, decision="A1", node="ThetaR2", only_via=("A2",),
+                  source="RT Sec. 3.3, Claim 5",
+                  quote="the only instrumental goal that counterfactual RF agents may have for "
+                        "the implemented RF is to make it more informative of its counterfactual "
+                        "counterpart"),
+            Claim(ICI, decision="A1", node="ThetaR2_cf", holds=False, source="RT Sec. 3.3"),
+            Claim(ICI, decision="A1", node="S2_cf", holds=False, source="RT Sec. 3.3"),
+            Claim(ICI, decision="A1", node="ThetaR3_cf", holds=False, source="RT Sec. 3.3"),
+        ),
+    ),
+    Entry(
+        name="instrumental_goal",
+        title="Instrumental goal: a node on a decision-to-reward path",
+        family="reward_tampering",
+        reference=Reference(RT, "Sec. 2.2", "Fig. 4a"),
+        summary=(
+            "The smallest illustration of an instrumental goal. The action affects X and Y, "
+            "but only X affects the reward, so only X is worth controlling."
+        ),
+        builder=instrumental_goal,
+        confidence="low",
+        reading=(
+            "Caption only: Y is encoded as a child of A1 that does not lead to R1 (the other "
+            "reading, Y a parent of R1 not downstream of A1, gives the same claim)."
+        ),
+        claims=(
+            Claim(ICI, decision="A1", node="X", source="RT Fig. 4a",
+                  quote="Influencing X can be an instrumental goal because there is a path from "
+                        "A1 to R1 via X"),
+            Claim(ICI, decision="A1", node="Y", holds=False, source="RT Fig. 4a",
+                  quote="influencing Y cannot be an instrumental goal"),
+        ),
+    ),
+    Entry(
+        name="informational_goal",
+        title="Informational instrumental goal through a later decision",
+        family="reward_tampering",
+        reference=Reference(RT, "Sec. 2.2", "Fig. 4b"),
+        summary=(
+            "The first action affects an observation O that the second action sees, and O "
+            "carries information about Z, which matters for the reward. Every path from O to "
+            "the reward runs through the agent's own next action, so the only reason to "
+            "influence O is to make it more informative; Z itself is out of reach."
+        ),
+        builder=informational_goal,
+        focus="A1",
+        confidence="low",
+        reading="Caption and RT Sec. 2.2 only: O informative of Z, Z not influenceable.",
+        claims=(
+            Claim(ICI, decision="A1", node="O", only_via=("A2",), source="RT Sec. 2.2",
+                  quote="if every path from a node O to a utility node passes through at least "
+                        "one of the agent's own actions, then the only instrumental goal for "
+                        "influencing O is to make O more informative"),
+            Claim(ICI, decision="A1", node="Z", holds=False, source="RT Fig. 4b",
+                  quote="Influencing Z cannot be an instrumental goal"),
+            Claim(VOI, decision="A2", node="O", source="RT Fig. 4b"),
+            Claim(RI, decision="A2", node="O", source="RT Fig. 4b"),
+        ),
+    ),
+)
