@@ -167,10 +167,8 @@ def twin_network(
     """
     if isinstance(intervened, Mapping):
         new_parents: dict[str, tuple[str, ...] | None] = {}
-        for node, parents in intervened.items():
-            if isinstance(parents, str):
-                parents = (parents,)
-            new_parents[node] = tuple(parents)
+        for node, given in intervened.items():
+            new_parents[node] = (given,) if isinstance(given, str) else tuple(given)
     elif isinstance(intervened, str):
         new_parents = {intervened: None}
     else:
@@ -180,7 +178,7 @@ def twin_network(
     shared_set = {shared} if isinstance(shared, str) else set(shared)
     for node in [*new_parents, *shared_set]:
         diagram[node]  # NodeNotFoundError naming it
-    for node, parents in new_parents.items():
+    for parents in new_parents.values():
         for p in parents or ():
             diagram[p]
     both = sorted(shared_set & set(new_parents))
@@ -232,14 +230,14 @@ def twin_network(
     copy_parents: dict[str, list[str]] = {}
     for n in copied:
         if n in new_parents:
-            parents: tuple[str, ...] = new_parents[n] or ()
+            sources: tuple[str, ...] = new_parents[n] or ()
         else:
-            parents = diagram.parents(n)
+            sources = diagram.parents(n)
             if noise and diagram.kind(n) != "decision":
-                parents = (*parents, f"U_{n}")
-        copy_parents[copy_name[n]] = [copy_name.get(p, p) for p in parents]
+                sources = (*sources, f"U_{n}")
+        copy_parents[copy_name[n]] = [copy_name.get(p, p) for p in sources]
     order = {copy_name[n]: i for i, n in enumerate(copied)}
-    deps = nx.DiGraph()
+    deps: nx.DiGraph[str] = nx.DiGraph()
     deps.add_nodes_from(order)
     deps.add_edges_from((p, c) for c, ps in copy_parents.items() for p in ps if p in order)
     try:

@@ -83,7 +83,8 @@ class Reference:
     @property
     def short(self) -> str:
         """``"RT Sec. 3.1, Fig. 5a"``."""
-        return " ".join([self.paper.key, ", ".join(p for p in (self.section, self.figure) if p)]).strip()
+        where = ", ".join(p for p in (self.section, self.figure) if p)
+        return f"{self.paper.key} {where}".strip()
 
 
 CLAIM_KINDS: dict[str, str] = {

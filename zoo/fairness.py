@@ -177,7 +177,8 @@ ENTRIES = (
             "VoC uses its own criterion and is not checked."
         ),
         claims=(
-            Claim(VOC, decision="C", node="SC", only_via=("C",), source="pycid tests (indirect VoC)"),
+            Claim(VOC, decision="C", node="SC", only_via=("C",),
+                  source="pycid tests (indirect VoC)"),
             Claim(VOC, decision="C", node="P", only_via=("C",), holds=False,
                   source="pycid tests (direct VoC on P)"),
             Claim(VOC, decision="C", node="F", only_via=("C",), holds=False,

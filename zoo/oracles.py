@@ -130,7 +130,8 @@ ENTRIES = (
     ),
     Entry(
         name="counterfactual_oracle",
-        title="Counterfactual oracle (twin network: reward in the world where the answer is unread)",
+        title=("Counterfactual oracle (twin network: reward in the world where the answer is "
+               "unread)"),
         family="oracles",
         reference=Reference(EKKL19, "Sec. 4", "counterfactual oracle figure",
                             note="after Armstrong's counterfactual oracles"),

@@ -146,7 +146,8 @@ ENTRIES = (
             Claim(ICI, decision="A1", node="D1", only_via=("S2", "S3"), holds=False,
                   source="EKKL19 (reward modeling vs CIRL: the feedback feeds the reward "
                          "directly, not only through the world state)"),
-            Claim(ICI, decision="A1", node="ThetaH", holds=False, source="EKKL19 (reward modeling)"),
+            Claim(ICI, decision="A1", node="ThetaH", holds=False,
+                  source="EKKL19 (reward modeling)"),
         ),
     ),
     Entry(
