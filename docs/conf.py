@@ -6,8 +6,10 @@ Build it with ``python3 dev.py docs`` (warnings are errors), or directly:
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # cid and zoo from the source tree, even without an install
@@ -49,3 +51,18 @@ html_title = f"cid {release}"
 html_static_path = ["_static"]
 html_show_sourcelink = False
 pygments_style = "friendly"
+
+
+def _unique_footnotes(app: Any, what: str, name: str, obj: Any, options: Any,
+                      lines: list[str]) -> None:
+    """Numpydoc ``References`` use ``.. [1]`` / ``[1]_``; many docstrings on one page would
+    clash, so make each a named auto-numbered footnote local to its object."""
+    key = re.sub(r"[^A-Za-z0-9]+", "-", name)
+    for i, line in enumerate(lines):
+        line = re.sub(r"^(\s*)\.\. \[(\d+)\]", rf"\1.. [#{key}-\2]", line)
+        lines[i] = re.sub(r"\[(\d+)\]_", rf"[#{key}-\1]_", line)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("autodoc-process-docstring", _unique_footnotes)
+    return {"parallel_read_safe": True}

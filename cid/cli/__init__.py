@@ -85,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "decision (or one), with the guarantee that applies.")
     p.add_argument("target", metavar="TARGET")
     p.add_argument("--decision", "-d", metavar="D", help="only this decision")
-    p.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table")
+    p.add_argument("--format", "-f", choices=("text", "table", "markdown", "json"), default="text",
+                   help="text: every incentive with its witness path and guarantee (default); "
+                   "table/markdown: one row per node, one column per kind; json: everything")
     p.set_defaults(handler=_commands.analyze)
 
     p = sub.add_parser("render", help="draw a diagram (SVG, PNG, PDF or DOT)",
@@ -176,7 +178,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CIDError as err:
         print(f"{command}: {err}", file=sys.stderr)
         return EXIT_INVALID
-    except OSError as err:
-        name = f" {err.filename}" if err.filename else ""
-        print(f"{command}: cannot write{name}: {err.strerror or err}", file=sys.stderr)
+    except BrokenPipeError:  # `cid ... | head`: the reader left; stop quietly
+        _silence_stdout()
         return EXIT_INVALID
+    except OSError as err:  # e.g. an output path that cannot be written
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"{command}: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (e.g. captured)
+        pass

@@ -10,13 +10,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from cid.cli._targets import Failure, UsageError, load_target, write_text
 
-__all__ = ["analyze", "compare", "render", "schema", "validate"]
+if TYPE_CHECKING:
+    from cid.model import Diagram
 
-PICTURE_SUFFIXES = (".svg", ".png", ".pdf")
-DOT_SUFFIXES = (".dot", ".gv")
+__all__ = ["analyze", "compare", "render", "schema", "validate"]
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
@@ -58,33 +59,31 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_decision(diagram: object, decision: str | None) -> None:
+def _check_decision(diagram: Diagram, decision: str | None) -> None:
+    """Fail with a message naming the decisions when ``decision`` is not one of them."""
     from cid.errors import DiagramError, NodeNotFoundError
-    from cid.model import Diagram
 
-    assert isinstance(diagram, Diagram)
     if decision is None or decision in diagram.decisions:
         return
+    known = ", ".join(diagram.decisions) or "none"
     if decision not in diagram:
-        raise NodeNotFoundError(f"unknown decision '{decision}' in '{diagram.name}' (decisions: "
-                                f"{', '.join(diagram.decisions) or 'none'})")
-    raise DiagramError(f"'{decision}' is a {diagram.kind(decision)} node, not a decision "
-                       f"(decisions: {', '.join(diagram.decisions) or 'none'})")
+        raise NodeNotFoundError(f"unknown decision '{decision}' in '{diagram.name}' "
+                                f"(decisions: {known})")
+    raise DiagramError(f"'{decision}' is a {diagram.kind(decision)} node of '{diagram.name}', "
+                       f"not a decision (decisions: {known})")
 
 
 def analyze(args: argparse.Namespace) -> int:
-    """``cid analyze TARGET [--decision D] [--format table|json|markdown]``."""
+    """``cid analyze TARGET [--decision D] [--format text|table|markdown|json]``."""
     import cid
 
     d = load_target(args.target)
     _check_decision(d, args.decision)
-    report = cid.analyze(d)
-    if args.decision is not None:
-        report = report.for_decision(args.decision)
+    report = cid.analyze(d, decisions=None if args.decision is None else [args.decision])
     if args.format == "json":
         text = report.to_json()
-    elif args.format == "markdown":
-        text = report.table(format="markdown")
+    elif args.format in ("table", "markdown"):
+        text = report.table(format="text" if args.format == "table" else "markdown")
     else:
         text = str(report)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -97,32 +96,44 @@ def _kinds(value: str | None) -> tuple[str, ...] | None:
     return tuple(k.strip() for k in value.split(",") if k.strip())
 
 
+def _witnesses(diagram: Diagram, decision: str, node: str, kinds: tuple[str, ...] | None) -> list[Any]:
+    """The witness paths of every incentive ``node`` has for ``decision`` (among ``kinds``)."""
+    import cid
+    from cid.errors import NodeNotFoundError
+
+    if node not in diagram:
+        raise NodeNotFoundError(f"--witness: unknown node '{node}' in '{diagram.name}'")
+    wanted = list(cid.IncentiveKind) if kinds is None else [cid.IncentiveKind.parse(k) for k in kinds]
+    found = [w for w in (cid.explain(diagram, decision, node, k) for k in cid.IncentiveKind
+                         if k in wanted) if w is not None]
+    if not found:
+        what = "/".join(k.label for k in wanted) if kinds else "incentive"
+        raise Failure([f"--witness: {node} has no {what} for decision {decision} in "
+                       f"'{diagram.name}', so there is no path to draw"])
+    return found
+
+
 def render(args: argparse.Namespace) -> int:
     """``cid render TARGET -o OUT [--incentives] [--decision D] [--witness NODE] [--legend]``."""
     import cid
+    from cid.render.rendering import FORMATS
 
     out = args.output
-    suffix = "" if out == "-" else Path(out).suffix.lower()
-    if out != "-" and suffix not in PICTURE_SUFFIXES + DOT_SUFFIXES:
-        raise UsageError(f"cannot tell the format of '{out}': end it in .svg, .png, .pdf or .dot "
-                         "(or write '-o -' for DOT on stdout)")
+    suffix = "" if out == "-" else Path(out).suffix.lower().lstrip(".")
+    if out != "-" and suffix not in FORMATS:
+        raise UsageError(f"cannot tell the format of '{out}': end it in "
+                         f"{', '.join('.' + f for f in FORMATS)} (or write '-o -' for DOT on stdout)")
     if args.witness is not None and args.decision is None:
         raise UsageError("--witness needs --decision")
     d = load_target(args.target)
     _check_decision(d, args.decision)
-    incentives = args.incentives or args.decision is not None or args.kinds is not None
-    rendering = cid.render(
-        d,
-        incentives=True if incentives else None,
-        decision=args.decision,
-        kinds=_kinds(args.kinds),
-        witness=args.witness,
-        legend=args.legend,
-    )
+    kinds = _kinds(args.kinds)
+    incentives = args.incentives or args.decision is not None or kinds is not None
+    witness = None if args.witness is None else _witnesses(d, args.decision, args.witness, kinds)
+    rendering = cid.render(d, incentives=True if incentives else None, decision=args.decision,
+                           kinds=kinds, witness=witness, legend=args.legend)
     if out == "-":
         sys.stdout.write(rendering.dot)
-    elif suffix in DOT_SUFFIXES:
-        write_text(out, rendering.dot)
     else:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         rendering.save(out)

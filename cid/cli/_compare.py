@@ -20,10 +20,11 @@ Examples
 A: a
 B: b
 edges only in A: D -> X
-edges only in B: X -> U
-decision D:
-  + value_of_information on X
-  - instrumental_control_incentive on X
+edges only in B: D -> U
+incentives (-: only in A, +: only in B):
+  decision D:
+    VoI  + X
+    ICI  - X
 1 incentive lost, 1 gained
 """
 
@@ -46,6 +47,9 @@ KINDS: tuple[str, ...] = (
     "instrumental_control_incentive",
 )
 """The incentive kinds compared, in report order."""
+
+SHORT = dict(zip(KINDS, ("VoI", "RI", "VoC", "ICI")))
+"""Their short labels, as in the report tables."""
 
 
 def _criteria() -> dict[str, Callable[[Diagram, str], frozenset[str]]]:
@@ -159,22 +163,26 @@ class Comparison:
             out.append("edges only in A: " + ", ".join(f"{u} -> {v}" for u, v in self.edges_only_a))
         if self.edges_only_b:
             out.append("edges only in B: " + ", ".join(f"{u} -> {v}" for u, v in self.edges_only_b))
+        if self.decisions:
+            out.append("incentives (-: only in A, +: only in B):")
         for d in self.decisions:
             if d.agent_a is None:
                 where = " (only in B)"
             elif d.agent_b is None:
                 where = " (only in A)"
             elif d.agent_a != d.agent_b:
-                where = f" (agent {d.agent_a} in A, {d.agent_b} in B)"
+                where = f" (agent '{d.agent_a}' in A, '{d.agent_b}' in B)"
             else:
                 where = ""
             if not d.changed:
-                out.append(f"decision {d.decision}{where}: incentives unchanged")
+                out.append(f"  decision {d.decision}{where}: unchanged")
                 continue
-            out.append(f"decision {d.decision}{where}:")
+            out.append(f"  decision {d.decision}{where}:")
             for k in d.kinds:
-                out += [f"  - {k.kind} on {n}" for n in k.lost]
-                out += [f"  + {k.kind} on {n}" for n in k.gained]
+                parts = ([f"- {', '.join(k.lost)}"] if k.lost else []) + (
+                    [f"+ {', '.join(k.gained)}"] if k.gained else [])
+                if parts:
+                    out.append(f"    {SHORT[k.kind]:<4} {'   '.join(parts)}")
         if not self.decisions:
             out.append("neither diagram has a decision")
         noun = "incentive" if self.lost == 1 else "incentives"
