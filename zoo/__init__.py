@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from cid.errors import NodeNotFoundError
 from zoo import fairness, mdp, multi_agent, oracles, reward_learning, reward_tampering, rf_inputs
 from zoo.entry import Claim, ClaimVerdict, Entry, Reference
+from zoo.summary import summary_line
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -44,6 +45,7 @@ __all__ = [
     "entries",
     "entry",
     "names",
+    "summary_line",
 ]
 
 _FAMILIES = (mdp, reward_tampering, rf_inputs, reward_learning, oracles, multi_agent, fairness)
@@ -74,7 +76,8 @@ def entry(name: str) -> Entry:
         close = difflib.get_close_matches(str(name), names(), n=3, cutoff=0.6)
         hint = (f"; did you mean {' or '.join(repr(c) for c in close)}?" if close
                 else f"; the entries are {', '.join(names())}")
-        raise NodeNotFoundError(f"unknown zoo entry {name!r}{hint}", code="cid_unknown_zoo_entry") from None
+        raise NodeNotFoundError(f"unknown zoo entry {name!r}{hint}",
+                                code="cid_unknown_zoo_entry") from None
 
 
 def build(name: str, **params: Any) -> Diagram:

@@ -178,7 +178,9 @@ class Claim:
         present = self.node in compute(diagram, self.decision)
         witness = cid.explain(diagram, self.decision, self.node, self.kind) if present else None
         observed = present
-        reason = "present" if present else "absent"
+        reason = "absent"
+        if present:
+            reason = f"present: {witness}" if witness is not None else "present"
         if self.only_via and present:
             cut = diagram
             for v in self.only_via:
@@ -187,8 +189,8 @@ class Claim:
             survives = self.node in compute(cut, self.decision)
             observed = not survives
             via = ", ".join(self.only_via)
-            reason = (f"present, and also without the edges out of {via}" if survives
-                      else f"present, and gone once the edges out of {via} are cut")
+            reason += (f"; also without the edges out of {via}" if survives
+                       else f"; gone once the edges out of {via} are cut")
         return ClaimVerdict(self, observed=observed, witness=witness, reason=reason)
 
     def check(self, diagram: Diagram) -> bool:
