@@ -1,0 +1,48 @@
+"""Incentive analysis: which nodes an agent wants to observe, respond to, or control.
+
+Four graphical criteria from Everitt, Carey, Langlois, Ortega and Legg, "Agent Incentives: A
+Causal Perspective" (AAAI 2021, arXiv:2102.01685), each a function ``(diagram, decision) ->
+frozenset[str]``:
+
+* :func:`value_of_information` — nodes the agent would like to observe before deciding;
+* :func:`response_incentives` — nodes the optimal decision responds to;
+* :func:`value_of_control` — nodes the agent would like to control;
+* :func:`instrumental_control_incentives` — nodes the decision wants to influence.
+
+:func:`explain` returns the :class:`Witness` path behind an answer, and :func:`analyze` a
+:class:`Report` for every decision of every agent, saying which guarantee applies
+(:class:`Guarantee`). Every answer is a linear-time graph search; see :mod:`cid.graph`.
+
+>>> import cid
+>>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+>>> sorted(cid.value_of_information(d, "D")), sorted(cid.instrumental_control_incentives(d, "D"))
+(['S'], ['D', 'U'])
+"""
+
+from __future__ import annotations
+
+from cid.incentives.criteria import (
+    explain,
+    instrumental_control_incentives,
+    response_incentives,
+    value_of_control,
+    value_of_information,
+)
+from cid.incentives.kinds import Guarantee, IncentiveKind
+from cid.incentives.report import DecisionReport, Incentive, Report, analyze
+from cid.incentives.witness import Witness
+
+__all__ = [
+    "DecisionReport",
+    "Guarantee",
+    "Incentive",
+    "IncentiveKind",
+    "Report",
+    "Witness",
+    "analyze",
+    "explain",
+    "instrumental_control_incentives",
+    "response_incentives",
+    "value_of_control",
+    "value_of_information",
+]
