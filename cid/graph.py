@@ -28,7 +28,8 @@ References
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
+from itertools import pairwise
 from typing import Literal
 
 import networkx as nx
@@ -56,7 +57,7 @@ _State = tuple[Hashable, int]
 
 
 # --------------------------------------------------------------------------- helpers
-def _adjacency(G: nx.DiGraph) -> tuple[Mapping[Hashable, Mapping[Hashable, object]],
+def _adjacency(G: nx.DiGraph[Hashable]) -> tuple[Mapping[Hashable, Mapping[Hashable, object]],
                                        Mapping[Hashable, Mapping[Hashable, object]]]:
     """The raw predecessor and successor mappings (fast iteration, no view objects)."""
     pred = getattr(G, "_pred", None)
@@ -66,15 +67,16 @@ def _adjacency(G: nx.DiGraph) -> tuple[Mapping[Hashable, Mapping[Hashable, objec
     return pred, succ
 
 
-def _node_set(G: nx.DiGraph, nodes: Hashable | Iterable[Hashable], *, what: str) -> set[Hashable]:
+def _node_set(G: nx.DiGraph[Hashable], nodes: Hashable | Iterable[Hashable], *,
+              what: str) -> set[Hashable]:
     """Read "a node or an iterable of nodes": anything that is a node of G is one node."""
+    out: set[Hashable]
     if isinstance(nodes, str) or (isinstance(nodes, Hashable) and nodes in G):
         out = {nodes}
+    elif isinstance(nodes, Iterable):
+        out = set(nodes)
     else:
-        try:
-            out = set(nodes)  # type: ignore[arg-type]
-        except TypeError:
-            out = {nodes}
+        out = {nodes}
     missing = sorted((n for n in out if n not in G), key=str)
     if missing:
         names = ", ".join(repr(n) for n in missing)
@@ -238,7 +240,7 @@ def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
     return (up, down), None
 
 
-def bayes_ball(G: nx.DiGraph, sources: Hashable | Iterable[Hashable], *,
+def bayes_ball(G: nx.DiGraph[Hashable], sources: Hashable | Iterable[Hashable], *,
                given: Hashable | Iterable[Hashable] = ()) -> Reachability:
     """Run Bayes-ball from ``sources`` given ``given``: every node an active trail reaches.
 
@@ -304,7 +306,7 @@ def _check_disjoint(x: set[Hashable], y: set[Hashable], z: set[Hashable], *, wha
                                "they must be disjoint")
 
 
-def find_d_connecting_trail(G: nx.DiGraph, x: Hashable | Iterable[Hashable],
+def find_d_connecting_trail(G: nx.DiGraph[Hashable], x: Hashable | Iterable[Hashable],
                             y: Hashable | Iterable[Hashable], *,
                             given: Hashable | Iterable[Hashable] = ()) -> list[Hashable] | None:
     """An active trail from ``x`` to ``y`` given ``given``, or ``None`` if d-separated.
@@ -367,7 +369,7 @@ def find_d_connecting_trail(G: nx.DiGraph, x: Hashable | Iterable[Hashable],
     return trail[::-1]
 
 
-def is_d_connected(G: nx.DiGraph, x: Hashable | Iterable[Hashable],
+def is_d_connected(G: nx.DiGraph[Hashable], x: Hashable | Iterable[Hashable],
                    y: Hashable | Iterable[Hashable], *,
                    given: Hashable | Iterable[Hashable] = ()) -> bool:
     """Whether ``x`` and ``y`` are d-connected given ``given``.
@@ -403,7 +405,7 @@ def is_d_connected(G: nx.DiGraph, x: Hashable | Iterable[Hashable],
     return find_d_connecting_trail(G, x, y, given=given) is not None
 
 
-def d_connected_nodes(G: nx.DiGraph, x: Hashable | Iterable[Hashable], *,
+def d_connected_nodes(G: nx.DiGraph[Hashable], x: Hashable | Iterable[Hashable], *,
                       given: Hashable | Iterable[Hashable] = ()) -> frozenset[Hashable]:
     """Every node d-connected to ``x`` given ``given``, in one pass.
 
@@ -442,7 +444,7 @@ def d_connected_nodes(G: nx.DiGraph, x: Hashable | Iterable[Hashable], *,
     return r.reached - r.sources - r.given
 
 
-def is_active_trail(G: nx.DiGraph, trail: Sequence[Hashable], *,
+def is_active_trail(G: nx.DiGraph[Hashable], trail: Sequence[Hashable], *,
                     given: Iterable[Hashable] = ()) -> bool:
     """Whether ``trail`` is a simple path of the skeleton of ``G`` that is active given ``given``.
 
@@ -477,13 +479,13 @@ def is_active_trail(G: nx.DiGraph, trail: Sequence[Hashable], *,
     nodes = list(trail)
     if not nodes or len(set(nodes)) != len(nodes) or any(n not in G for n in nodes):
         return False
-    for a, b in zip(nodes, nodes[1:]):
+    for a, b in pairwise(nodes):
         if not (G.has_edge(a, b) or G.has_edge(b, a)):
             return False
     pred, _ = _adjacency(G)
     z = set(given)
     anc = _ancestors_inclusive(pred, (n for n in z if n in G))
-    for a, v, b in zip(nodes, nodes[1:], nodes[2:]):
+    for a, v, b in zip(nodes, nodes[1:], nodes[2:], strict=False):
         collider = G.has_edge(a, v) and G.has_edge(b, v)
         if collider and v not in anc:
             return False
@@ -493,13 +495,14 @@ def is_active_trail(G: nx.DiGraph, trail: Sequence[Hashable], *,
 
 
 # --------------------------------------------------------------------------- requisite links
-def _check_decision(G: nx.DiGraph, decision: Hashable, *, what: str) -> None:
+def _check_decision(G: nx.DiGraph[Hashable], decision: Hashable, *, what: str) -> None:
     if decision not in G:
         raise NodeNotFoundError(f"{what}: unknown decision {decision!r}")
 
 
-def _utility_set(G: nx.DiGraph, utilities: Iterable[Hashable], *, what: str) -> set[Hashable]:
-    us = set(utilities) if not isinstance(utilities, str) else {utilities}
+def _utility_set(G: nx.DiGraph[Hashable], utilities: Iterable[Hashable], *,
+                 what: str) -> set[Hashable]:
+    us: set[Hashable] = {utilities} if isinstance(utilities, str) else set(utilities)
     missing = sorted((u for u in us if u not in G), key=str)
     if missing:
         raise NodeNotFoundError(f"{what}: unknown utility node{'s' if len(missing) > 1 else ''} "
@@ -509,7 +512,7 @@ def _utility_set(G: nx.DiGraph, utilities: Iterable[Hashable], *, what: str) -> 
 
 def _requisite_ball(pred: Mapping[Hashable, Iterable[Hashable]],
                     succ: Mapping[Hashable, Iterable[Hashable]], decision: Hashable,
-                    utilities: set[Hashable]) -> Reachability:
+                    utilities: Set[Hashable]) -> Reachability:
     """Bayes-ball from U_D = utilities ∩ Desc(D) given Fa(D) (the one-pass requisite test)."""
     fam = set(pred[decision])
     fam.add(decision)
@@ -520,7 +523,7 @@ def _requisite_ball(pred: Mapping[Hashable, Iterable[Hashable]],
     return Reachability(frozenset(u_d), frozenset(fam), anc, prev)
 
 
-def requisite_observations(G: nx.DiGraph, decision: Hashable, *,
+def requisite_observations(G: nx.DiGraph[Hashable], decision: Hashable, *,
                            utilities: Iterable[Hashable]) -> frozenset[Hashable]:
     """The requisite parents of ``decision``: the observations that can matter to it.
 
@@ -580,8 +583,8 @@ def requisite_observations(G: nx.DiGraph, decision: Hashable, *,
     return frozenset(p for p in pred[decision] if p in ball)
 
 
-def _reduce_in_place(G: nx.DiGraph, decisions: Sequence[Hashable],
-                     utilities: set[Hashable]) -> None:
+def _reduce_in_place(G: nx.DiGraph[Hashable], decisions: Sequence[Hashable],
+                     utilities: Set[Hashable]) -> None:
     """Remove nonrequisite information links until none is left (the fixpoint).
 
     Decisions are visited cyclically in reverse topological order; the loop stops once every
@@ -605,7 +608,7 @@ def _reduce_in_place(G: nx.DiGraph, decisions: Sequence[Hashable],
         i += 1
 
 
-def _ordered_decisions(G: nx.DiGraph, decisions: Iterable[Hashable]) -> list[Hashable]:
+def _ordered_decisions(G: nx.DiGraph[Hashable], decisions: Iterable[Hashable]) -> list[Hashable]:
     """``decisions`` in reverse topological order (ties by name)."""
     ds = set(decisions) if not isinstance(decisions, str) else {decisions}
     for d in ds:
@@ -614,8 +617,8 @@ def _ordered_decisions(G: nx.DiGraph, decisions: Iterable[Hashable]) -> list[Has
     return sorted(ds, key=lambda d: topo[d], reverse=True)
 
 
-def minimal_d_reduction(G: nx.DiGraph, *, decisions: Iterable[Hashable],
-                        utilities: Iterable[Hashable]) -> nx.DiGraph:
+def minimal_d_reduction(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
+                        utilities: Iterable[Hashable]) -> nx.DiGraph[Hashable]:
     """The minimal d-reduction: ``G`` without the nonrequisite information links.
 
     Parameters
@@ -669,7 +672,7 @@ def minimal_d_reduction(G: nx.DiGraph, *, decisions: Iterable[Hashable],
 
 
 # --------------------------------------------------------------------------- sufficient recall
-def s_reachable_decisions(G: nx.DiGraph, decision: Hashable, *,
+def s_reachable_decisions(G: nx.DiGraph[Hashable], decision: Hashable, *,
                           decisions: Iterable[Hashable],
                           utilities: Iterable[Hashable]) -> frozenset[Hashable]:
     """The decisions ``D'`` that are s-reachable from ``decision`` (``decision`` relies on them).
@@ -715,9 +718,9 @@ def s_reachable_decisions(G: nx.DiGraph, decision: Hashable, *,
     return frozenset(d for d in ds if d != decision and ball.can_leave_upwards(d))
 
 
-def relevance_graph(G: nx.DiGraph, *, decisions: Iterable[Hashable],
+def relevance_graph(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
                     utilities: Iterable[Hashable] | Mapping[Hashable, Iterable[Hashable]],
-                    ) -> nx.DiGraph:
+                    ) -> nx.DiGraph[Hashable]:
     """The relevance graph: an edge ``D -> D'`` when ``D'`` is s-reachable from ``D``.
 
     Parameters
@@ -760,7 +763,7 @@ def relevance_graph(G: nx.DiGraph, *, decisions: Iterable[Hashable],
         us = _utility_set(G, utilities, what="relevance_graph")
         per = {d: us for d in order}
     pred, succ = _adjacency(G)
-    R = nx.DiGraph()
+    R: nx.DiGraph[Hashable] = nx.DiGraph()
     R.add_nodes_from(order)
     for d in order:
         ball = _requisite_ball(pred, succ, d, per[d])
@@ -768,7 +771,7 @@ def relevance_graph(G: nx.DiGraph, *, decisions: Iterable[Hashable],
     return R
 
 
-def has_sufficient_recall(G: nx.DiGraph, *, decisions: Iterable[Hashable],
+def has_sufficient_recall(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
                           utilities: Iterable[Hashable] | Mapping[Hashable, Iterable[Hashable]],
                           ) -> bool:
     """Whether the agent has sufficient recall: its relevance graph is acyclic.
@@ -808,5 +811,5 @@ def has_sufficient_recall(G: nx.DiGraph, *, decisions: Iterable[Hashable],
     >>> has_sufficient_recall(G, decisions=["A", "B"], utilities=["U"])
     True
     """
-    return nx.is_directed_acyclic_graph(relevance_graph(G, decisions=decisions,
-                                                        utilities=utilities))
+    return bool(nx.is_directed_acyclic_graph(relevance_graph(G, decisions=decisions,
+                                                             utilities=utilities)))

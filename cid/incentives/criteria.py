@@ -13,6 +13,7 @@ References
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -54,7 +55,8 @@ def check_node(diagram: Diagram, node: str) -> None:
         raise NodeNotFoundError(f"unknown node {node!r} in diagram {diagram.name!r}")
 
 
-def agent_view(diagram: Diagram, agent: str, G: nx.DiGraph | None = None) -> AgentAnalysis:
+def agent_view(diagram: Diagram, agent: str,
+               G: nx.DiGraph[Hashable] | None = None) -> AgentAnalysis:
     """The analysis of one agent (``G`` is the diagram's graph, shared between agents)."""
     graph = nx.freeze(diagram.to_networkx()) if G is None else G
     return AgentAnalysis(graph, agent, diagram.decisions_of(agent), diagram.utilities_of(agent))

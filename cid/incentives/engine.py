@@ -61,7 +61,7 @@ class AgentAnalysis:
         The agent's decisions (topological order) and utility nodes.
     """
 
-    def __init__(self, G: nx.DiGraph, agent: str, decisions: tuple[str, ...],
+    def __init__(self, G: nx.DiGraph[Hashable], agent: str, decisions: tuple[str, ...],
                  utilities: tuple[str, ...]) -> None:
         self.G = G
         self.agent = agent
@@ -77,20 +77,22 @@ class AgentAnalysis:
         return self._decisions[decision]
 
     @cached_property
-    def reduced(self) -> nx.DiGraph:
+    def reduced(self) -> nx.DiGraph[Hashable]:
         """The agent's minimal d-reduction ``G*`` (frozen)."""
         H = self.G.copy()
         _reduce_in_place(H, self.order, self.utilities)
-        return nx.freeze(H)
+        frozen: nx.DiGraph[Hashable] = nx.freeze(H)
+        return frozen
 
-    def reduce_with(self, node: str, decision: str) -> nx.DiGraph:
+    def reduce_with(self, node: str, decision: str) -> nx.DiGraph[Hashable]:
         """``(G + node -> decision)*``, frozen: the graph of the VoI definition."""
         if self.G.has_edge(node, decision):
             return self.reduced
         H = self.G.copy()
         H.add_edge(node, decision)
         _reduce_in_place(H, self.order, self.utilities)
-        return nx.freeze(H)
+        frozen: nx.DiGraph[Hashable] = nx.freeze(H)
+        return frozen
 
     @cached_property
     def guarantee(self) -> Guarantee:
@@ -163,7 +165,7 @@ class DecisionAnalysis:
         return frozenset(str(x) for x in self.ri_next if x != self.decision)
 
     # ----------------------------------------------------------------- value of information
-    def _ball(self, G: nx.DiGraph) -> Reachability:
+    def _ball(self, G: nx.DiGraph[Hashable]) -> Reachability:
         pred, succ = _adjacency(G)
         return _requisite_ball(pred, succ, self.decision, set(self.agent.utilities))
 
@@ -235,7 +237,7 @@ class DecisionAnalysis:
     def ri_path(self, node: str) -> tuple[str, ...]:
         return _follow(self.ri_next, node)
 
-    def graph_factory(self, node: str, kind: str) -> Callable[[], nx.DiGraph]:
+    def graph_factory(self, node: str, kind: str) -> Callable[[], nx.DiGraph[Hashable]]:
         a = self.agent
         if kind == "voi":
             return lambda: a.reduce_with(node, self.decision)

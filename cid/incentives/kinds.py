@@ -30,7 +30,7 @@ class IncentiveKind(str, Enum):
         return _LABELS[self]
 
     @property
-    def title(self) -> str:
+    def phrase(self) -> str:
         """The name in words, e.g. ``"value of information"``."""
         return self.value.replace("_", " ")
 

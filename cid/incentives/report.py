@@ -217,7 +217,7 @@ class Report:
                      + "|"]
             lines += ["| " + " | ".join(row) + " |" for row in body]
             return "\n".join(lines)
-        widths = [max(len(str(c)) for c in col) for col in zip(header, *body)]
+        widths = [max(len(str(c)) for c in col) for col in zip(header, *body, strict=True)]
         fmt = "  ".join(f"{{:<{w}}}" for w in widths)
         lines = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
         lines += [fmt.format(*row) for row in body]
@@ -252,13 +252,13 @@ class Report:
                 parts.append(f"<p>decision <b>{esc(r.decision)}</b> of {esc(r.agent)} "
                              f"<i>({esc(r.guarantee.description)})</i></p>")
                 parts.append("<table><tr><th>node</th>"
-                             + "".join(f"<th title='{esc(k.title)}'>{k.label}</th>"
+                             + "".join(f"<th title='{esc(k.phrase)}'>{k.label}</th>"
                                        for k in _KINDS) + "</tr>")
                 for d, n, flags in self._rows():
                     if d != r.decision:
                         continue
                     cells = []
-                    for k, f in zip(_KINDS, flags):
+                    for k, f in zip(_KINDS, flags, strict=True):
                         w = r.witness(k, n) if f else None
                         cells.append(f"<td title='{esc(str(w))}'>✓</td>" if w else "<td></td>")
                     parts.append(f"<tr><td>{esc(n)}</td>{''.join(cells)}</tr>")

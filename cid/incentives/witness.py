@@ -17,8 +17,9 @@ control) and ``D ⇝ X ⇝ U`` in the diagram itself (instrumental control incen
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -57,7 +58,7 @@ class Witness:
     path: tuple[str, ...]
     edges: tuple[tuple[str, str], ...]
     graph_name: str
-    _graph_factory: Callable[[], nx.DiGraph] = field(repr=False, compare=False)
+    _graph_factory: Callable[[], nx.DiGraph[Hashable]] = field(repr=False, compare=False)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
 
     @property
@@ -66,11 +67,12 @@ class Witness:
         return self.kind is not IncentiveKind.VALUE_OF_INFORMATION
 
     @property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> nx.DiGraph[Hashable]:
         """The (frozen) graph in which :attr:`path` is active, or directed."""
         if "graph" not in self._cache:
             self._cache["graph"] = self._graph_factory()
-        return self._cache["graph"]  # type: ignore[no-any-return]
+        graph: nx.DiGraph[Hashable] = self._cache["graph"]
+        return graph
 
     @property
     def given(self) -> frozenset[str]:
@@ -86,7 +88,7 @@ class Witness:
         if len(self.path) == 1:
             return self.path[0]
         parts = [self.path[0]]
-        for (a, b), nxt in zip(self.edges, self.path[1:]):
+        for (_, b), nxt in zip(self.edges, self.path[1:], strict=True):
             parts.append("→" if b == nxt else "←")
             parts.append(nxt)
         return " ".join(parts)
@@ -97,10 +99,10 @@ class Witness:
                 "graph": self.graph_name}
 
 
-def oriented_edges(G: nx.DiGraph, path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def oriented_edges(G: nx.DiGraph[Hashable], path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """The edges along ``path`` as they are oriented in ``G``."""
     out = []
-    for a, b in zip(path, path[1:]):
+    for a, b in pairwise(path):
         out.append((a, b) if G.has_edge(a, b) else (b, a))
     return tuple(out)
 

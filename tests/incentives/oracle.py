@@ -62,7 +62,7 @@ def all_trails(G: nx.DiGraph, x: str, y: str) -> Iterator[list[str]]:
 def is_active(G: nx.DiGraph, trail: list[str], given: Iterable[str]) -> bool:
     """Colliders have a descendant-or-self in Z; other intermediate nodes are not in Z."""
     z = set(given)
-    for a, v, b in zip(trail, trail[1:], trail[2:]):
+    for a, v, b in zip(trail, trail[1:], trail[2:], strict=False):
         if G.has_edge(a, v) and G.has_edge(b, v):
             if not ({v} | _desc(G, v)) & z:
                 return False

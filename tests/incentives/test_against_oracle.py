@@ -8,6 +8,8 @@ be the one the definition names.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,7 +50,7 @@ def _check_witness(d: cid.Diagram, decision: str, node: str, kind: str) -> None:
     graph = w.graph
     path = list(w.path)
     assert len(set(path)) == len(path)
-    for (a, b), (p, q) in zip(w.edges, zip(path, path[1:])):
+    for (a, b), (p, q) in zip(w.edges, pairwise(path), strict=True):
         assert {a, b} == {p, q} and graph.has_edge(a, b)
     if kind == "value_of_information":
         # the graph is the definition's: (G + X -> D)*, and X -> D is in it
@@ -63,7 +65,7 @@ def _check_witness(d: cid.Diagram, decision: str, node: str, kind: str) -> None:
         assert oracle.is_active(graph, path, z)
         assert not nx.is_d_separator(graph, {node}, {path[-1]}, z)
         return
-    assert all(graph.has_edge(a, b) for a, b in zip(path, path[1:]))  # directed
+    assert all(graph.has_edge(a, b) for a, b in pairwise(path))  # directed
     if kind == "response_incentive":
         assert path[0] == node and path[-1] == decision
     elif kind == "value_of_control":
