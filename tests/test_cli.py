@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-import zoo
 
 import cid
+import zoo
 from cid.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +56,7 @@ def specs(tmp_path: Path) -> dict[str, Path]:
     return paths
 
 
-# --------------------------------------------------------------------------- top level, usage
+# ---------------------------------------------------------------- top level, usage
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -91,7 +91,7 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
     assert_clean_error(err, "usage: cid")
 
 
-# --------------------------------------------------------------------------- validate
+# ---------------------------------------------------------------- validate
 
 
 def test_validate_good_file(capsys: pytest.CaptureFixture[str], specs: dict[str, Path]) -> None:
@@ -157,7 +157,7 @@ def test_validate_reads_stdin(
     assert (code, out) == (0, "-: ok (3 nodes, 1 decision, 1 utility, 1 agent)\n")
 
 
-# --------------------------------------------------------------------------- schema
+# ---------------------------------------------------------------- schema
 
 
 def test_schema_to_stdout_is_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,7 +182,7 @@ def test_committed_schema_is_up_to_date() -> None:
         "docs/cid.schema.json is stale: run `python -m cid schema -o docs/cid.schema.json`")
 
 
-# --------------------------------------------------------------------------- bad input, every command
+# ---------------------------------------------------------------- bad input, every command
 
 
 @pytest.mark.parametrize("bad", ["invalid_json", "cycle", "unknown_node"])
@@ -209,7 +209,9 @@ def test_bad_file_is_a_clean_exit_1_everywhere(
 def test_unknown_zoo_entry_suggests_close_names(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
 ) -> None:
-    argv = [command, "zoo:wirehead"] + (["-o", str(tmp_path / "x.dot")] if command == "render" else [])
+    argv = [command, "zoo:wirehead"]
+    if command == "render":
+        argv += ["-o", str(tmp_path / "x.dot")]
     code, out, err = run(capsys, *argv)
     assert (code, out) == (1, "")
     assert_clean_error(err, "zoo:wirehead", "wireheading")
@@ -224,7 +226,7 @@ def test_bad_zoo_parameters(capsys: pytest.CaptureFixture[str]) -> None:
     assert_clean_error(err, "key=value")
 
 
-# --------------------------------------------------------------------------- analyze
+# ---------------------------------------------------------------- analyze
 
 
 def test_analyze_formats_agree_with_the_engine(
@@ -233,7 +235,8 @@ def test_analyze_formats_agree_with_the_engine(
     d = cid.load(specs["good"])
     report = cid.analyze(d)
     for fmt, expected in [("text", str(report)), ("table", report.table()),
-                          ("markdown", report.table(format="markdown")), ("json", report.to_json())]:
+                          ("markdown", report.table(format="markdown")),
+                          ("json", report.to_json())]:
         code, out, err = run(capsys, "analyze", str(specs["good"]), "--format", fmt)
         assert (code, err) == (0, "")
         assert out == expected + "\n", fmt
@@ -251,14 +254,17 @@ def test_analyze_one_decision(capsys: pytest.CaptureFixture[str]) -> None:
     assert got == set(expected)
 
 
-@pytest.mark.parametrize(("decision", "fragment"), [("S2", "chance node"), ("Z", "unknown decision")])
-def test_analyze_bad_decision(capsys: pytest.CaptureFixture[str], decision: str, fragment: str) -> None:
+@pytest.mark.parametrize(("decision", "fragment"),
+                         [("S2", "chance node"), ("Z", "unknown decision")])
+def test_analyze_bad_decision(
+    capsys: pytest.CaptureFixture[str], decision: str, fragment: str
+) -> None:
     code, out, err = run(capsys, "analyze", "zoo:mdp", "--decision", decision)
     assert (code, out) == (1, "")
     assert_clean_error(err, fragment, "A1, A2")
 
 
-# --------------------------------------------------------------------------- render
+# ---------------------------------------------------------------- render
 
 
 def test_render_dot_creates_folders_and_writes_only_the_output(
@@ -356,7 +362,7 @@ def test_render_picture_without_graphviz_exits_3(
     assert run(capsys, "render", "zoo:mdp", "-o", str(tmp_path / "mdp.dot"))[0] == 0
 
 
-# --------------------------------------------------------------------------- compare
+# ---------------------------------------------------------------- compare
 
 
 def _sets(d: cid.Diagram, decision: str) -> dict[str, frozenset[str]]:
@@ -371,7 +377,9 @@ def _sets(d: cid.Diagram, decision: str) -> dict[str, frozenset[str]]:
     [("content_recommendation", "content_recommendation_modified"),
      ("wireheading", "current_rf_optimization"), ("reward_modeling", "cirl"), ("mdp", "pomdp")],
 )
-def test_compare_json_matches_the_engine(capsys: pytest.CaptureFixture[str], a: str, b: str) -> None:
+def test_compare_json_matches_the_engine(
+    capsys: pytest.CaptureFixture[str], a: str, b: str
+) -> None:
     code, out, err = run(capsys, "compare", f"zoo:{a}", f"zoo:{b}", "--format", "json")
     assert (code, err) == (0, "")
     data = json.loads(out)
@@ -380,8 +388,9 @@ def test_compare_json_matches_the_engine(capsys: pytest.CaptureFixture[str], a: 
     assert set(data["nodes"]["only_in_b"]) == set(db.nodes) - set(da.nodes)
     assert {tuple(e) for e in data["edges"]["only_in_a"]} == set(da.edge_list) - set(db.edge_list)
     assert {tuple(e) for e in data["edges"]["only_in_b"]} == set(db.edge_list) - set(da.edge_list)
+    order = [*da.topological_order, *db.topological_order]
     assert [x["decision"] for x in data["decisions"]] == sorted(
-        set(da.decisions) | set(db.decisions), key=[*da.topological_order, *db.topological_order].index)
+        set(da.decisions) | set(db.decisions), key=order.index)
     lost = gained = 0
     for entry in data["decisions"]:
         dec = entry["decision"]
@@ -389,7 +398,8 @@ def test_compare_json_matches_the_engine(capsys: pytest.CaptureFixture[str], a: 
         sb = _sets(db, dec) if dec in db.decisions else {}
         for kind, diff in entry["incentives"].items():
             x, y = sa.get(kind, frozenset()), sb.get(kind, frozenset())
-            assert (set(diff["lost"]), set(diff["gained"]), set(diff["kept"])) == (x - y, y - x, x & y)
+            got = (set(diff["lost"]), set(diff["gained"]), set(diff["kept"]))
+            assert got == (x - y, y - x, x & y)
             lost, gained = lost + len(x - y), gained + len(y - x)
     assert data["summary"] == {"lost": lost, "gained": gained}
 
@@ -420,14 +430,14 @@ def test_compare_identical_and_one_sided(
     assert "nodes only in A: D" in out and "nodes only in B: E" in out
 
 
-# --------------------------------------------------------------------------- zoo
+# ---------------------------------------------------------------- zoo
 
 
 def test_zoo_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "zoo", "list")
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == zoo.names()
-    for line, name in zip(out.splitlines(), zoo.names()):
+    for line, name in zip(out.splitlines(), zoo.names(), strict=True):
         assert zoo.entry(name).title in line and zoo.entry(name).reference.short in line
     code, out, _ = run(capsys, "zoo", "list", "--format", "json")
     assert [row["name"] for row in json.loads(out)] == zoo.names()
@@ -522,7 +532,7 @@ def test_zoo_render_pictures(capsys: pytest.CaptureFixture[str], tmp_path: Path)
         f"mdp{s}.{f}" for s in ("", "-incentives") for f in ("dot", "svg", "pdf"))
 
 
-# --------------------------------------------------------------------------- the installed script
+# ---------------------------------------------------------------- the installed script
 
 
 def test_installed_script_runs() -> None:
@@ -541,7 +551,7 @@ def test_python_dash_m_cid_reports_usage_errors() -> None:
     assert "usage: cid validate" in done.stderr and "Traceback" not in done.stderr
 
 
-# --------------------------------------------------------------------------- the commands the docs show
+# ---------------------------------------------------------------- the commands the docs show
 
 DOC_PAGES = ("cli.md", "format.md", "quickstart.md")
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf")

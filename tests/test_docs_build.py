@@ -23,7 +23,8 @@ PAGES = ("index", "quickstart", "dsl", "incentives", "quantitative", "rendering"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for module in ("sphinx", "myst_parser", "furo"):
-        pytest.importorskip(module, reason=f"the docs build needs {module} (pip install -e '.[docs]')")
+        pytest.importorskip(module,
+                            reason=f"the docs build needs {module} (pip install -e '.[docs]')")
     tmp = tmp_path_factory.mktemp("docs")
     out = tmp / "html"
     done = subprocess.run(

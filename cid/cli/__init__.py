@@ -45,7 +45,8 @@ def _version() -> str:
 
 def _formats(value: str) -> tuple[str, ...]:
     allowed = ("svg", "png", "pdf", "dot")
-    formats = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()))
+    parts = (f.strip().lower().lstrip(".") for f in value.split(","))
+    formats = tuple(dict.fromkeys(f for f in parts if f))
     bad = [f for f in formats if f not in allowed]
     if bad or not formats:
         raise argparse.ArgumentTypeError(

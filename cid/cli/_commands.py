@@ -96,14 +96,17 @@ def _kinds(value: str | None) -> tuple[str, ...] | None:
     return tuple(k.strip() for k in value.split(",") if k.strip())
 
 
-def _witnesses(diagram: Diagram, decision: str, node: str, kinds: tuple[str, ...] | None) -> list[Any]:
+def _witnesses(
+    diagram: Diagram, decision: str, node: str, kinds: tuple[str, ...] | None
+) -> list[Any]:
     """The witness paths of every incentive ``node`` has for ``decision`` (among ``kinds``)."""
     import cid
     from cid.errors import NodeNotFoundError
 
     if node not in diagram:
         raise NodeNotFoundError(f"--witness: unknown node '{node}' in '{diagram.name}'")
-    wanted = list(cid.IncentiveKind) if kinds is None else [cid.IncentiveKind.parse(k) for k in kinds]
+    parse = cid.IncentiveKind.parse
+    wanted = list(cid.IncentiveKind) if kinds is None else [parse(k) for k in kinds]
     found = [w for w in (cid.explain(diagram, decision, node, k) for k in cid.IncentiveKind
                          if k in wanted) if w is not None]
     if not found:
@@ -115,14 +118,15 @@ def _witnesses(diagram: Diagram, decision: str, node: str, kinds: tuple[str, ...
 
 def render(args: argparse.Namespace) -> int:
     """``cid render TARGET -o OUT [--incentives] [--decision D] [--witness NODE] [--legend]``."""
-    import cid
+    from cid.render import render as draw
     from cid.render.rendering import FORMATS
 
     out = args.output
     suffix = "" if out == "-" else Path(out).suffix.lower().lstrip(".")
     if out != "-" and suffix not in FORMATS:
-        raise UsageError(f"cannot tell the format of '{out}': end it in "
-                         f"{', '.join('.' + f for f in FORMATS)} (or write '-o -' for DOT on stdout)")
+        suffixes = ", ".join("." + f for f in FORMATS)
+        raise UsageError(f"cannot tell the format of '{out}': end it in {suffixes} "
+                         "(or write '-o -' for DOT on stdout)")
     if args.witness is not None and args.decision is None:
         raise UsageError("--witness needs --decision")
     d = load_target(args.target)
@@ -130,8 +134,8 @@ def render(args: argparse.Namespace) -> int:
     kinds = _kinds(args.kinds)
     incentives = args.incentives or args.decision is not None or kinds is not None
     witness = None if args.witness is None else _witnesses(d, args.decision, args.witness, kinds)
-    rendering = cid.render(d, incentives=True if incentives else None, decision=args.decision,
-                           kinds=kinds, witness=witness, legend=args.legend)
+    rendering = draw(d, incentives=True if incentives else None, decision=args.decision,
+                     kinds=kinds, witness=witness, legend=args.legend)
     if out == "-":
         sys.stdout.write(rendering.dot)
     else:

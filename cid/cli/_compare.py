@@ -48,7 +48,7 @@ KINDS: tuple[str, ...] = (
 )
 """The incentive kinds compared, in report order."""
 
-SHORT = dict(zip(KINDS, ("VoI", "RI", "VoC", "ICI")))
+SHORT = dict(zip(KINDS, ("VoI", "RI", "VoC", "ICI"), strict=True))
 """Their short labels, as in the report tables."""
 
 

@@ -7,15 +7,19 @@ import json
 import sys
 import textwrap
 import warnings
+from typing import TYPE_CHECKING
 
 from cid.cli._targets import Failure
+
+if TYPE_CHECKING:
+    from zoo.entry import Entry
 
 __all__ = ["list_entries", "render", "show"]
 
 
-def _entry(name: str):  # type: ignore[no-untyped-def]
+def _entry(name: str) -> Entry:
+    """The zoo entry ``name``; an unknown name fails with the zoo's close-match message."""
     import zoo
-
     from cid.errors import CIDError
 
     try:
@@ -75,10 +79,9 @@ def render(args: argparse.Namespace) -> int:
     the exit status stays 0 (the report is still printed).
     """
     import zoo
+    from cid.errors import CIDWarning
     from zoo.gallery import render_zoo
     from zoo.summary import summary_line
-
-    from cid.errors import CIDWarning
 
     names = list(dict.fromkeys(args.names)) or None
     for name in names or ():
