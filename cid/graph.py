@@ -27,7 +27,6 @@ References
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
 from itertools import pairwise
 from typing import Literal
@@ -196,47 +195,56 @@ def _depth(prev: tuple[dict[Hashable, _State | None], dict[Hashable, _State | No
 
 def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
               succ: Mapping[Hashable, Iterable[Hashable]],
-              sources: Iterable[Hashable], given: set[Hashable] | frozenset[Hashable],
-              anc: set[Hashable],
-              stop: set[Hashable] | None = None,
+              sources: Iterable[Hashable], given: Set[Hashable], anc: Set[Hashable],
+              stop: Set[Hashable] | None = None,
               ) -> tuple[tuple[dict[Hashable, _State | None], dict[Hashable, _State | None]],
                          Hashable | None]:
-    """Breadth-first Bayes-ball. Returns the parent pointers and the first ``stop`` node hit."""
+    """Breadth-first Bayes-ball, level by level. Returns the parent pointers and the first
+    ``stop`` node reached (at the smallest distance), if any.
+
+    ``up[v]`` / ``down[v]`` hold the state the ball came from when it first arrived at ``v``
+    from a child / from a parent (``None`` for a source).
+    """
     up: dict[Hashable, _State | None] = {}
     down: dict[Hashable, _State | None] = {}
-    queue: deque[_State] = deque()
+    ups: list[Hashable] = []
     for s in sources:
         if s not in up:
             up[s] = None
-            queue.append((s, _UP))
-    if stop:
-        hit = next((s for s in up if s in stop), None)
-        if hit is not None:
-            return (up, down), hit
-    while queue:
-        state = queue.popleft()
-        v, direction = state
-        if direction == _UP:
+            ups.append(s)
+    downs: list[Hashable] = []
+    while ups or downs:
+        if stop:
+            hit = next((v for v in (*ups, *downs) if v in stop), None)
+            if hit is not None:
+                return (up, down), hit
+        new_ups: list[Hashable] = []
+        new_downs: list[Hashable] = []
+        for v in ups:  # arrived from a child: pass on unless observed
             if v in given:
                 continue
-            to_parents = to_children = True
-        else:
-            to_children = v not in given
-            to_parents = v in anc
-        if to_parents:
+            state = (v, _UP)
             for p in pred[v]:
                 if p not in up:
                     up[p] = state
-                    if stop is not None and p in stop:
-                        return (up, down), p
-                    queue.append((p, _UP))
-        if to_children:
+                    new_ups.append(p)
             for c in succ[v]:
                 if c not in down:
                     down[c] = state
-                    if stop is not None and c in stop:
-                        return (up, down), c
-                    queue.append((c, _DOWN))
+                    new_downs.append(c)
+        for v in downs:  # arrived from a parent: on to children unless observed,
+            state = (v, _DOWN)  # back up to the parents if v is an observed collider
+            if v not in given:
+                for c in succ[v]:
+                    if c not in down:
+                        down[c] = state
+                        new_downs.append(c)
+            if v in anc:
+                for p in pred[v]:
+                    if p not in up:
+                        up[p] = state
+                        new_ups.append(p)
+        ups, downs = new_ups, new_downs
     return (up, down), None
 
 
@@ -583,38 +591,68 @@ def requisite_observations(G: nx.DiGraph[Hashable], decision: Hashable, *,
     return frozenset(p for p in pred[decision] if p in ball)
 
 
-def _reduce_in_place(G: nx.DiGraph[Hashable], decisions: Sequence[Hashable],
-                     utilities: Set[Hashable]) -> None:
+_Adj = dict[Hashable, Mapping[Hashable, object]]
+
+
+def _reduce_links(pred: Mapping[Hashable, Mapping[Hashable, object]],
+                  succ: Mapping[Hashable, Mapping[Hashable, object]],
+                  decisions: Sequence[Hashable], utilities: Set[Hashable], *,
+                  balls: tuple[dict[Hashable, Reachability], dict[Hashable, Reachability]]
+                  | None = None,
+                  ) -> tuple[_Adj, _Adj, list[tuple[Hashable, Hashable]]]:
     """Remove nonrequisite information links until none is left (the fixpoint).
 
-    Decisions are visited cyclically in reverse topological order; the loop stops once every
-    decision has been checked against the current graph without a removal.
+    Works on copy-on-write adjacency mappings (the inputs are not modified) and returns the
+    reduced ``(pred, succ)`` and the removed links. Decisions are visited cyclically in the
+    given order (reverse topological is fastest); the loop stops once every decision has
+    been checked against the current graph without a removal.
+
+    If ``balls = (original, final)`` is given, it receives the requisite Bayes-balls computed
+    on the input graph (for the decisions checked before the first removal) and on the
+    reduced graph (for every decision), so that callers need not run them again.
     """
-    if not decisions:
-        return
-    pred, succ = _adjacency(G)
+    original, final = balls if balls is not None else ({}, {})
+    pred2: _Adj = dict(pred)
+    succ2: _Adj = dict(succ)
+    removed: list[tuple[Hashable, Hashable]] = []
     k = len(decisions)
     clean = 0  # decisions checked in a row without a removal
     i = 0
     while clean < k:
         d = decisions[i % k]
-        ball = _requisite_ball(pred, succ, d, utilities)
-        drop = [p for p in pred[d] if p not in ball]
+        ball = _requisite_ball(pred2, succ2, d, utilities)
+        if not removed:
+            original.setdefault(d, ball)
+        drop = {p for p in pred2[d] if p not in ball}
+        final[d] = ball
         if drop:
-            G.remove_edges_from((p, d) for p in drop)
+            del final[d]
+            pred2[d] = {p: v for p, v in pred2[d].items() if p not in drop}
+            for p in drop:
+                succ2[p] = {c: v for c, v in succ2[p].items() if c != d}
+                removed.append((p, d))
             clean = 1
         else:
             clean += 1
         i += 1
+    return pred2, succ2, removed
 
 
-def _ordered_decisions(G: nx.DiGraph[Hashable], decisions: Iterable[Hashable]) -> list[Hashable]:
+def _reduce_in_place(G: nx.DiGraph[Hashable], decisions: Sequence[Hashable],
+                     utilities: Set[Hashable]) -> None:
+    """Remove the nonrequisite information links of ``G`` in place (see _reduce_links)."""
+    pred, succ = _adjacency(G)
+    G.remove_edges_from(_reduce_links(pred, succ, decisions, utilities)[2])
+
+
+def _ordered_decisions(G: nx.DiGraph[Hashable], decisions: Iterable[Hashable], *,
+                       what: str) -> list[Hashable]:
     """``decisions`` in reverse topological order (ties by name)."""
     ds = set(decisions) if not isinstance(decisions, str) else {decisions}
     for d in ds:
-        _check_decision(G, d, what="minimal_d_reduction")
-    topo = {n: i for i, n in enumerate(nx.lexicographical_topological_sort(G, key=str))}
-    return sorted(ds, key=lambda d: topo[d], reverse=True)
+        _check_decision(G, d, what=what)
+    topo = {n: i for i, n in enumerate(nx.topological_sort(G))}
+    return sorted(ds, key=lambda d: (topo[d], str(d)), reverse=True)
 
 
 def minimal_d_reduction(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
@@ -664,7 +702,7 @@ def minimal_d_reduction(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable
     >>> sorted(R.predecessors("P")), G.has_edge("Ge", "P")
     (['HS'], True)
     """
-    order = _ordered_decisions(G, decisions)
+    order = _ordered_decisions(G, decisions, what="minimal_d_reduction")
     us = _utility_set(G, utilities, what="minimal_d_reduction")
     H = G.copy()
     _reduce_in_place(H, order, us)
@@ -754,7 +792,7 @@ def relevance_graph(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
     >>> sorted(relevance_graph(G, decisions=["A", "B"], utilities=["U"]).edges)
     [('A', 'B'), ('B', 'A')]
     """
-    order = _ordered_decisions(G, decisions)[::-1]
+    order = _ordered_decisions(G, decisions, what="relevance_graph")[::-1]
     per: dict[Hashable, set[Hashable]] = {}
     if isinstance(utilities, Mapping):
         for d in order:
@@ -765,10 +803,21 @@ def relevance_graph(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
     pred, succ = _adjacency(G)
     R: nx.DiGraph[Hashable] = nx.DiGraph()
     R.add_nodes_from(order)
-    for d in order:
-        ball = _requisite_ball(pred, succ, d, per[d])
-        R.add_edges_from((d, e) for e in order if e != d and ball.can_leave_upwards(e))
+    R.add_edges_from(_relevance_edges(pred, succ, order, per))
     return R
+
+
+def _relevance_edges(pred: Mapping[Hashable, Mapping[Hashable, object]],
+                     succ: Mapping[Hashable, Mapping[Hashable, object]],
+                     decisions: Sequence[Hashable],
+                     utilities: Mapping[Hashable, Set[Hashable]],
+                     ) -> list[tuple[Hashable, Hashable]]:
+    """The edges ``D -> D'`` of the relevance graph (one Bayes-ball pass per decision)."""
+    edges: list[tuple[Hashable, Hashable]] = []
+    for d in decisions:
+        ball = _requisite_ball(pred, succ, d, utilities[d])
+        edges.extend((d, e) for e in decisions if e != d and ball.can_leave_upwards(e))
+    return edges
 
 
 def has_sufficient_recall(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],

@@ -13,13 +13,10 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from cid.errors import DiagramError, NodeNotFoundError
-from cid.incentives.engine import AgentAnalysis, DecisionAnalysis
+from cid.incentives.engine import AgentAnalysis, DecisionAnalysis, DiagramGraph
 from cid.incentives.kinds import IncentiveKind
 from cid.incentives.witness import Witness, oriented_edges
 
@@ -55,11 +52,10 @@ def check_node(diagram: Diagram, node: str) -> None:
         raise NodeNotFoundError(f"unknown node {node!r} in diagram {diagram.name!r}")
 
 
-def agent_view(diagram: Diagram, agent: str,
-               G: nx.DiGraph[Hashable] | None = None) -> AgentAnalysis:
-    """The analysis of one agent (``G`` is the diagram's graph, shared between agents)."""
-    graph = nx.freeze(diagram.to_networkx()) if G is None else G
-    return AgentAnalysis(graph, agent, diagram.decisions_of(agent), diagram.utilities_of(agent))
+def agent_view(diagram: Diagram, agent: str, base: DiagramGraph | None = None) -> AgentAnalysis:
+    """The analysis of one agent (``base`` is the diagram's structure, shared by agents)."""
+    return AgentAnalysis(DiagramGraph(diagram) if base is None else base, agent,
+                         diagram.decisions_of(agent), diagram.utilities_of(agent))
 
 
 def _analysis(diagram: Diagram, decision: str) -> DecisionAnalysis:
@@ -203,8 +199,7 @@ def value_of_control(diagram: Diagram, decision: str) -> frozenset[str]:
     >>> sorted(cid.value_of_control(d, "P"))
     ['C', 'I', 'M', 'O']
     """
-    _analysis(diagram, decision)
-    return agent_view(diagram, diagram.agent_of(decision)).voc
+    return _analysis(diagram, decision).agent.voc
 
 
 def instrumental_control_incentives(diagram: Diagram, decision: str) -> frozenset[str]:
@@ -252,7 +247,7 @@ def instrumental_control_incentives(diagram: Diagram, decision: str) -> frozense
 
 def make_witness(analysis: DecisionAnalysis, kind: IncentiveKind, node: str) -> Witness | None:
     """The witness for ``node`` from a computed analysis, or ``None`` if it has no incentive."""
-    G = analysis.agent.G
+    succ = analysis.agent.base.succ
     if kind is IncentiveKind.VALUE_OF_INFORMATION:
         if node not in analysis.voi:
             return None
@@ -272,7 +267,7 @@ def make_witness(analysis: DecisionAnalysis, kind: IncentiveKind, node: str) -> 
             return None
         path, tag, name = analysis.ici_path(node), "ici", "diagram"
     return Witness(kind=kind, decision=analysis.decision, node=node, path=path,
-                   edges=oriented_edges(G, path), graph_name=name,
+                   edges=oriented_edges(succ, path), graph_name=name,
                    _graph_factory=analysis.graph_factory(node, tag))
 
 

@@ -1,18 +1,20 @@
 """The computation behind the criteria: one agent's view, one decision's answers.
 
-Everything is a linear-time graph search (Bayes-ball or breadth-first search), computed on
-first use and kept, so that :func:`cid.analyze` pays for each search once:
+Everything is a linear-time graph search (Bayes-ball or breadth-first search) over plain
+adjacency mappings, computed on first use and kept, so that :func:`cid.analyze` pays for each
+search once:
 
-* the agent's minimal d-reduction ``G*`` (a few Bayes-ball passes per decision);
+* the agent's minimal d-reduction ``G*`` (a few Bayes-ball passes per decision, on
+  copy-on-write adjacency: no graph is copied);
 * value of control: one backward search from the agent's utilities in ``G*``;
 * instrumental control: one backward search from the utilities in ``G`` and one forward
   search from the decision;
 * response incentive: one backward search from the decision in ``G*``;
 * value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)`` (see
-  :meth:`DecisionAnalysis.voi` for the several-decision case).
+  :attr:`DecisionAnalysis._voi` for the several-decision case).
 
-The user's diagram is never touched: the engine works on ``diagram.to_networkx()`` (a copy)
-and on copies of it.
+:class:`networkx.DiGraph` objects are built only for witnesses, when asked for. The user's
+diagram is never touched.
 """
 
 from __future__ import annotations
@@ -20,17 +22,22 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from cid.graph import Reachability, _adjacency, _reduce_in_place, _requisite_ball, relevance_graph
+from cid.graph import Reachability, _reduce_links, _requisite_ball
 from cid.incentives.kinds import Guarantee
 
-__all__ = ["AgentAnalysis", "DecisionAnalysis"]
+if TYPE_CHECKING:
+    from cid.model import Diagram
+
+__all__ = ["AgentAnalysis", "DecisionAnalysis", "DiagramGraph"]
+
+Adj = Mapping[Hashable, Mapping[Hashable, object]]
 
 
-def _bfs_pointers(adj: Mapping[Hashable, Iterable[Hashable]],
-                  sources: Iterable[Hashable]) -> dict[Hashable, Hashable | None]:
+def _bfs_pointers(adj: Adj, sources: Iterable[Hashable]) -> dict[Hashable, Hashable | None]:
     """Multi-source BFS along ``adj``; each reached node points one step back to a source."""
     prev: dict[Hashable, Hashable | None] = {}
     queue: deque[Hashable] = deque()
@@ -47,6 +54,35 @@ def _bfs_pointers(adj: Mapping[Hashable, Iterable[Hashable]],
     return prev
 
 
+class DiagramGraph:
+    """The diagram's structure as adjacency mappings, shared by all agents' analyses."""
+
+    def __init__(self, diagram: Diagram) -> None:
+        self.diagram = diagram
+        self.pred: dict[Hashable, dict[Hashable, None]] = {
+            n: dict.fromkeys(diagram.parents(n)) for n in diagram.nodes}
+        succ: dict[Hashable, dict[Hashable, None]] = {n: {} for n in self.pred}
+        for n, ps in self.pred.items():
+            for p in ps:
+                succ[p][n] = None
+        self.succ = succ
+
+    @cached_property
+    def graph(self) -> nx.DiGraph[Hashable]:
+        """The diagram as a frozen :class:`networkx.DiGraph` (built on first use)."""
+        G: nx.DiGraph[Hashable] = nx.freeze(self.diagram.to_networkx())
+        return G
+
+    def without(self, removed: Iterable[tuple[Hashable, Hashable]],
+                added: Iterable[tuple[Hashable, Hashable]] = ()) -> nx.DiGraph[Hashable]:
+        """A frozen copy of the diagram's graph with some links added and removed."""
+        H = self.graph.copy()
+        H.add_edges_from(added)
+        H.remove_edges_from(removed)
+        frozen: nx.DiGraph[Hashable] = nx.freeze(H)
+        return frozen
+
+
 class AgentAnalysis:
     """One agent's view of a diagram: its decisions and utilities, and its ``G*``.
 
@@ -54,16 +90,15 @@ class AgentAnalysis:
 
     Parameters
     ----------
-    G : networkx.DiGraph
-        The diagram's graph (shared between agents, never modified).
+    base : DiagramGraph
     agent : str
     decisions, utilities : tuple of str
         The agent's decisions (topological order) and utility nodes.
     """
 
-    def __init__(self, G: nx.DiGraph[Hashable], agent: str, decisions: tuple[str, ...],
+    def __init__(self, base: DiagramGraph, agent: str, decisions: tuple[str, ...],
                  utilities: tuple[str, ...]) -> None:
-        self.G = G
+        self.base = base
         self.agent = agent
         self.decisions = decisions
         self.utilities = frozenset(utilities)
@@ -77,29 +112,81 @@ class AgentAnalysis:
         return self._decisions[decision]
 
     @cached_property
-    def reduced(self) -> nx.DiGraph[Hashable]:
-        """The agent's minimal d-reduction ``G*`` (frozen)."""
-        H = self.G.copy()
-        _reduce_in_place(H, self.order, self.utilities)
-        frozen: nx.DiGraph[Hashable] = nx.freeze(H)
-        return frozen
+    def _reduction(self) -> tuple[Adj, Adj, list[tuple[Hashable, Hashable]]]:
+        return _reduce_links(self.base.pred, self.base.succ, self.order, self.utilities,
+                             balls=(self._balls_g, self._balls_reduced))
 
-    def reduce_with(self, node: str, decision: str) -> nx.DiGraph[Hashable]:
-        """``(G + node -> decision)*``, frozen: the graph of the VoI definition."""
-        if self.G.has_edge(node, decision):
+    @cached_property
+    def _balls_g(self) -> dict[Hashable, Reachability]:
+        """Requisite Bayes-balls in ``G`` (filled by the reduction, completed on demand)."""
+        return {}
+
+    @cached_property
+    def _balls_reduced(self) -> dict[Hashable, Reachability]:
+        """Requisite Bayes-balls in ``G*`` (filled by the reduction)."""
+        return {}
+
+    def ball_in_g(self, decision: Hashable) -> Reachability:
+        """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G``: requisite parents, the
+        single-decision VoI set, and the decisions s-reachable from ``D``."""
+        self._reduction  # noqa: B018 - fills the cache as a by-product
+        if decision not in self._balls_g:
+            self._balls_g[decision] = _requisite_ball(self.base.pred, self.base.succ,
+                                                      decision, self.utilities)
+        return self._balls_g[decision]
+
+    def ball_in_reduced(self, decision: Hashable) -> Reachability:
+        """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G*``."""
+        pred, succ, _ = self._reduction
+        if decision not in self._balls_reduced:  # its last check removed links
+            self._balls_reduced[decision] = _requisite_ball(pred, succ, decision,
+                                                            self.utilities)
+        return self._balls_reduced[decision]
+
+    @property
+    def reduced_pred(self) -> Adj:
+        """Parents in the agent's minimal d-reduction ``G*``."""
+        return self._reduction[0]
+
+    @property
+    def reduced_succ(self) -> Adj:
+        """Children in ``G*``."""
+        return self._reduction[1]
+
+    @cached_property
+    def reduced(self) -> nx.DiGraph[Hashable]:
+        """``G*`` as a frozen :class:`networkx.DiGraph`."""
+        return self.base.without(self._reduction[2])
+
+    def reduce_with(self, node: Hashable, decision: Hashable
+                    ) -> tuple[Adj, Adj, list[tuple[Hashable, Hashable]]]:
+        """``(G + node -> decision)*``, the graph of the value-of-information definition."""
+        pred, succ = self.base.pred, self.base.succ
+        if node in pred[decision]:
+            return self._reduction
+        pred2 = dict(pred)
+        succ2 = dict(succ)
+        pred2[decision] = {**pred[decision], node: None}
+        succ2[node] = {**succ[node], decision: None}
+        return _reduce_links(pred2, succ2, self.order, self.utilities)
+
+    def reduced_graph_with(self, node: Hashable, decision: Hashable) -> nx.DiGraph[Hashable]:
+        """``(G + node -> decision)*`` as a frozen :class:`networkx.DiGraph`."""
+        if node in self.base.pred[decision]:
             return self.reduced
-        H = self.G.copy()
-        H.add_edge(node, decision)
-        _reduce_in_place(H, self.order, self.utilities)
-        frozen: nx.DiGraph[Hashable] = nx.freeze(H)
-        return frozen
+        return self.base.without(self.reduce_with(node, decision)[2], [(node, decision)])
 
     @cached_property
     def guarantee(self) -> Guarantee:
         """Which guarantee the criteria carry for this agent's decisions."""
         if len(self.decisions) <= 1:
             return Guarantee.SOUND_AND_COMPLETE
-        R = relevance_graph(self.G, decisions=self.decisions, utilities=self.utilities)
+        R: nx.DiGraph[Hashable] = nx.DiGraph()
+        R.add_nodes_from(self.decisions)
+        for d in self.decisions:  # s-reachability: the same Bayes-ball as the requisite test
+            ball = self.ball_in_g(d)
+            R.add_edges_from((d, e) for e in self.decisions if e != d and
+                             ball.can_leave_upwards(e))
         if nx.is_directed_acyclic_graph(R):
             return Guarantee.GENERALISATION
         return Guarantee.NO_SUFFICIENT_RECALL
@@ -107,8 +194,7 @@ class AgentAnalysis:
     @cached_property
     def voc_next(self) -> dict[Hashable, Hashable | None]:
         """Backward search from the utilities in ``G*``: next hop of a path ``X ⇝ U``."""
-        pred, _ = _adjacency(self.reduced)
-        return _bfs_pointers(pred, sorted(self.utilities))
+        return _bfs_pointers(self.reduced_pred, sorted(self.utilities))
 
     @cached_property
     def voc(self) -> frozenset[str]:
@@ -119,8 +205,7 @@ class AgentAnalysis:
     @cached_property
     def to_utility_next(self) -> dict[Hashable, Hashable | None]:
         """Backward search from the utilities in ``G``: next hop of a path ``X ⇝ U``."""
-        pred, _ = _adjacency(self.G)
-        return _bfs_pointers(pred, sorted(self.utilities))
+        return _bfs_pointers(self.base.pred, sorted(self.utilities))
 
 
 class DecisionAnalysis:
@@ -134,8 +219,7 @@ class DecisionAnalysis:
     @cached_property
     def from_decision_prev(self) -> dict[Hashable, Hashable | None]:
         """Forward search from ``D`` in ``G``: previous hop of a path ``D ⇝ X``."""
-        _, succ = _adjacency(self.agent.G)
-        return _bfs_pointers(succ, [self.decision])
+        return _bfs_pointers(self.agent.base.succ, [self.decision])
 
     @cached_property
     def descendants(self) -> frozenset[Hashable]:
@@ -156,22 +240,26 @@ class DecisionAnalysis:
     @cached_property
     def ri_next(self) -> dict[Hashable, Hashable | None]:
         """Backward search from ``D`` in ``G*``: next hop of a path ``X ⇝ D``."""
-        pred, _ = _adjacency(self.agent.reduced)
-        return _bfs_pointers(pred, [self.decision])
+        return _bfs_pointers(self.agent.reduced_pred, [self.decision])
 
     @cached_property
     def ri(self) -> frozenset[str]:
         """Response incentive: ``X ≠ D`` with a directed path ``X ⇝ D`` in ``G*``."""
         return frozenset(str(x) for x in self.ri_next if x != self.decision)
 
+    def ri_path(self, node: str) -> tuple[str, ...]:
+        return _follow(self.ri_next, node)
+
+    def voc_path(self, node: str) -> tuple[str, ...]:
+        return _follow(self.agent.voc_next, node)
+
     # ----------------------------------------------------------------- value of information
-    def _ball(self, G: nx.DiGraph[Hashable]) -> Reachability:
-        pred, succ = _adjacency(G)
-        return _requisite_ball(pred, succ, self.decision, set(self.agent.utilities))
+    def _ball(self, pred: Adj, succ: Adj) -> Reachability:
+        return _requisite_ball(pred, succ, self.decision, self.agent.utilities)
 
     @cached_property
     def _voi(self) -> tuple[frozenset[str], Reachability, dict[str, tuple[str, ...]], int]:
-        """Value of information, with where each witness trail comes from.
+        """Value of information: (nodes, Bayes-ball of the witnesses, fallback trails, checks).
 
         **One decision.** ``X ∉ Desc(D) ∪ {D}`` admits VoI iff ``X`` is d-connected to
         ``U_D`` given ``Fa(D)`` in ``G``: the new edge ``X -> D`` opens no trail (``D`` and
@@ -183,31 +271,32 @@ class DecisionAnalysis:
 
         **Several decisions.** Adding ``X -> D`` can revive other decisions' links and so
         change ``G*``. The exact answer lies between two one-pass answers: the ball in
-        ``G*`` (a lower bound) and the ball in ``G`` (an upper bound: a link that is
-        nonrequisite in ``G + X -> D`` is never in its reduction). Only the nodes between
-        the two bounds are decided by the definition (one reduction each); they are few
-        unless many information links are nonrequisite.
+        ``G*`` (a lower bound, and its trails are witnesses in ``(G + X -> D)*``) and the
+        ball in ``G`` (an upper bound: a link that is nonrequisite in ``G + X -> D`` is never
+        in its reduction). Only the nodes between the two bounds are decided by the
+        definition (one reduction each); there are none unless some information link of
+        the agent is nonrequisite. The lower bound is checked exhaustively on every diagram
+        of up to 5 nodes and on random diagrams against the brute-force definition.
         """
         a = self.agent
         D = self.decision
         excluded = set(self.descendants)
         excluded.add(D)
+        base = a.base
         if len(a.decisions) == 1:
-            ball = self._ball(a.G)
+            ball = a.ball_in_g(D)
             return frozenset(str(x) for x in ball.reached if x not in excluded), ball, {}, 0
-        ball = self._ball(a.reduced)  # lower bound, with witnesses valid in (G + X -> D)*
+        ball = a.ball_in_reduced(D)
         lower = {str(x) for x in ball.reached if x not in excluded}
-        upper = self._ball(a.G)
-        parents = set(a.G.pred[D])  # for a parent the definition reduces to "X -> D in G*"
-        gap = [x for x in upper.reached if x not in excluded and x not in parents
-               and x not in lower]
+        upper = a.ball_in_g(D)
+        parents = base.pred[D]  # for a parent the definition is "X -> D is in G*"
+        gap = sorted((x for x in upper.reached
+                      if x not in excluded and x not in parents and x not in lower), key=str)
         extra: dict[str, tuple[str, ...]] = {}
-        for x in sorted(gap, key=str):
-            H = a.G.copy()
-            H.add_edge(x, D)
-            _reduce_in_place(H, a.order, a.utilities)
-            if H.has_edge(x, D):
-                trail = self._ball(H).trail(x)
+        for x in gap:
+            pred, succ, _ = a.reduce_with(x, D)
+            if x in pred[D]:
+                trail = self._ball(pred, succ).trail(x)
                 assert trail is not None
                 extra[str(x)] = tuple(map(str, trail))
         return frozenset(lower | set(extra)), ball, extra, len(gap)
@@ -230,20 +319,14 @@ class DecisionAnalysis:
         assert trail is not None
         return tuple(map(str, trail))
 
-    # ----------------------------------------------------------------- value of control
-    def voc_path(self, node: str) -> tuple[str, ...]:
-        return _follow(self.agent.voc_next, node)
-
-    def ri_path(self, node: str) -> tuple[str, ...]:
-        return _follow(self.ri_next, node)
-
     def graph_factory(self, node: str, kind: str) -> Callable[[], nx.DiGraph[Hashable]]:
+        """How to build the graph a witness lives in (called only when asked for)."""
         a = self.agent
         if kind == "voi":
-            return lambda: a.reduce_with(node, self.decision)
+            return lambda: a.reduced_graph_with(node, self.decision)
         if kind in ("ri", "voc"):
             return lambda: a.reduced
-        return lambda: nx.freeze(a.G)
+        return lambda: a.base.graph
 
 
 def _follow(pointers: Mapping[Hashable, Hashable | None], start: Hashable) -> tuple[str, ...]:

@@ -22,11 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-import networkx as nx
-
 from cid.errors import DiagramError, NodeNotFoundError
 from cid.incentives.criteria import check_decision, make_witness
-from cid.incentives.engine import AgentAnalysis, DecisionAnalysis
+from cid.incentives.engine import AgentAnalysis, DecisionAnalysis, DiagramGraph
 from cid.incentives.kinds import Guarantee, IncentiveKind
 from cid.incentives.witness import Witness
 
@@ -88,9 +86,9 @@ instrumental_control_incentive : tuple of str
     def witness(self, kind: IncentiveKind | str, node: str) -> Witness | None:
         """The witness for ``node``, or ``None`` if it does not admit ``kind``."""
         k = IncentiveKind.parse(kind)
-        if node not in self.nodes(k) or self._analysis is None:
+        if self._analysis is None:
             return None
-        return make_witness(self._analysis, k, node)
+        return make_witness(self._analysis, k, node)  # membership tested on frozensets
 
     def incentives(self, kind: IncentiveKind | str | None = None) -> Iterator[Incentive]:
         """Every positive answer (of one kind, or all), with its witness."""
@@ -338,13 +336,13 @@ def analyze(diagram: Diagram, *, decisions: list[str] | tuple[str, ...] | None =
             check_decision(diagram, dec)
         wanted = set(decisions)
     topo = {n: i for i, n in enumerate(diagram.topological_order)}
-    G = nx.freeze(diagram.to_networkx())
+    base = DiagramGraph(diagram)
     out: list[DecisionReport] = []
     for agent in diagram.agents:
         ds = diagram.decisions_of(agent)
         if not ds or (wanted is not None and not wanted & set(ds)):
             continue
-        view = AgentAnalysis(G, agent, ds, diagram.utilities_of(agent))
+        view = AgentAnalysis(base, agent, ds, diagram.utilities_of(agent))
         out.extend(decision_report(view.decision(dec), topo)
                    for dec in ds if wanted is None or dec in wanted)
     out.sort(key=lambda r: topo[r.decision])

@@ -17,7 +17,7 @@ control) and ``D ⇝ X ⇝ U`` in the diagram itself (instrumental control incen
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -99,10 +99,11 @@ class Witness:
                 "graph": self.graph_name}
 
 
-def oriented_edges(G: nx.DiGraph[Hashable], path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """The edges along ``path`` as they are oriented in ``G``."""
+def oriented_edges(succ: Mapping[Hashable, Mapping[Hashable, object]],
+                   path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The edges along ``path`` as they are oriented in the graph with children ``succ``."""
     out = []
     for a, b in pairwise(path):
-        out.append((a, b) if G.has_edge(a, b) else (b, a))
+        out.append((a, b) if b in succ[a] else (b, a))
     return tuple(out)
 
