@@ -45,6 +45,10 @@ autodoc_mock_imports = ["pgmpy", "tqdm"]
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False
+# numpydoc types such as "node" or "iterable of nodes" are looked up as Python objects; when
+# several attributes are called ``node`` Sphinx warns that the link is ambiguous. Such words
+# are prose, not references: don't let them fail the build.
+suppress_warnings = ["ref.python"]
 
 html_theme = "furo"
 html_title = f"cid {release}"

@@ -179,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CIDError as err:
         print(f"{command}: {err}", file=sys.stderr)
         return EXIT_INVALID
+    except KeyboardInterrupt:
+        print(f"{command}: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `cid ... | head`: the reader left; stop quietly
         _silence_stdout()
         return EXIT_INVALID
