@@ -1,0 +1,261 @@
+"""Diagram -> :class:`graphviz.Digraph`: the papers' look, in pure Python (no binary needed).
+
+The output is deterministic: nodes in the diagram's topological order (ties by name), edges
+grouped by child in the same order, rank groups by step, attributes sorted. The same
+diagram, overlay and theme therefore always give byte-identical DOT, so rendered files can be
+committed and checked for drift. DOT is never assembled from strings: the ``graphviz`` package
+quotes identifiers and attribute values, and label text is escaped by
+:func:`cid.render.labels.html_label`.
+
+Examples
+--------
+>>> import cid
+>>> from cid.render.dot import to_digraph
+>>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+>>> print(to_digraph(d).source)  # doctest: +NORMALIZE_WHITESPACE
+digraph diagram {
+    graph [fontname="Times-Roman" fontsize=14 newrank=true nodesep=0.45 rankdir=TB ranksep=0.45]
+    node [color="#000000" fontcolor="#000000" fontname="Times-Roman" fontsize=14]
+    edge [arrowsize=0.8 color="#000000"]
+    S [label=<S> fillcolor="#FFFFFF" shape=ellipse style=filled]
+    D [label=<D> fillcolor="#C4E5F7" shape=box style=filled]
+    U [label=<U> fillcolor="#F6EF8E" shape=diamond style=filled]
+    S -> D [penwidth=1.6 style=dotted]
+    D -> U
+    S -> U
+}
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import graphviz
+
+from cid.render.labels import clean_text, html_label, label_width
+from cid.render.legend import add_legend
+from cid.render.overlay import Overlay, badge_html, ring_attributes
+from cid.render.theme import Theme, tint
+
+if TYPE_CHECKING:
+    from cid.model import Diagram
+
+__all__ = ["is_counterfactual", "node_attributes", "to_digraph", "utility_shape"]
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def is_counterfactual(d: Diagram, name: str) -> bool:
+    """A twin-network copy: the node's ``counterfactual`` flag, or a name ending in ``_cf``.
+
+    >>> import cid
+    >>> is_counterfactual(cid.Diagram().chance("S_cf"), "S_cf")
+    True
+    """
+    return bool(d[name].counterfactual) or name.endswith("_cf")
+
+
+def _label(d: Diagram, name: str, theme: Theme) -> tuple[str, float]:
+    record = d[name]
+    mark = theme.counterfactual_mark if is_counterfactual(d, name) else None
+    if record.label is not None:
+        return html_label(record.label, mark=mark), label_width(record.label)
+    text = name
+    if mark and name.endswith("_cf") and len(name) > 3:
+        text = name[: -len("_cf")]  # the tilde says it is the counterfactual copy
+    return html_label(text, markup=False, mark=mark), label_width(text, markup=False)
+
+
+def _fill(d: Diagram, name: str, theme: Theme) -> str:
+    kind = d.kind(name)
+    if kind == "chance":
+        return theme.chance_fill
+    if len(d.agents) <= 1:
+        return theme.decision_fill if kind == "decision" else theme.utility_fill
+    owners = d.agents_of(name)
+    fills = [theme.agent_fill(a, d.agents) for a in owners]
+    if len(fills) == 1:
+        return fills[0]
+    if len(fills) == 2:  # a utility shared by two agents: split between their fills
+        return f"{fills[0]};0.5:{fills[1]}"
+    return theme.shared_fill  # Graphviz fills with at most two colours: names are added
+
+
+
+
+def _lighter(color: str) -> str:
+    if color.startswith("#") and len(color) == 7:
+        try:
+            return tint(color, 0.4)
+        except Exception:  # noqa: BLE001 - keep the colour when it is not a plain hex
+            return color
+    return color
+
+
+def utility_shape(d: Diagram, name: str, theme: Theme) -> str:
+    """The shape of utility ``name``: the theme's, or its long-label shape for long labels."""
+    _, width = _label(d, name, theme)
+    return theme.long_utility_shape if width > theme.long_label else theme.utility_shape
+
+
+def node_attributes(
+    d: Diagram, name: str, theme: Theme, overlay: Overlay, *, focus: bool
+) -> dict[str, str]:
+    """The Graphviz attributes of node ``name`` (shape, fill, label, marks, badges).
+
+    >>> import cid
+    >>> d = cid.Diagram.from_edges(["S -> D -> U"], decisions=["D"], utilities=["U"])
+    >>> node_attributes(d, "U", Theme(), Overlay(), focus=False)["shape"]
+    'diamond'
+    """
+    record = d[name]
+    kind = record.kind
+    label, _ = _label(d, name, theme)
+    styles = ["filled"]
+    if kind == "chance":
+        shape = theme.chance_shape
+        styles += [s.strip() for s in theme.chance_style.split(",") if s.strip()]
+    elif kind == "decision":
+        shape = theme.decision_shape
+    else:
+        shape = utility_shape(d, name, theme)
+    fill = _fill(d, name, theme)
+    attrs: dict[str, str] = {"label": label, "shape": shape, "fillcolor": fill}
+    if ";" in fill:
+        attrs["gradientangle"] = "0"
+    if is_counterfactual(d, name):
+        attrs["color"] = theme.counterfactual_color
+        attrs["fontcolor"] = theme.counterfactual_fontcolor
+    if focus and overlay and name not in overlay.highlighted:
+        attrs["color"] = attrs["fontcolor"] = theme.downplay_color
+        attrs["fillcolor"] = ";".join(_lighter(c) for c in fill.split(";"))
+    kinds = overlay.marks.get(name, ())
+    ring = ring_attributes(kinds, theme)
+    if "style" in ring:
+        styles.append(ring.pop("style"))
+    attrs.update(ring)
+    attrs["style"] = ",".join(styles)
+    agents: tuple[str, ...] = ()
+    owners = d.agents_of(name)
+    if kind != "chance" and (theme.agent_labels or len(owners) > 2):
+        agents = owners  # more than two owners cannot all show in the fill: name them
+    badges = badge_html(kinds, theme, agents=agents)
+    if badges:  # a table keeps a subscript from touching the badge line below it
+        attrs["label"] = (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f'<TR><TD>{label[1:-1]}</TD></TR><TR><TD CELLPADDING="1">{badges}</TD></TR></TABLE>>'
+        )
+    if record.description:
+        text = clean_text(record.description).replace("\\", "\\\\").replace("\n", "\\n")
+        attrs["tooltip"] = graphviz.nohtml(text)  # plain text, even if it looks like <html>
+    return attrs
+
+
+def _stem(name: str) -> str:
+    """The name without its time index: ``S2`` -> ``S``, ``A1_1`` -> ``A``, ``S2_cf`` ->
+    ``S_cf``."""
+    cf = name.endswith("_cf") and len(name) > 3
+    base = name[:-3] if cf else name
+    return base.rstrip("0123456789_") + ("_cf" if cf else "")
+
+
+def _groups(d: Diagram) -> dict[str, str]:
+    """Graphviz ``group`` of time-indexed nodes: nodes sharing a stem form one straight row."""
+    stems: dict[str, list[str]] = {}
+    for name in d.nodes:
+        if d[name].step is not None and _stem(name):
+            stems.setdefault(_stem(name), []).append(name)
+    return {n: stem for stem, names in stems.items() if len(names) > 1 for n in names}
+
+
+def _rankdir(d: Diagram, theme: Theme) -> str:
+    if theme.rankdir is not None:
+        return theme.rankdir
+    return "LR" if any(d[n].step is not None for n in d.nodes) else "TB"
+
+
+def to_digraph(
+    d: Diagram,
+    *,
+    theme: Theme | None = None,
+    overlay: Overlay | None = None,
+    legend: bool = False,
+    focus: bool = False,
+) -> graphviz.Digraph:
+    """Build the :class:`graphviz.Digraph` of a diagram (no Graphviz binary needed).
+
+    Parameters
+    ----------
+    d : Diagram
+    theme : Theme, optional
+    overlay : Overlay, optional
+        Incentive marks and witness edges (see :func:`cid.render.overlay.build_overlay`).
+    legend : bool
+        Add a ``cluster_legend`` listing the node kinds, links and incentive kinds shown.
+    focus : bool
+        Draw what the overlay does not highlight in grey.
+
+    Returns
+    -------
+    graphviz.Digraph
+    """
+    theme = theme or Theme()
+    overlay = overlay or Overlay()
+    rankdir = _rankdir(d, theme)
+    node_attrs = {n: node_attributes(d, n, theme, overlay, focus=focus) for n in d.nodes}
+    for name, group in _groups(d).items():
+        node_attrs[name]["group"] = group
+    graph_attr = {
+        "rankdir": rankdir,
+        "newrank": "true",
+        "fontname": theme.fontname,
+        "fontsize": _num(theme.fontsize),
+        "nodesep": _num(theme.nodesep),
+        "ranksep": _num(theme.ranksep),
+    }
+    graph = graphviz.Digraph(
+        name=graphviz.nohtml(d.name.replace("\\", "/")),
+        graph_attr=graph_attr,
+        node_attr={
+            "fontname": theme.fontname,
+            "fontsize": _num(theme.fontsize),
+            "color": theme.line_color,
+            "fontcolor": theme.line_color,
+        },
+        edge_attr={"color": theme.line_color, "arrowsize": "0.8"},
+    )
+    for name in d.nodes:
+        graph.node(name, **node_attrs[name])
+    decisions = set(d.decisions)
+    for tail, head in d.edge_list:
+        attrs: dict[str, str] = {}
+        if head in decisions:
+            attrs["style"] = theme.information_link_style
+            attrs["penwidth"] = _num(theme.information_link_penwidth)
+        if is_counterfactual(d, head):
+            attrs["color"] = theme.counterfactual_color
+        if (tail, head) in overlay.witness_colors:
+            attrs["color"] = overlay.witness_colors[(tail, head)]
+            attrs["penwidth"] = _num(theme.witness_penwidth)
+        elif focus and overlay:
+            attrs["color"] = theme.downplay_color
+        graph.edge(tail, head, **attrs)
+    for tail, head in overlay.added_edges:  # e.g. the link X -> D a VoI witness adds
+        graph.edge(tail, head, style="dashed", constraint="false",
+                   color=overlay.witness_colors[(tail, head)],
+                   penwidth=_num(theme.witness_penwidth))
+    steps: dict[int, list[str]] = {}
+    for name in d.nodes:
+        step = d[name].step
+        if step is not None:
+            steps.setdefault(step, []).append(name)
+    for step in sorted(steps):
+        with graph.subgraph() as same:
+            same.attr(rank="same")
+            for name in steps[step]:
+                same.node(name)
+    if legend:
+        add_legend(graph, d, overlay, theme, rankdir=rankdir)
+    return graph

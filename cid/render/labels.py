@@ -1,0 +1,284 @@
+"""Node labels in the papers' notation, turned into Graphviz HTML-like labels.
+
+A label is plain text with a little markup, close to LaTeX:
+
+- ``^`` starts a superscript and ``_`` a subscript. The script is a braced group
+  (``R_{t+1}``), else the run of letters and digits that follows (``S_10``, ``A_cf``), else
+  the one next character (``Θ^*``). So ``Θ^R_2`` is Θ with superscript R and subscript 2
+  (Graphviz places the two scripts one after the other: the nearest it can do).
+- ``\\theta``, ``\\Theta``, ... give Greek letters; ``\\^``, ``\\_``, ``\\{``, ``\\}``, ``\\\\``
+  give the characters themselves. Any other backslash is kept as it is.
+- A newline starts a new line.
+
+Everything else is text, escaped for Graphviz (quotes, ``<``, ``&``, any Unicode). Control
+characters other than newline and tab are dropped (they are not allowed in Graphviz labels).
+Node *names* are shown verbatim (``markup=False``): only ``label`` text is read as markup.
+
+Examples
+--------
+>>> html_label("Θ^R_2")
+'<Θ<SUP>R</SUP><SUB>2</SUB>>'
+>>> html_label("\\\\theta_{t+1}")
+'<θ<SUB>t+1</SUB>>'
+>>> html_label('a < b & "c"')
+'<a &lt; b &amp; &quot;c&quot;>'
+>>> html_label("R_1", markup=False)
+'<R_1>'
+>>> html_label("S_3", mark="\\u0303") == "<S\\u0303<SUB>3</SUB>>"
+True
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "Segment",
+    "clean_text",
+    "escape_text",
+    "html_label",
+    "label_width",
+    "parse_label",
+    "plain_text",
+]
+
+Role = Literal["text", "sup", "sub", "br"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a parsed label: text, a line break, or a script holding its own pieces."""
+
+    role: Role
+    text: str = ""
+    children: tuple[Segment, ...] = ()
+
+
+Parsed = tuple[Segment, ...]
+_LITERAL_AFTER_BACKSLASH = "\\^_{}"
+_SCRIPT_WEIGHT = 0.6
+_GREEK_ALIASES = {"lambda": "lamda", "Lambda": "Lamda"}
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends and tabs, drop control characters and lone surrogates."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def escape_text(text: str) -> str:
+    """Plain text (no markup) escaped for use inside an HTML-like label.
+
+    >>> escape_text("a<b\x07")
+    'a&lt;b'
+    """
+    return html.escape(clean_text(text), quote=True).replace("\n", "<BR/>")
+
+
+def _greek(name: str) -> str | None:
+    name = _GREEK_ALIASES.get(name, name)
+    case = "CAPITAL" if name[0].isupper() else "SMALL"
+    try:
+        return unicodedata.lookup(f"GREEK {case} LETTER {name.upper()}")
+    except KeyError:
+        return None
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.i = 0
+
+    def parse(self, stop: str | None = None) -> Parsed:
+        """Parse up to ``stop`` (a closing brace) or the end."""
+        pieces: list[Segment] = []
+        buf: list[str] = []
+
+        def flush() -> None:
+            if buf:
+                pieces.append(Segment("text", "".join(buf)))
+                buf.clear()
+
+        text = self.text
+        depth = 0
+        while self.i < len(text):
+            ch = text[self.i]
+            if stop is not None and ch == stop and depth == 0:
+                self.i += 1
+                flush()
+                return tuple(pieces)
+            self.i += 1
+            if stop is not None and ch == "{":
+                depth += 1
+                buf.append(ch)
+            elif stop is not None and ch == "}":
+                depth -= 1
+                buf.append(ch)
+            elif ch == "\\":
+                buf.append(self._escape())
+            elif ch in "^_" and self.i < len(text):
+                flush()
+                pieces.append(Segment("sup" if ch == "^" else "sub", children=self._script()))
+            elif ch == "\n":
+                flush()
+                pieces.append(Segment("br"))
+            else:
+                buf.append(ch)
+        flush()
+        return tuple(pieces)
+
+    def _escape(self) -> str:
+        text, i = self.text, self.i
+        if i < len(text) and text[i] in _LITERAL_AFTER_BACKSLASH:
+            self.i += 1
+            return text[i]
+        j = i
+        while j < len(text) and text[j].isascii() and text[j].isalpha():
+            j += 1
+        letter = _greek(text[i:j]) if j > i else None
+        if letter is None:
+            return "\\"
+        self.i = j
+        return letter
+
+    def _script(self) -> Parsed:
+        text, i = self.text, self.i
+        if text[i] == "{":
+            self.i += 1
+            return self.parse(stop="}")
+        if text[i] == "\\":
+            self.i += 1
+            return (Segment("text", self._escape()),)
+        j = i
+        while j < len(text) and text[j].isalnum():
+            j += 1
+        j = max(j, i + 1)
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1  # keep combining marks with their letter
+        self.i = j
+        return (Segment("text", text[i:j]),)
+
+
+def parse_label(text: str, *, markup: bool = True) -> Parsed:
+    """Split label text into :class:`Segment` pieces (see the module docstring).
+
+    >>> [s.role for s in parse_label("Θ^R_2")]
+    ['text', 'sup', 'sub']
+    """
+    text = clean_text(text)
+    if not markup:
+        lines = text.split("\n")
+        pieces: list[Segment] = []
+        for k, line in enumerate(lines):
+            if k:
+                pieces.append(Segment("br"))
+            if line:
+                pieces.append(Segment("text", line))
+        return tuple(pieces)
+    return _Parser(text).parse()
+
+
+def _with_mark(pieces: Parsed, mark: str) -> Parsed:
+    """Put ``mark`` over the first character (combining mark) or before the label.
+
+    A combining mark with no top-level letter to sit on becomes a ``~`` prefix.
+    """
+    if mark and unicodedata.combining(mark[0]):
+        for k, seg in enumerate(pieces):
+            start = len(seg.text) - len(seg.text.lstrip())
+            if seg.role == "text" and start < len(seg.text):
+                j = start + 1
+                while j < len(seg.text) and unicodedata.combining(seg.text[j]):
+                    j += 1
+                marked = Segment("text", seg.text[:j] + mark + seg.text[j:])
+                return pieces[:k] + (marked,) + pieces[k + 1 :]
+        mark = "~"  # nothing to sit on: a lone combining mark would float
+    return (Segment("text", mark), *pieces) if mark else pieces
+
+
+def _to_html(pieces: Parsed) -> str:
+    out = []
+    for seg in pieces:
+        if seg.role == "text":
+            out.append(html.escape(seg.text, quote=True))
+        elif seg.role == "br":
+            out.append("<BR/>")
+        else:
+            tag = seg.role.upper()
+            out.append(f"<{tag}>{_to_html(seg.children)}</{tag}>")
+    return "".join(out)
+
+
+def html_label(text: str, *, markup: bool = True, mark: str | None = None) -> str:
+    """The Graphviz HTML-like label (``<...>``) for ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Label text (with markup) or a node name (``markup=False``).
+    markup : bool
+        Read ``^``, ``_``, ``\\`` and braces as markup; otherwise show the text verbatim.
+    mark : str, optional
+        A combining character to put over the first letter (e.g. a tilde for
+        counterfactual copies), or a prefix.
+
+    Returns
+    -------
+    str
+        A string that the ``graphviz`` package writes unquoted, as an HTML-like label.
+    """
+    pieces = parse_label(text, markup=markup)
+    if mark:
+        pieces = _with_mark(pieces, clean_text(mark))
+    return f"<{_to_html(pieces)}>"
+
+
+def _plain(pieces: Parsed) -> str:
+    return "".join(
+        seg.text if seg.role == "text" else "\n" if seg.role == "br" else _plain(seg.children)
+        for seg in pieces
+    )
+
+
+def plain_text(text: str, *, markup: bool = True) -> str:
+    """The visible characters of a label, without markup.
+
+    >>> plain_text("Θ^R_2")
+    'ΘR2'
+    """
+    return _plain(parse_label(text, markup=markup))
+
+
+def _width(pieces: Parsed, scale: float) -> list[float]:
+    lines = [0.0]
+    for seg in pieces:
+        if seg.role == "br":
+            lines.append(0.0)
+        elif seg.role == "text":
+            lines[-1] += scale * sum(1 for ch in seg.text if not unicodedata.combining(ch))
+        else:
+            inner = _width(seg.children, scale * _SCRIPT_WEIGHT)
+            lines[-1] += inner[0]
+            lines.extend(inner[1:])
+    return lines
+
+
+def label_width(text: str, *, markup: bool = True) -> float:
+    """The width of the widest line in characters; scripts count 0.6.
+
+    >>> label_width("Θ^R_2")
+    2.2
+    """
+    return round(max(_width(parse_label(text, markup=markup), 1.0)), 6)
+

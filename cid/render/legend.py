@@ -1,0 +1,195 @@
+"""The legend: a ``cluster_legend`` subgraph, like the stylesheet's ``\\cidlegend``.
+
+It lists only what the drawing shows: the node kinds present (and each agent's colour in a
+multi-agent diagram), twin-network copies, causal and information links, the incentive kinds
+that mark some node, and witness paths. Each row is a small sample drawn with the same
+attributes as the diagram, followed by its text. The legend is placed after the diagram
+(right of it when time runs left to right, below it otherwise).
+
+Examples
+--------
+>>> import cid
+>>> from cid.render.dot import to_digraph
+>>> d = cid.Diagram.from_edges(["S -> D -> U"], decisions=["D"], utilities=["U"])
+>>> src = to_digraph(d, legend=True).source
+>>> "subgraph cluster_legend" in src, "information link" in src, "value of" in src
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import graphviz
+
+from cid.render.kinds import SHORT_NAMES, TITLES
+from cid.render.labels import escape_text
+from cid.render.overlay import Overlay, ring_attributes
+from cid.render.theme import Theme
+
+if TYPE_CHECKING:
+    from cid.model import Diagram
+
+__all__ = ["LegendRow", "add_legend", "legend_rows"]
+
+_GREY = "#555555"
+
+
+@dataclass(frozen=True)
+class LegendRow:
+    """One legend row: a sample node (or a sample edge when ``edge``) and its text."""
+
+    text: str
+    sample: dict[str, str] = field(default_factory=dict)
+    edge: bool = False
+
+
+def _sample(shape: str, fill: str, *, style: str = "filled", **extra: str) -> dict[str, str]:
+    size = {"diamond": ("0.42", "0.32"), "octagon": ("0.42", "0.3")}.get(shape, ("0.4", "0.28"))
+    attrs = {"shape": shape, "style": style, "fillcolor": fill, "label": "",
+             "width": size[0], "height": size[1], "fixedsize": "true"}
+    attrs.update(extra)
+    return attrs
+
+
+def legend_rows(d: Diagram, overlay: Overlay, theme: Theme) -> list[LegendRow]:
+    """The rows the legend of this drawing has (see the module docstring).
+
+    >>> import cid
+    >>> d = cid.Diagram.from_edges(["S -> D -> U"], decisions=["D"], utilities=["U"])
+    >>> [r.text for r in legend_rows(d, Overlay(), Theme())]
+    ['chance node', 'decision node', 'utility node', 'causal link', 'information link']
+    """
+    from cid.render.dot import is_counterfactual, utility_shape  # dot imports this module
+
+    rows: list[LegendRow] = []
+    multi = len(d.agents) > 1
+    chance_style = ",".join(["filled", *[s for s in theme.chance_style.split(",") if s.strip()]])
+    real = [n for n in d.nodes if not is_counterfactual(d, n)]
+    if any(d.kind(n) == "chance" for n in real):
+        rows.append(LegendRow("chance node", _sample(theme.chance_shape, theme.chance_fill,
+                                                     style=chance_style)))
+    if d.decisions:
+        fill = "#FFFFFF" if multi else theme.decision_fill
+        rows.append(LegendRow("decision node", _sample(theme.decision_shape, fill)))
+    if d.utilities:
+        fill = "#FFFFFF" if multi else theme.utility_fill
+        shape = utility_shape(d, d.utilities[0], theme)
+        rows.append(LegendRow("utility node", _sample(shape, fill)))
+    if multi:
+        for agent in d.agents:
+            rows.append(LegendRow(f"agent {agent}", _sample(
+                "box", theme.agent_fill(agent, d.agents), style="filled,rounded")))
+    if any(is_counterfactual(d, n) for n in d.nodes):
+        rows.append(LegendRow("counterfactual copy (X\u0303)", _sample(
+            theme.chance_shape, theme.chance_fill, style=chance_style,
+            color=theme.counterfactual_color)))
+    decisions = set(d.decisions)
+    if any(head not in decisions for _, head in d.edge_list):
+        rows.append(LegendRow("causal link", edge=True))
+    if d.information_links:
+        rows.append(LegendRow("information link", {
+            "style": theme.information_link_style,
+            "penwidth": f"{theme.information_link_penwidth:g}"}, edge=True))
+    for kind in overlay.kinds:
+        ring = ring_attributes([kind], theme)
+        style = ",".join([chance_style, ring.pop("style")])
+        rows.append(LegendRow(f"{TITLES[kind]} ({SHORT_NAMES[kind]})", _sample(
+            theme.chance_shape, "#FFFFFF", style=style, **ring)))
+    seen: list[str] = []
+    for edge in overlay.witness_edges:
+        color = overlay.witness_colors[edge]
+        if color not in seen:
+            seen.append(color)
+            named = [SHORT_NAMES[k] for k, c in theme.incentive_colors.items() if c == color]
+            text = f"witness path ({', '.join(named)})" if named else "witness path"
+            rows.append(LegendRow(text, {"color": color,
+                                         "penwidth": f"{theme.witness_penwidth:g}"}, edge=True))
+    if overlay.added_edges:
+        color = overlay.witness_colors[overlay.added_edges[0]]
+        rows.append(LegendRow("link added by the VoI criterion", {
+            "color": color, "style": "dashed", "penwidth": f"{theme.witness_penwidth:g}"},
+            edge=True))
+    return rows
+
+
+def _caption(d: Diagram, overlay: Overlay) -> str:
+    if not overlay.marks or not overlay.decisions:
+        return ""
+    names = ", ".join(overlay.decisions)
+    word = "decision" if len(overlay.decisions) == 1 else "decisions"
+    return f"incentives of {word} {names}"
+
+
+def add_legend(
+    graph: graphviz.Digraph, d: Diagram, overlay: Overlay, theme: Theme, *, rankdir: str
+) -> None:
+    """Append the ``cluster_legend`` subgraph to ``graph`` (nothing if it has no rows).
+
+    The rows fill one column, or two (read down, then across) when there are more than
+    four. Node identifiers of the legend contain a dot (``legend.0``), so they never clash
+    with diagram node names, which are identifiers.
+    """
+    rows = legend_rows(d, overlay, theme)
+    if not rows:
+        return
+    size = theme.badge_fontsize + 2
+    sideways = rankdir in ("LR", "RL")
+    samples = [f"legend.{i}" for i in range(len(rows))]
+    texts = [f"legend.{i}.text" for i in range(len(rows))]
+    per_column = len(rows) if len(rows) <= 4 else -(-len(rows) // 2)
+    columns = [list(range(i, min(i + per_column, len(rows))))
+               for i in range(0, len(rows), per_column)]
+    lines = [[col[k] for col in columns if k < len(col)] for k in range(per_column)]
+    width = {}  # one text width per column, so that each column's texts align on the left
+    for col in columns:
+        for i in col:
+            width[i] = int(max(len(rows[j].text) for j in col) * size * 0.5) + 6
+    with graph.subgraph(name="cluster_legend") as legend:
+        caption = _caption(d, overlay)
+        legend.attr(style="rounded", color="#999999", fontsize=f"{size:g}", margin="8")
+        if caption:
+            legend.attr(label=f"<{escape_text(caption)}>", labeljust="l")
+        legend.attr("node", fontsize=f"{size:g}")
+        for index, (row, sample, text) in enumerate(zip(rows, samples, texts, strict=True)):
+            if row.edge:
+                legend.node(sample, shape="none", label="", width="0.4", height="0.2")
+            else:
+                legend.node(sample, **row.sample)
+            legend.node(text, shape="plain", label=(
+                f'<<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD WIDTH="6"></TD>'
+                f'<TD ALIGN="LEFT" WIDTH="{width[index]}">{escape_text(row.text)}</TD></TR>'
+                "</TABLE>>"))
+            if row.edge:
+                legend.edge(sample, text, tailclip="false", **row.sample)
+            else:
+                legend.edge(sample, text, style="invis")
+        # the two columns side by side, line by line
+        for line in lines:
+            for i, j in zip(line, line[1:], strict=False):
+                legend.edge(texts[i], samples[j], style="invis")
+        if sideways:
+            # a column is two ranks (samples, texts); a flat edge a -> b puts b above a in LR,
+            # so the chains that order the lines run bottom-up
+            for col in columns:
+                for group in ([samples[i] for i in col], [texts[i] for i in col]):
+                    with legend.subgraph() as same:
+                        same.attr(rank="same")
+                        for n in group:
+                            same.node(n)
+                for i, j in zip(col[1:], col, strict=False):
+                    legend.edge(samples[i], samples[j], style="invis")
+        else:
+            # a line is one rank; lines are stacked by edges down the first column
+            for line in lines:
+                with legend.subgraph() as same:
+                    same.attr(rank="same")
+                    for i in line:
+                        same.node(samples[i])
+                        same.node(texts[i])
+            for i, j in zip(columns[0], columns[0][1:], strict=False):
+                legend.edge(samples[i], samples[j], style="invis")
+    for n in d.nodes:
+        if not d.children(n):
+            graph.edge(n, samples[0], style="invis")

@@ -1,0 +1,220 @@
+"""The :class:`Rendering` returned by :func:`cid.render`: DOT always, pictures with Graphviz.
+
+``Rendering.dot`` is the DOT source; it needs no Graphviz binary. ``svg()``, ``png()``,
+``pdf()`` and ``save()`` run Graphviz's ``dot`` and raise :class:`cid.GraphvizNotFoundError`
+(with the install line for this platform) when it is missing; ``save("figure.dot")`` always
+works. In Jupyter a rendering shows as SVG; its display never raises: without ``dot`` it
+shows a one-line install hint and the DOT source.
+
+Examples
+--------
+>>> import cid
+>>> d = cid.Diagram.from_edges(["S -> D -> U"], decisions=["D"], utilities=["U"])
+>>> r = cid.render(d)
+>>> r
+<Rendering 'diagram': 3 nodes>
+>>> r.dot.startswith("digraph diagram {")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from collections.abc import Iterable
+from os import PathLike
+from pathlib import Path
+
+import graphviz
+
+from cid.errors import DiagramError, GraphvizNotFoundError, RenderError
+
+__all__ = ["FORMATS", "Rendering", "graphviz_available", "install_hint"]
+
+FORMATS: tuple[str, ...] = ("dot", "gv", "svg", "png", "pdf", "jpg", "jpeg", "eps", "ps")
+"""File suffixes :meth:`Rendering.save` understands (``dot``/``gv`` need no Graphviz)."""
+
+
+def graphviz_available() -> bool:
+    """Whether Graphviz's ``dot`` executable is on ``PATH`` (needed for SVG, PNG and PDF).
+
+    >>> isinstance(graphviz_available(), bool)
+    True
+    """
+    return shutil.which("dot") is not None
+
+
+def install_hint(platform: str | None = None) -> str:
+    """The command that installs Graphviz on ``platform`` (default: this one).
+
+    >>> install_hint("darwin")
+    'brew install graphviz (or: conda install graphviz)'
+    """
+    platform = sys.platform if platform is None else platform
+    if platform.startswith("linux"):
+        line = "sudo apt-get install graphviz (Debian/Ubuntu; dnf/pacman/apk: package 'graphviz')"
+    elif platform == "darwin":
+        line = "brew install graphviz"
+    elif platform in ("win32", "cygwin"):
+        line = "winget install graphviz (or the installer from https://graphviz.org/download/)"
+    else:
+        line = "the Graphviz package from https://graphviz.org/download/"
+    return f"{line} (or: conda install graphviz)"
+
+
+def _missing_message(what: str) -> str:
+    return (
+        f"Graphviz's 'dot' executable was not found on PATH, so {what} is not available. "
+        f"Install it with: {install_hint()}. .dot output works without it "
+        "(Rendering.dot, or save('figure.dot'))."
+    )
+
+
+class Rendering:
+    """A drawn diagram: DOT source, and pictures made by Graphviz.
+
+    Made by :func:`cid.render`; immutable.
+
+    Parameters
+    ----------
+    graph : graphviz.Digraph
+        The graph to draw (copied).
+    name : str, optional
+        The diagram's name, for ``repr``.
+    """
+
+    __slots__ = ("_graph", "_dot", "_name", "_nodes", "_svg")
+
+    def __init__(self, graph: graphviz.Digraph, *, name: str | None = None, nodes: int = 0) -> None:
+        self._graph = graph.copy()
+        self._dot: str = self._graph.source
+        self._name = name if name is not None else (graph.name or "graph")
+        self._nodes = nodes
+        self._svg: str | None = None
+
+    # ------------------------------------------------------------------ sources
+    @property
+    def dot(self) -> str:
+        """The DOT source (deterministic; needs no Graphviz binary)."""
+        return self._dot
+
+    def to_graphviz(self) -> graphviz.Digraph:
+        """A copy of the underlying :class:`graphviz.Digraph`, to customise further."""
+        return self._graph.copy()
+
+    def __str__(self) -> str:
+        return self._dot
+
+    def __repr__(self) -> str:
+        return f"<Rendering {self._name!r}: {self._nodes} node{'s' if self._nodes != 1 else ''}>"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Rendering):
+            return NotImplemented
+        return self._dot == other._dot
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # ------------------------------------------------------------------ pictures
+    def pipe(self, format: str) -> bytes:
+        """The drawing in a Graphviz output ``format`` (``"svg"``, ``"png"``, ``"pdf"``, ...).
+
+        Raises
+        ------
+        GraphvizNotFoundError
+            When the ``dot`` executable is missing.
+        RenderError
+            When ``dot`` fails (its message is included).
+        """
+        try:
+            return bytes(self._graph.pipe(format=format, quiet=True))
+        except graphviz.ExecutableNotFound as err:
+            raise GraphvizNotFoundError(_missing_message(f"{format.upper()} output")) from err
+        except graphviz.CalledProcessError as err:
+            detail = err.stderr.decode("utf-8", "replace").strip() if err.stderr else str(err)
+            raise RenderError(
+                f"Graphviz failed to draw {self._name!r} as {format}: {detail}"
+            ) from err
+
+    def svg(self) -> str:
+        """The drawing as SVG text (needs Graphviz)."""
+        if self._svg is None:
+            self._svg = self.pipe("svg").decode("utf-8")
+        return self._svg
+
+    def png(self) -> bytes:
+        """The drawing as PNG bytes (needs Graphviz)."""
+        return self.pipe("png")
+
+    def pdf(self) -> bytes:
+        """The drawing as PDF bytes (needs Graphviz)."""
+        return self.pipe("pdf")
+
+    def save(self, path: str | PathLike[str], *, format: str | None = None) -> Path:
+        """Write the drawing to ``path``; the format comes from the suffix unless given.
+
+        ``.dot`` and ``.gv`` write the DOT source and need no Graphviz; ``.svg``, ``.png``,
+        ``.pdf`` (and ``.jpg``, ``.eps``, ``.ps``) need it.
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Raises
+        ------
+        DiagramError
+            For a suffix (or ``format``) that is not one of :data:`FORMATS`.
+        GraphvizNotFoundError
+            For a picture format when the ``dot`` executable is missing.
+        """
+        path = Path(path)
+        fmt = (format or path.suffix.lstrip(".")).lower()
+        if fmt not in FORMATS:
+            raise DiagramError(
+                f"cannot tell the format of {str(path)!r}: use a suffix or format among "
+                f"{', '.join('.' + f for f in FORMATS)}"
+            )
+        if fmt in ("dot", "gv"):
+            path.write_text(self._dot, encoding="utf-8")
+        elif fmt == "svg":
+            path.write_text(self.svg(), encoding="utf-8")
+        else:
+            path.write_bytes(self.pipe(fmt))
+        return path
+
+    # ------------------------------------------------------------------ Jupyter
+    def _fallback_bundle(self, problem: str) -> dict[str, str]:
+        line = f"Graphviz is not available ({problem}); install it with: {install_hint()}."
+        longest = max((len(run) for run in re.findall(r"`+", self._dot)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return {
+            "text/plain": f"{self!r}\n{line}\nDOT source:\n{self._dot}",
+            "text/markdown": f"{line}\n\n{fence}dot\n{self._dot}{fence}\n",
+        }
+
+    def _repr_mimebundle_(
+        self,
+        include: Iterable[str] | None = None,
+        exclude: Iterable[str] | None = None,
+        **kwargs: object,
+    ) -> dict[str, str]:
+        """Jupyter display: SVG, or the install hint and DOT source; never raises."""
+        try:
+            try:
+                bundle = {"image/svg+xml": self.svg(), "text/plain": repr(self)}
+            except GraphvizNotFoundError:
+                bundle = self._fallback_bundle("the 'dot' executable is missing")
+            except Exception as err:  # noqa: BLE001 - display must never raise
+                bundle = self._fallback_bundle(f"dot failed: {str(err).splitlines()[0][:200]}")
+            if include is not None:
+                wanted = set(include)
+                bundle = {k: v for k, v in bundle.items() if k in wanted}
+            if exclude is not None:
+                unwanted = set(exclude)
+                bundle = {k: v for k, v in bundle.items() if k not in unwanted}
+            return bundle
+        except Exception:  # noqa: BLE001 - display must never raise
+            return {"text/plain": object.__repr__(self)}
+

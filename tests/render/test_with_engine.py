@@ -1,0 +1,103 @@
+"""Rendering with the real incentive engine (cid.analyze, cid.explain) and the zoo."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import cid
+import zoo
+from cid.render import Theme, render
+from cid.render.kinds import KINDS
+from cid.render.overlay import build_overlay
+from tests.render.dotparse import parse_dot
+
+COLORS = Theme().incentive_colors
+
+
+def _expected_marks(d: cid.Diagram, decisions: tuple[str, ...]) -> dict[str, set[str]]:
+    """Marks computed from the four criteria directly, self-evident cases removed."""
+    marks: dict[str, set[str]] = {}
+    for dec in decisions:
+        own = set(d.utilities_of(d.agent_of(dec)))
+        sets = {
+            "value_of_information": cid.value_of_information(d, dec),
+            "response_incentive": cid.response_incentives(d, dec),
+            "value_of_control": cid.value_of_control(d, dec) - own,
+            "instrumental_control_incentive": cid.instrumental_control_incentives(d, dec)
+            - own - {dec},
+        }
+        for kind, nodes in sets.items():
+            for n in nodes:
+                marks.setdefault(n, set()).add(kind)
+    return marks
+
+
+@pytest.mark.parametrize("name", ["mdp", "wireheading", "counterfactual_oracle", "cirl", "debate"])
+def test_incentives_true_marks_what_the_criteria_say(name):
+    d = zoo.build(name)
+    for decision in (None, d.decisions[0]):
+        overlay = build_overlay(d, incentives=True, decision=decision)
+        decisions = d.decisions if decision is None else (decision,)
+        expected = _expected_marks(d, decisions)
+        assert {n: set(k) for n, k in overlay.marks.items()} == expected
+        assert overlay.decisions == decisions
+
+
+def test_a_report_draws_like_incentives_true(wireheading):
+    report = cid.analyze(wireheading)
+    assert render(wireheading, incentives=report, legend=True) == render(
+        wireheading, incentives=True, legend=True)
+
+
+def test_wireheading_shows_the_tampering_incentive_and_its_witness(wireheading):
+    w = cid.explain(wireheading, "A1", "ThetaR2", "instrumental_control_incentive")
+    dot = parse_dot(render(wireheading, incentives=True, decision="A1", witness=w).dot)
+    ring = dot.nodes["ThetaR2"]
+    assert ring["color"] == COLORS["instrumental_control_incentive"]
+    assert "<B>ICI</B>" in ring["label"]
+    for a, b in zip(w.path, w.path[1:], strict=False):
+        assert dot.edges[(a, b)]["color"] == COLORS["instrumental_control_incentive"]
+
+
+def test_counterfactual_oracle_has_no_control_incentive_on_the_world(oracle):
+    dot = parse_dot(render(oracle, incentives=True).dot)
+    for n in ("S", "S_cf"):
+        assert "<B>ICI</B>" not in dot.nodes[n]["label"]
+
+
+@pytest.mark.parametrize("name", zoo.names())
+def test_every_zoo_entry_renders_with_incentives_and_witnesses(name):
+    d = zoo.build(name)
+    report = cid.analyze(d)
+    r = render(d, incentives=report, legend=True)
+    assert r.dot == render(zoo.build(name), incentives=True, legend=True).dot  # deterministic
+    dot = parse_dot(r.dot)
+    assert set(d.nodes) <= set(dot.nodes)
+    for decision in d.decisions:  # a decision may have no incentives at all: still fine
+        render(d, incentives=report, decision=decision, legend=True)
+    for incentive in report.incentives():
+        overlay = build_overlay(d, witness=incentive.witness)
+        color = COLORS[str(incentive.kind)]
+        assert set(overlay.witness_colors.values()) <= {color}
+        assert overlay.witness_nodes == set(incentive.witness.path)
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("name", ["mdp", "wireheading", "counterfactual_oracle", "cirl", "debate",
+                                  "ti_considering_current_rf", "counterfactual_reward_function"])
+def test_zoo_svgs_have_every_node(name, tmp_path):
+    d = zoo.build(name)
+    path = render(d, incentives=True, legend=True).save(tmp_path / f"{name}.svg")
+    root = ET.parse(path).getroot()
+    titles = {g.find("{http://www.w3.org/2000/svg}title").text
+              for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"}
+    assert set(d.nodes) <= titles
+
+
+def test_kinds_accept_the_engine_enum(mdp):
+    kinds = [cid.IncentiveKind.RESPONSE_INCENTIVE]
+    overlay = build_overlay(mdp, incentives=True, decision="A1", kinds=kinds)
+    assert {k for ks in overlay.marks.values() for k in ks} == {"response_incentive"}
+    assert set(KINDS) == {k.value for k in cid.IncentiveKind}
