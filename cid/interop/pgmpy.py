@@ -1,0 +1,181 @@
+"""Convert a quantitative model to and from pgmpy's ``DiscreteBayesianNetwork``.
+
+pgmpy is an optional dependency (``pip install 'cid-incentives[pgmpy]'``); it is imported
+only when these functions run. A CID with a policy is a Bayesian network: every decision
+becomes a variable whose CPD is its rule, and every utility node a variable over the numbers
+it takes.
+
+Table layouts differ: a cid CPD table has the parents first and the node last
+(``table[pa_1, ..., pa_k, x]``); a pgmpy ``TabularCPD`` has the node first and the parents
+(its *evidence*) flattened in order, ``values[x, flat(pa_1, ..., pa_k)]``. The converters
+move the axis; state names carry the domains both ways.
+
+Examples
+--------
+>>> import cid
+>>> from cid.interop.pgmpy import from_pgmpy, to_pgmpy
+>>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+>>> m = cid.Model(d, cpds={"S": [0.3, 0.7], "U": lambda S, D: float(S == D)},
+...               domains={"D": [0, 1]})
+>>> bn = to_pgmpy(m, cid.solve(m).policy)
+>>> sorted(bn.nodes()), bn.get_cpds("U").state_names["U"]
+(['D', 'S', 'U'], [0.0, 1.0])
+>>> back = from_pgmpy(bn, decisions=["D"], utilities=["U"])
+>>> cid.solve(back).meu
+1.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from cid.errors import DiagramError, ModelIncompleteError, OptionalDependencyError
+from cid.model import Diagram
+from cid.quant.counterfactual import bayes_net
+from cid.quant.model import Model
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pgmpy.models import DiscreteBayesianNetwork
+
+__all__ = ["from_pgmpy", "to_pgmpy"]
+
+_HINT = "pip install 'cid-incentives[pgmpy]'"
+
+
+def _pgmpy() -> tuple[Any, Any]:
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)
+            from pgmpy.factors.discrete import TabularCPD
+            from pgmpy.models import DiscreteBayesianNetwork
+    except ImportError as err:
+        raise OptionalDependencyError(
+            f"converting to or from pgmpy needs pgmpy, which is not installed: {_HINT}"
+        ) from err
+    return DiscreteBayesianNetwork, TabularCPD
+
+
+def to_pgmpy(model: Model, policy: Mapping[str, object] | None = None) -> DiscreteBayesianNetwork:
+    """The model, with decisions following ``policy``, as a pgmpy ``DiscreteBayesianNetwork``.
+
+    Parameters
+    ----------
+    model : Model
+        A complete model.
+    policy : mapping, optional
+        A rule for every decision (anything :func:`cid.quant.make_policy` accepts); needed when
+        the model has decisions.
+
+    Returns
+    -------
+    pgmpy.models.DiscreteBayesianNetwork
+        One ``TabularCPD`` per node, with the domains as state names; utility nodes are
+        variables over the numbers they take.
+
+    Raises
+    ------
+    OptionalDependencyError
+        pgmpy is not installed.
+    ModelIncompleteError
+        The model is incomplete or a decision has no rule.
+    """
+    network_cls, cpd_cls = _pgmpy()
+    bn = bayes_net(model, policy)
+    d = bn._diagram
+    net = network_cls()
+    net.add_nodes_from(d.nodes)
+    net.add_edges_from(d.edge_list)
+    cpds = []
+    for n in d.topological_order:
+        cpd = bn._cpds[n]
+        card = len(cpd.domain)
+        values = np.moveaxis(cpd.table, -1, 0).reshape(card, -1)
+        names = {n: list(cpd.domain.values)}
+        names.update({p: list(dom.values) for p, dom in zip(cpd.parents, cpd.parent_domains)})
+        cpds.append(cpd_cls(n, card, values, evidence=list(cpd.parents) or None,
+                            evidence_card=[len(dom) for dom in cpd.parent_domains] or None,
+                            state_names=names))
+    net.add_cpds(*cpds)
+    net.check_model()
+    return net
+
+
+def from_pgmpy(network: DiscreteBayesianNetwork, *, decisions: Iterable[str] = (),
+               utilities: Iterable[str] = (), name: str = "pgmpy") -> Model:
+    """A :class:`~cid.quant.Model` from a pgmpy Bayesian network.
+
+    Parameters
+    ----------
+    network : pgmpy.models.DiscreteBayesianNetwork
+        Every node needs a ``TabularCPD``.
+    decisions : iterable of str
+        Nodes to read as decisions: their CPDs are dropped (a policy is solved for), their
+        state names become their domains.
+    utilities : iterable of str
+        Nodes to read as utility nodes: their state names must be numbers; the utility is
+        the expected state given the parents.
+    name : str
+        The diagram's name.
+
+    Returns
+    -------
+    Model
+
+    Raises
+    ------
+    OptionalDependencyError
+        pgmpy is not installed.
+    DiagramError
+        A node name is not an identifier, or a decision/utility is not in the network.
+    ModelIncompleteError
+        A node has no CPD, or a utility's states are not numbers.
+    """
+    _pgmpy()
+    decisions, utilities = set(decisions), set(utilities)
+    nodes = list(network.nodes())
+    unknown = sorted((decisions | utilities) - set(nodes))
+    if unknown:
+        raise DiagramError(f"from_pgmpy: {', '.join(unknown)} not in the network",
+                           code="cid_unknown_node")
+    tables: dict[str, Any] = {}
+    missing = []
+    for n in nodes:
+        cpd = network.get_cpds(n)
+        if cpd is None:
+            missing.append(n)
+        else:
+            tables[n] = cpd
+    if missing:
+        raise ModelIncompleteError(f"from_pgmpy: no TabularCPD for {', '.join(sorted(missing))}")
+    d = Diagram(name)
+    order = _topological(network)
+    for n in order:
+        parents = list(tables[n].variables[1:])
+        if n in decisions:
+            d.decision(n, parents)
+        elif n in utilities:
+            d.utility(n, parents)
+        else:
+            d.chance(n, parents)
+    cpds: dict[str, object] = {}
+    domains: dict[str, list[object]] = {}
+    for n in order:
+        cpd = tables[n]
+        domains[n] = list(cpd.state_names[n])
+        if n in decisions:
+            continue
+        cpds[n] = np.moveaxis(np.asarray(cpd.values, dtype=float), 0, -1)
+    return Model(d, cpds, domains, name=name)
+
+
+def _topological(network: Any) -> list[str]:
+    import networkx as nx
+
+    g = nx.DiGraph(list(network.edges()))
+    g.add_nodes_from(network.nodes())
+    return list(nx.lexicographical_topological_sort(g, key=str))

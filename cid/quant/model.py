@@ -1,0 +1,288 @@
+"""The quantitative :class:`Model`: a diagram plus CPDs, utilities and decision domains.
+
+A model attaches numbers to a :class:`~cid.Diagram`: a CPD for every chance node, a utility
+function or table for every utility node, and a finite domain for every decision. Specs are
+resolved at once (see :mod:`cid.quant.cpd` for the accepted forms and the table layout);
+anything invalid raises :class:`~cid.ModelIncompleteError` listing *every* problem with the
+node and the parent values concerned. Missing pieces are allowed while building and reported
+by :meth:`Model.check` (called by every query and by :func:`~cid.quant.solve`).
+
+Models are values: :meth:`Model.with_cpds`, :func:`~cid.quant.do` and the value-of-X
+functions return new models and never change the diagram or the model they were given.
+
+Examples
+--------
+>>> import cid
+>>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+>>> m = cid.Model(d, cpds={"S": [0.3, 0.7], "U": lambda S, D: float(S == D)},
+...               domains={"D": [0, 1]})
+>>> m
+<Model 'diagram': 3 nodes, complete>
+>>> m.domain("S"), m.cpd("S").table
+(Domain((0, 1)), array([0.3, 0.7]))
+>>> cid.Model(d, cpds={"S": [0.3, 0.6]}).problems()
+Traceback (most recent call last):
+...
+cid.errors.ModelIncompleteError: model 'diagram' has 1 invalid spec:
+  - S: probabilities for no parents sum to 0.9, not 1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from cid.errors import DiagramError, ModelIncompleteError, NodeNotFoundError
+from cid.model import Diagram
+from cid.quant._diagram import rebuild
+from cid.quant.cpd import CPD, UtilityTable, resolve_chance, resolve_utility
+from cid.quant.domains import Domain
+
+__all__ = ["Model"]
+
+
+def _problem_error(name: str, problems: Sequence[str], what: str) -> ModelIncompleteError:
+    n = len(problems)
+    text = f"model {name!r} has {n} {what}{'s' if n != 1 else ''}:\n" + "\n".join(
+        f"  - {p}" for p in problems)
+    err = ModelIncompleteError(text)
+    err.problems = tuple(problems)  # type: ignore[attr-defined]
+    return err
+
+
+def _domain_of_spec(spec: object, n_parents: int) -> Domain | None:
+    """The domain an invalid table or dict spec implies (to go on checking its children)."""
+    if isinstance(spec, Mapping):
+        try:
+            return Domain(spec)
+        except Exception:  # noqa: BLE001
+            return None
+    try:
+        shape = np.shape(spec)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001
+        return None
+    if len(shape) == n_parents + 1 and shape[-1] > 0:
+        return Domain(range(shape[-1]))
+    return None
+
+
+class Model:
+    """A causal influence diagram with numbers: CPDs, utilities and decision domains.
+
+    Parameters
+    ----------
+    diagram : Diagram
+        The structure; the model keeps its own copy (later changes to ``diagram`` do not
+        reach the model).
+    cpds : mapping of str to spec, optional
+        For each chance node: a table, a ``{value: p}`` dict (roots) or a function of the
+        parents; for each utility node: a real function or a table over the parents. See
+        :mod:`cid.quant.cpd`.
+    domains : mapping of str to sequence, optional
+        Node values: required for decisions (unless the node record has a ``domain``);
+        optional for chance nodes (default: ``range(n)`` for a table with ``n`` columns, the
+        keys of a dict, the values a function returns). Overrides the node record's domain.
+    name : str, optional
+        Defaults to the diagram's name.
+
+    Raises
+    ------
+    NodeNotFoundError
+        ``cpds`` or ``domains`` names a node that is not in the diagram.
+    ModelIncompleteError
+        A spec is invalid (wrong shape, probabilities not summing to 1, values outside the
+        domain, a function that raises, ...): the message lists every such problem.
+    """
+
+    __slots__ = ("_diagram", "name", "_specs", "_declared", "_domains", "_cpds", "_utilities",
+                 "_missing")
+
+    def __init__(self, diagram: Diagram, cpds: Mapping[str, object] | None = None,
+                 domains: Mapping[str, Iterable[Hashable]] | None = None, *,
+                 name: str | None = None) -> None:
+        if not isinstance(diagram, Diagram):
+            raise DiagramError(f"Model needs a cid.Diagram, got {type(diagram).__name__}")
+        self._diagram = rebuild(diagram)
+        self.name = name or diagram.name
+        self._specs: dict[str, object] = dict(cpds or {})
+        unknown = sorted({*self._specs, *(domains or {})} - set(self._diagram.nodes))
+        if unknown:
+            raise NodeNotFoundError(
+                f"model {self.name!r}: unknown node{'s' if len(unknown) > 1 else ''} "
+                f"{', '.join(map(repr, unknown))} in cpds/domains; the nodes are "
+                f"{', '.join(self._diagram.nodes)}")
+        invalid: list[str] = []
+        self._declared: dict[str, Domain] = {}
+        for node, values in (domains or {}).items():
+            try:
+                self._declared[node] = Domain(values)
+            except (ModelIncompleteError, TypeError) as err:
+                invalid.append(f"{node}: invalid domain: {err}")
+        self._domains: dict[str, Domain] = {}
+        self._cpds: dict[str, CPD] = {}
+        self._utilities: dict[str, UtilityTable] = {}
+        self._missing: list[str] = []
+        self._resolve(invalid)
+        if invalid:
+            raise _problem_error(self.name, invalid, "invalid spec")
+
+    # ------------------------------------------------------------------ resolution
+    def _declared_domain(self, node: str) -> Domain | None:
+        if node in self._declared:
+            return self._declared[node]
+        record = self._diagram[node].domain
+        return Domain(record) if record is not None else None
+
+    def _resolve(self, invalid: list[str]) -> None:
+        d = self._diagram
+        for node in d.topological_order:
+            kind = d.kind(node)
+            declared = self._declared_domain(node)
+            if kind == "decision":
+                if node in self._specs:
+                    invalid.append(f"{node}: is a decision; give its values in domains= and its "
+                                   "rule in a policy (or solve for it), not a CPD")
+                if declared is None:
+                    self._missing.append(f"{node}: decision without a domain (give "
+                                         f"domains={{{node!r}: [...]}})")
+                else:
+                    self._domains[node] = declared
+                continue
+            if node not in self._specs:
+                what = "CPD for chance node" if kind == "chance" else "utility for utility node"
+                self._missing.append(f"{node}: no {what} {node}")
+                if declared is not None and kind == "chance":
+                    self._domains[node] = declared
+                continue
+            if declared is not None and kind == "chance":
+                self._domains[node] = declared
+            parents = d.parents(node)
+            unknown = [p for p in parents if p not in self._domains]
+            if unknown:
+                self._missing.append(f"{node}: cannot be resolved before the domain of "
+                                     f"{', '.join(unknown)} is known")
+                continue
+            pdoms = tuple(self._domains[p] for p in parents)
+            if kind == "chance":
+                cpd, problems = resolve_chance(node, self._specs[node], parents, pdoms, declared)
+                invalid.extend(problems)
+                if cpd is not None:
+                    self._cpds[node] = cpd
+                    self._domains[node] = cpd.domain
+                elif node not in self._domains:  # keep checking the children
+                    guess = _domain_of_spec(self._specs[node], len(parents))
+                    if guess is not None:
+                        self._domains[node] = guess
+                continue
+            table, problems = resolve_utility(node, self._specs[node], parents, pdoms, declared)
+            invalid.extend(problems)
+            if table is None:
+                continue
+            self._utilities[node] = table
+            if d.children(node) or declared is not None:
+                try:
+                    cpd = table.as_cpd(declared)
+                except (ModelIncompleteError, KeyError) as err:
+                    invalid.append(f"{node}: its values do not fit its domain: {err}")
+                    continue
+                if table.dist is None and declared is not None and (
+                        cpd.table.sum(axis=-1) < 0.5).any():
+                    invalid.append(f"{node}: the utility takes values outside its domain "
+                                   f"{declared.values}")
+                    continue
+                self._cpds[node] = cpd
+                self._domains[node] = cpd.domain
+
+    @classmethod
+    def _derive(cls, template: Model, diagram: Diagram, *, cpds: Mapping[str, CPD],
+                utilities: Mapping[str, UtilityTable], domains: Mapping[str, Domain],
+                missing: Sequence[str] = (), name: str | None = None) -> Model:
+        """A model from already resolved pieces (no re-validation); for transformations."""
+        new = cls.__new__(cls)
+        new._diagram = diagram
+        new.name = name or template.name
+        new._cpds = dict(cpds)
+        new._utilities = dict(utilities)
+        new._domains = dict(domains)
+        new._declared = {n: dom for n, dom in domains.items()}
+        new._specs = {**new._cpds, **new._utilities}
+        for n in new._utilities:
+            new._specs[n] = new._utilities[n]
+        new._missing = list(missing)
+        return new
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def diagram(self) -> Diagram:
+        """A copy of the model's diagram."""
+        return rebuild(self._diagram)
+
+    def domain(self, node: str) -> Domain:
+        """The values of ``node``.
+
+        Raises
+        ------
+        NodeNotFoundError
+            No such node.
+        ModelIncompleteError
+            The domain is not known (e.g. a decision without one).
+        """
+        self._diagram[node]
+        try:
+            return self._domains[node]
+        except KeyError:
+            raise ModelIncompleteError(f"model {self.name!r}: the domain of {node} is not known"
+                                       ) from None
+
+    @property
+    def domains(self) -> dict[str, tuple[Hashable, ...]]:
+        """``{node: values}`` for every node whose domain is known."""
+        return {n: self._domains[n].values for n in self._diagram.nodes if n in self._domains}
+
+    def cpd(self, node: str) -> CPD:
+        """The CPD of a chance node (or of a utility node used as a variable by its children)."""
+        self._diagram[node]
+        if node not in self._cpds:
+            kind = self._diagram.kind(node)
+            raise ModelIncompleteError(f"model {self.name!r}: {kind} node {node} has no CPD")
+        return self._cpds[node]
+
+    def utility(self, node: str) -> UtilityTable:
+        """The utility table of a utility node."""
+        self._diagram[node]
+        if node not in self._utilities:
+            raise ModelIncompleteError(f"model {self.name!r}: {node} has no utility table")
+        return self._utilities[node]
+
+    def problems(self) -> tuple[str, ...]:
+        """The missing pieces (invalid specs already raised at construction); empty if complete."""
+        return tuple(self._missing)
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether every node has what inference and solving need."""
+        return not self._missing
+
+    def check(self) -> Model:
+        """Return the model if it is complete; else raise, listing every missing piece.
+
+        Raises
+        ------
+        ModelIncompleteError
+        """
+        if self._missing:
+            raise _problem_error(self.name, self._missing, "missing piece")
+        return self
+
+    def with_cpds(self, cpds: Mapping[str, object] | None = None,
+                  domains: Mapping[str, Iterable[Hashable]] | None = None) -> Model:
+        """A new model with some specs and domains replaced or added (this one is unchanged)."""
+        merged_domains: dict[str, Iterable[Hashable]] = {n: d.values for n, d in self._declared.items()}
+        merged_domains.update(domains or {})
+        return Model(self._diagram, {**self._specs, **(cpds or {})}, merged_domains, name=self.name)
+
+    def __repr__(self) -> str:
+        n = len(self._diagram)
+        state = "complete" if self.is_complete else f"{len(self._missing)} missing"
+        return f"<Model {self.name!r}: {n} node{'s' if n != 1 else ''}, {state}>"

@@ -1,0 +1,154 @@
+"""Random quantitative models and an independent brute-force oracle for the quant tests.
+
+The oracle enumerates every joint assignment and every deterministic policy over the *full*
+observation sets; it shares nothing with the library's inference, reduction or solver code.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+
+import numpy as np
+
+import cid
+from cid.quant import Model
+
+
+def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int = 3,
+                 decisions: int | None = None, utilities: int | None = None,
+                 alpha: float = 1.0) -> Model:
+    """A random single-agent model over N0..N{n-1} (random kinds, parents, CPDs, utilities)."""
+    rng = np.random.default_rng(seed)
+    names = [f"N{i}" for i in range(n)]
+    kinds = list(rng.choice(["chance", "chance", "decision", "utility"], size=n))
+    if decisions is not None or utilities is not None:
+        kinds = ["chance"] * n
+        slots = list(rng.permutation(n))
+        for _ in range(decisions or 0):
+            kinds[slots.pop()] = "decision"
+        for _ in range(utilities or 0):
+            kinds[slots.pop()] = "utility"
+    if "utility" not in kinds:
+        kinds[-1] = "utility"
+    d = cid.Diagram(f"random{seed}")
+    cards: dict[str, int] = {}
+    cpds: dict[str, object] = {}
+    domains: dict[str, list[int]] = {}
+    for i, (name, kind) in enumerate(zip(names, kinds)):
+        candidates = [p for p in names[:i] if kinds[names.index(p)] != "utility" or rng.random() < 0.3]
+        k = int(rng.integers(0, min(max_parents, len(candidates)) + 1))
+        parents = list(rng.choice(candidates, size=k, replace=False)) if k else []
+        pshape = tuple(cards[p] for p in parents)
+        if kind == "chance":
+            card = int(rng.integers(2, max_card + 1))
+            d.chance(name, parents)
+            cpds[name] = rng.dirichlet(np.full(card, alpha), size=pshape or None)
+            cards[name] = card
+        elif kind == "decision":
+            card = int(rng.integers(2, max_card + 1))
+            d.decision(name, parents)
+            domains[name] = list(range(card))
+            cards[name] = card
+        else:
+            d.utility(name, parents)
+            values = np.round(rng.random(pshape) * 4, 1)
+            cpds[name] = values
+            cards[name] = len(np.unique(values))
+    return Model(d, cpds, domains)
+
+
+def joint_table(model: Model, policy: Mapping[str, np.ndarray] | None = None
+                ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Every joint assignment of the variables, its probability and its total utility.
+
+    ``policy`` maps decisions to tables over (their full parents, decision); decisions
+    without one are left free (probability factor 1).
+    """
+    d = model._diagram
+    variables = [n for n in d.topological_order
+                 if d.kind(n) != "utility" or d.children(n)]
+    cards = [len(model.domain(v)) for v in variables]
+    index = {v: i for i, v in enumerate(variables)}
+    assignments = np.array(list(itertools.product(*(range(c) for c in cards))), dtype=int)
+    prob = np.ones(len(assignments))
+    util = np.zeros(len(assignments))
+    for v in variables:
+        pa = [index[p] for p in d.parents(v)]
+        cols = tuple(assignments[:, j] for j in pa) + (assignments[:, index[v]],)
+        if d.kind(v) == "decision":
+            if policy is not None and v in policy:
+                prob *= policy[v][cols]
+        else:
+            prob *= model.cpd(v).table[cols]
+    for u in d.utilities:
+        pa = [index[p] for p in d.parents(u)]
+        util += model.utility(u).values[tuple(assignments[:, j] for j in pa)]
+    return variables, prob, util
+
+
+def brute_force_meu(model: Model) -> tuple[float, int]:
+    """The MEU over every deterministic policy (full observations), and the policy count."""
+    d = model._diagram
+    rules: list[list[np.ndarray]] = []
+    for D in d.decisions:
+        pshape = tuple(len(model.domain(p)) for p in d.parents(D))
+        card = len(model.domain(D))
+        options = []
+        for combo in itertools.product(range(card), repeat=int(np.prod(pshape, dtype=int))):
+            table = np.zeros(pshape + (card,))
+            choice = np.array(combo, dtype=int).reshape(pshape)
+            np.put_along_axis(table, choice[..., None], 1.0, axis=-1)
+            options.append(table)
+        rules.append(options)
+    _, base_prob, util = joint_table(model)
+    variables, _, _ = joint_table(model)
+    d_index = {v: i for i, v in enumerate(variables)}
+    assignments = np.array(list(itertools.product(
+        *(range(len(model.domain(v))) for v in variables))), dtype=int)
+    best, count = -np.inf, 0
+    for combo in itertools.product(*rules):
+        prob = base_prob.copy()
+        for D, table in zip(d.decisions, combo):
+            cols = tuple(assignments[:, d_index[p]] for p in d.parents(D)) + (
+                assignments[:, d_index[D]],)
+            prob *= table[cols]
+        best = max(best, float(prob @ util))
+        count += 1
+    return best, count
+
+
+def brute_force_eu(model: Model, policy: Mapping[str, object]) -> float:
+    """The expected utility of a policy, by enumerating every joint assignment."""
+    d = model._diagram
+    tables = {}
+    for D in d.decisions:
+        rule = cid.quant.make_rule(model, D, policy[D])
+        full = d.parents(D)
+        shape = [len(model.domain(p)) if p in rule.parents else 1 for p in full]
+        order = sorted(range(len(rule.parents)), key=lambda i: full.index(rule.parents[i]))
+        arr = rule.table.transpose([*order, len(rule.parents)]).reshape(
+            [*shape, len(rule.domain)])
+        tables[D] = np.broadcast_to(arr, tuple(len(model.domain(p)) for p in full)
+                                    + (len(rule.domain),))
+    _, prob, util = joint_table(model, tables)
+    return float(prob @ util)
+
+
+def policy_count(model: Model) -> int:
+    """The number of deterministic policies over the full observation sets."""
+    d = model._diagram
+    total = 1
+    for D in d.decisions:
+        configs = int(np.prod([len(model.domain(p)) for p in d.parents(D)], dtype=int))
+        total *= len(model.domain(D)) ** configs
+    return total
+
+
+def small_random_model(seed: int, *, max_policies: int = 2000, **kwargs: int) -> Model:
+    """:func:`random_model` with at most ``max_policies`` policies (the first such seed)."""
+    for attempt in range(1000):
+        m = random_model(seed * 1000 + attempt, **kwargs)
+        if policy_count(m) <= max_policies:
+            return m
+    raise AssertionError("no small model found")  # pragma: no cover
