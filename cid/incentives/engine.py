@@ -286,10 +286,12 @@ class DecisionAnalysis:
         if len(a.decisions) == 1:
             ball = a.ball_in_g(D)
             return frozenset(str(x) for x in ball.reached if x not in excluded), ball, {}, 0
-        ball = a.ball_in_reduced(D)
-        lower = {str(x) for x in ball.reached if x not in excluded}
-        upper = a.ball_in_g(D)
         parents = base.pred[D]  # for a parent the definition is "X -> D is in G*"
+        kept = a.reduced_pred[D]
+        ball = a.ball_in_reduced(D)
+        lower = {str(x) for x in ball.reached
+                 if x not in excluded and (x not in parents or x in kept)}
+        upper = a.ball_in_g(D)
         gap = sorted((x for x in upper.reached
                       if x not in excluded and x not in parents and x not in lower), key=str)
         extra: dict[str, tuple[str, ...]] = {}
