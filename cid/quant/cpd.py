@@ -165,6 +165,7 @@ class UtilityTable:
     dist: np.ndarray | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "values", np.asarray(self.values, dtype=float))
         self.values.flags.writeable = False
 
     def as_cpd(self, domain: Domain | None = None) -> CPD:

@@ -192,9 +192,6 @@ def _query(model: Model, nodes: Sequence[str], policy: Policy,
     for n in nodes:
         d[n]
     evidence = _evidence(model, given)
-    overlap = [n for n in nodes if n in evidence]
-    if overlap:
-        raise DiagramError(f"{', '.join(overlap)} both queried and given", code="cid_invalid_argument")
     factors, cards = model_factors(model, policy, utilities=utilities,
                                    variables={*nodes, *evidence}, targets=nodes)
     rank = {n: i for i, n in enumerate(d.topological_order)}
@@ -236,8 +233,20 @@ def marginal(model: Model, nodes: str | Iterable[str], *,
         The evidence has probability zero.
     """
     names = _names(nodes)
-    f = _query(model, names, _as_policy(model, policy), given)
+    if len(set(names)) != len(names):
+        raise DiagramError(f"a node is listed twice in {list(names)}", code="cid_invalid_argument")
+    free = tuple(n for n in names if n not in (given or {}))
+    f = _query(model, free, _as_policy(model, policy), given)
     table = f.phi / _normaliser(f, given)
+    if free != names:  # a node both asked and given: a point mass at the given value
+        evidence = _evidence(model, given)
+        for n in names:
+            if n in evidence:
+                point = np.zeros(len(model.domain(n)))
+                point[evidence[n]] = 1.0
+                table = np.multiply.outer(table, point)
+        order = [*free, *(n for n in names if n not in free)]
+        table = table.transpose([order.index(n) for n in names])
     return Distribution(names, tuple(model.domain(n) for n in names), table)
 
 

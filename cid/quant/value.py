@@ -53,6 +53,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cid.errors import DiagramError
+from cid.model import Diagram
 from cid.nodes import Utility
 from cid.quant._diagram import rebuild, retyped
 from cid.quant.counterfactual import World, bayes_net, worlds
@@ -278,11 +279,16 @@ def _descendants(diagram: object, node: str) -> set[str]:
     return seen
 
 
-def _rewire(model: Model, diagram: object) -> Model:
+def _rewire(model: Model, diagram: Diagram) -> Model:
     """The model on a diagram that differs only in the edges into decisions."""
-    return Model._derive(model, diagram, cpds=model._cpds,  # type: ignore[arg-type]
-                         utilities=model._utilities, domains=model._domains,
-                         missing=model._missing)
+    cpds = dict(model._cpds)
+    domains = dict(model._domains)
+    for u in diagram.utilities:  # a utility node now observed becomes a variable
+        if diagram.children(u) and u not in cpds:
+            cpds[u] = model._utilities[u].as_cpd()
+            domains[u] = cpds[u].domain
+    return Model._derive(model, diagram, cpds=cpds, utilities=model._utilities,
+                         domains=domains, missing=model._missing)
 
 
 def _full_policy(model: Model, decision: str, policy: Mapping[str, object] | None

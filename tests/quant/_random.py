@@ -17,11 +17,15 @@ from cid.quant import Model
 
 def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int = 3,
                  decisions: int | None = None, utilities: int | None = None,
-                 alpha: float = 1.0) -> Model:
-    """A random single-agent model over N0..N{n-1} (random kinds, parents, CPDs, utilities)."""
+                 alpha: float = 1.0, cpd_seed: int | None = None) -> Model:
+    """A random single-agent model over N0..N{n-1} (random kinds, parents, CPDs, utilities).
+
+    ``seed`` fixes the structure and the domains; ``cpd_seed`` (default ``seed``) the numbers.
+    """
     rng = np.random.default_rng(seed)
+    num = np.random.default_rng(seed if cpd_seed is None else [seed, cpd_seed])
     names = [f"N{i}" for i in range(n)]
-    kinds = list(rng.choice(["chance", "chance", "decision", "utility"], size=n))
+    kinds = [str(k) for k in rng.choice(["chance", "chance", "decision", "utility"], size=n)]
     if decisions is not None or utilities is not None:
         kinds = ["chance"] * n
         slots = list(rng.permutation(n))
@@ -38,12 +42,12 @@ def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int =
     for i, (name, kind) in enumerate(zip(names, kinds)):
         candidates = [p for p in names[:i] if kinds[names.index(p)] != "utility" or rng.random() < 0.3]
         k = int(rng.integers(0, min(max_parents, len(candidates)) + 1))
-        parents = list(rng.choice(candidates, size=k, replace=False)) if k else []
+        parents = [str(p) for p in rng.choice(candidates, size=k, replace=False)] if k else []
         pshape = tuple(cards[p] for p in parents)
         if kind == "chance":
             card = int(rng.integers(2, max_card + 1))
             d.chance(name, parents)
-            cpds[name] = rng.dirichlet(np.full(card, alpha), size=pshape or None)
+            cpds[name] = num.dirichlet(np.full(card, alpha), size=pshape or None)
             cards[name] = card
         elif kind == "decision":
             card = int(rng.integers(2, max_card + 1))
@@ -52,9 +56,15 @@ def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int =
             cards[name] = card
         else:
             d.utility(name, parents)
-            values = np.round(rng.random(pshape) * 4, 1)
-            cpds[name] = values
-            cards[name] = len(np.unique(values))
+            values = np.round(num.random(pshape) * 4, 1)
+            if parents:
+                cpds[name] = values
+                cards[name] = len(np.unique(values))
+            else:  # a root utility is random (a deterministic one would be a constant)
+                p = float(num.uniform(0.2, 0.8))
+                low, high = sorted({float(values), float(values) + 1.0})
+                cpds[name] = {low: p, high: 1 - p}
+                cards[name] = 2
     return Model(d, cpds, domains)
 
 
