@@ -159,8 +159,8 @@ def model_factors(model: Model, policy: Policy, *, utilities: Iterable[str] = ()
                 missing.append(node)
                 continue
             factors.append(Factor((*rule.parents, node), rule.table))
-        elif kind == "chance" or (node in model._cpds and (d.children(node) or node in variables)):
-            cpd = model._cpds[node]
+        elif kind == "chance" or d.children(node) or node in variables:
+            cpd = model._cpds[node] if kind == "chance" else model._variable(node)
             factors.append(Factor((*cpd.parents, node), cpd.table))
     if missing:
         raise ModelIncompleteError(f"no rule for decision{'s' if len(missing) > 1 else ''} "

@@ -229,6 +229,8 @@ class Model:
             The domain is not known (e.g. a decision without one).
         """
         self._diagram[node]
+        if node not in self._domains and node in self._utilities:
+            self._variable(node)
         try:
             return self._domains[node]
         except KeyError:
@@ -241,11 +243,21 @@ class Model:
         return {n: self._domains[n].values for n in self._diagram.nodes if n in self._domains}
 
     def cpd(self, node: str) -> CPD:
-        """The CPD of a chance node (or of a utility node used as a variable by its children)."""
+        """The CPD of a chance node, or of a utility node as a variable over its values."""
         self._diagram[node]
+        if node not in self._cpds and node in self._utilities:
+            self._variable(node)
         if node not in self._cpds:
             kind = self._diagram.kind(node)
             raise ModelIncompleteError(f"model {self.name!r}: {kind} node {node} has no CPD")
+        return self._cpds[node]
+
+    def _variable(self, node: str) -> CPD:
+        """The utility node ``node`` as a random variable over its values (cached)."""
+        if node not in self._cpds:
+            cpd = self._utilities[node].as_cpd(self._domains.get(node))
+            self._cpds[node] = cpd
+            self._domains[node] = cpd.domain
         return self._cpds[node]
 
     def utility(self, node: str) -> UtilityTable:

@@ -1,0 +1,108 @@
+"""pgmpy converters, and pgmpy's exact inference as an independent oracle for ours."""
+
+from __future__ import annotations
+
+import builtins
+import warnings
+
+import numpy as np
+import pytest
+
+import cid
+from cid.quant import conditional, expected_utility, marginal
+
+from ..quant._random import random_model
+
+pgmpy = pytest.importorskip("pgmpy")
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", FutureWarning)
+    from pgmpy.inference import VariableElimination
+
+from cid.interop.pgmpy import from_pgmpy, to_pgmpy  # noqa: E402
+
+
+def _stochastic_policy(m: cid.Model, seed: int) -> dict[str, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    d = m._diagram
+    return {D: rng.dirichlet(np.ones(len(m.domain(D))),
+                             size=tuple(len(m.domain(p)) for p in d.parents(D)) or None)
+            for D in d.decisions}
+
+
+def _pgmpy_table(factor: object, variables: list[str]) -> np.ndarray:
+    """The values of a pgmpy factor with its axes in ``variables`` order."""
+    order = [factor.variables.index(v) for v in variables]  # type: ignore[attr-defined]
+    return np.asarray(factor.values).transpose(order)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_inference_matches_pgmpy_variable_elimination(seed: int) -> None:
+    m = random_model(seed, n=7, max_parents=3)
+    policy = _stochastic_policy(m, seed)
+    bn = to_pgmpy(m, policy)
+    oracle = VariableElimination(bn)
+    rng = np.random.default_rng(seed)
+    nodes = list(m.diagram.nodes)
+    for _ in range(3):
+        a, b = (str(x) for x in rng.choice(nodes, size=2, replace=False))
+        q = oracle.query([a, b], show_progress=False)
+        np.testing.assert_allclose(marginal(m, [a, b], policy=policy).table,
+                                   _pgmpy_table(q, [a, b]), atol=1e-10)
+        value = m.domain(b)[0]
+        if marginal(m, b, policy=policy)[value] > 1e-9:
+            q = oracle.query([a], evidence={b: value}, show_progress=False)
+            np.testing.assert_allclose(conditional(m, a, given={b: value}, policy=policy).table,
+                                       np.asarray(q.values), atol=1e-10)
+    eu = sum(float(np.asarray(oracle.query([u], show_progress=False).values)
+                   @ np.asarray(bn.get_cpds(u).state_names[u], dtype=float))
+             for u in m.diagram.utilities)
+    assert expected_utility(m, policy) == pytest.approx(eu, abs=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_optimal_policy_eu_matches_pgmpy(seed: int) -> None:
+    m = random_model(seed + 50, n=7, max_parents=2, decisions=2, utilities=2)
+    sol = cid.solve(m)
+    bn = to_pgmpy(m, sol.policy)
+    oracle = VariableElimination(bn)
+    eu = sum(float(np.asarray(oracle.query([u], show_progress=False).values)
+                   @ np.asarray(bn.get_cpds(u).state_names[u], dtype=float))
+             for u in m.diagram.utilities)
+    assert sol.meu == pytest.approx(eu, abs=1e-9)
+
+
+def test_round_trip_keeps_tables_and_domains() -> None:
+    d = cid.Diagram.from_edges(["W -> O", "O -> D", "W -> U", "D -> U"], decisions=["D"],
+                               utilities=["U"])
+    m = cid.Model(d, {"W": {"rain": 0.3, "sun": 0.7},
+                      "O": lambda W: {"cloudy": 0.8, "clear": 0.2} if W == "rain" else "clear",
+                      "U": lambda W, D: float((W == "rain") == D)}, {"D": [False, True]})
+    sol = cid.solve(m)
+    back = from_pgmpy(to_pgmpy(m, sol.policy), decisions=["D"], utilities=["U"])
+    assert back.domain("W") == ("rain", "sun") and back.domain("D") == (False, True)
+    np.testing.assert_allclose(back.cpd("O").table, m.cpd("O").table)
+    assert cid.solve(back).meu == pytest.approx(sol.meu)
+
+
+def test_from_pgmpy_reports_bad_input() -> None:
+    d = cid.Diagram.from_edges(["X -> Y"])
+    bn = to_pgmpy(cid.Model(d, {"X": [0.5, 0.5], "Y": [[1.0, 0.0], [0.0, 1.0]]}))
+    with pytest.raises(cid.DiagramError, match="Z not in the network"):
+        from_pgmpy(bn, decisions=["Z"])
+
+
+def test_missing_pgmpy_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_import = builtins.__import__
+
+    def fake_import(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("pgmpy"):
+            raise ImportError("No module named 'pgmpy'")
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    d = cid.Diagram.from_edges(["X -> Y"])
+    m = cid.Model(d, {"X": [0.5, 0.5], "Y": [[1.0, 0.0], [0.0, 1.0]]})
+    with pytest.raises(cid.OptionalDependencyError, match=r"pip install 'cid-incentives\[pgmpy\]'"):
+        to_pgmpy(m)
+    with pytest.raises(ImportError):
+        to_pgmpy(m)
