@@ -160,3 +160,39 @@ def test_zoo_entry_agrees_with_the_definitions(name: str) -> None:
         assert set(r.value_of_information) == expected["VoI"]
         assert set(r.instrumental_control_incentive) == expected["ICI"]
     assert d.to_json() == before
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_medium_layered_diagrams_agree_with_the_definitions(seed: int) -> None:
+    """60-node diagrams, two agents, several decisions observing more than they need."""
+    import random
+
+    rng = random.Random(seed)
+    d = cid.Diagram(f"layered{seed}")
+    layers: list[list[str]] = []
+    for layer in range(10):
+        names = []
+        for j in range(6):
+            name = f"L{layer}_{j}"
+            above = [p for ls in layers[-2:] for p in ls]
+            parents = rng.sample(above, min(len(above), rng.randint(1, 3)))
+            roll = rng.random()
+            if layer in (2, 4, 6, 8) and j == 0:
+                d.decision(name, parents + [p for p in above if rng.random() < 0.3
+                                            and p not in parents],
+                           agent="a" if layer != 4 else "b")
+            elif (layer > 2 and roll < 0.1) or layer == 9:
+                d.utility(name, parents, agent=rng.choice([["a"], ["b"], ["a", "b"]]))
+            else:
+                d.chance(name, parents)
+            names.append(name)
+        layers.append(names)
+    report = cid.analyze(d)
+    assert sum(len(r.value_of_information) for r in report) > 0
+    for D in d.decisions:
+        expected = _by_definition(d, D)
+        r = report[D]
+        got = {"VoI": frozenset(r.value_of_information), "RI": frozenset(r.response_incentive),
+               "VoC": frozenset(r.value_of_control),
+               "ICI": frozenset(r.instrumental_control_incentive)}
+        assert got == expected, D
