@@ -378,7 +378,7 @@ class Diagram:
         """An independent copy (optionally renamed)."""
         new = Diagram(name or self.name, description=self.description)
         new._nodes = dict(self._nodes)
-        new._graph = self._graph.copy()
+        new._graph = _ordered_copy(self._graph)
         new._named_agents = dict(self._named_agents)
         new._agentless = dict(self._agentless)
         new._topo = self._topo
@@ -504,6 +504,14 @@ class Diagram:
         from cid.io import from_json
 
         return from_json(text)
+
+
+def _ordered_copy(graph: nx.DiGraph) -> nx.DiGraph:
+    """Copy keeping each node's predecessor order (``DiGraph.copy`` re-adds edges by source)."""
+    new = nx.DiGraph()
+    new.add_nodes_from(graph)
+    new.add_edges_from((p, n) for n in graph for p in graph.pred[n])
+    return new
 
 
 def _named(node: Decision | Utility) -> tuple[str, ...]:

@@ -222,6 +222,15 @@ def test_equality_ignores_insertion_order_but_not_parent_order() -> None:
     assert a != c  # CPD tables follow the parent order
 
 
+def test_copies_keep_parent_order() -> None:
+    d = cid.Diagram().chance("N0").chance("N1").chance("N2", ["N1", "N0"]).chance("N3")
+    for variant in (d.copy(), d.with_edge("N3", "N2"), d.without_edge("N0", "N2"),
+                    d.with_kind("N1", "decision")):
+        assert variant.parents("N2")[:2] in (("N1", "N0"), ("N1",))
+    assert d.copy() == d
+    assert d.with_edge("N3", "N2").parents("N2") == ("N1", "N0", "N3")
+
+
 def test_non_mutating_variants() -> None:
     d = mdp()
     before = d.copy()
