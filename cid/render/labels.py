@@ -192,8 +192,12 @@ def parse_label(text: str, *, markup: bool = True) -> Parsed:
 def _with_mark(pieces: Parsed, mark: str) -> Parsed:
     """Put ``mark`` over the first character (combining mark) or before the label.
 
-    A combining mark with no top-level letter to sit on becomes a ``~`` prefix.
+    A combining mark with no top-level letter to sit on becomes a ``~`` prefix. The mark is
+    idempotent: a label that already carries it (``S̃_3``, ``~S``) is left as it is.
     """
+    first = next((seg.text.lstrip() for seg in pieces if seg.role == "text" and seg.text.strip()), "")
+    if mark and (first.startswith(mark) or (unicodedata.combining(mark[0]) and mark in first[1:3])):
+        return pieces
     if mark and unicodedata.combining(mark[0]):
         for k, seg in enumerate(pieces):
             start = len(seg.text) - len(seg.text.lstrip())

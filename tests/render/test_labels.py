@@ -95,3 +95,12 @@ def test_any_text_gives_well_formed_label_that_shows_the_text(text):
             shown = "".join(root.itertext())
             expected = plain_text(text, markup=False).replace("\n", "")
             assert shown == expected
+
+
+def test_counterfactual_mark_is_idempotent() -> None:
+    from cid.render.labels import html_label
+
+    once = html_label("S_3", mark="\u0303")
+    assert html_label("S\u0303_3", mark="\u0303") == once
+    assert once.count("\u0303") == 1
+    assert html_label("~S", mark="~") == "<~S>"
