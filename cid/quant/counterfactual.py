@@ -57,49 +57,43 @@ class World:
     node: str
 
 
-def _expand(table: np.ndarray, sub: tuple[str, ...], full: tuple[str, ...],
-            cards: Mapping[str, int]) -> np.ndarray:
-    """A table over ``(sub..., X)`` as a table over ``(full..., X)`` (constant along the rest)."""
-    if sub == full:
-        return np.array(table)
-    shape = [cards[p] if p in sub else 1 for p in full] + [table.shape[-1]]
-    order = sorted(range(len(sub)), key=lambda i: full.index(sub[i]))
-    arr = table.transpose([*order, len(sub)]).reshape(shape)
-    return np.broadcast_to(arr, tuple(cards[p] for p in full) + (table.shape[-1],)).copy()
-
-
-def bayes_net(model: Model, policy: Mapping[str, object] | None = None) -> Model:
+def bayes_net(model: Model, policy: Mapping[str, object] | None = None, *,
+              nodes: Iterable[str] | None = None) -> Model:
     """The model as a Bayesian network: decisions follow ``policy``, utilities are variables.
 
     Every node becomes a chance node: a decision gets its rule as CPD, a utility node a CPD
-    over the numbers it takes. Counterfactual worlds are built on this network.
+    over the numbers it takes. Counterfactual worlds are built on this network. With
+    ``nodes``, only they and their ancestors are kept (other decisions need no rule).
     """
+    from cid.quant.inference import ancestral_set
+
     model.check()
     rules = make_policy(model, policy)
     d = model._diagram
-    missing = [D for D in d.decisions if D not in rules]
+    keep = set(d.nodes) if nodes is None else ancestral_set(model, nodes)
+    missing = [D for D in d.decisions if D not in rules and D in keep]
     if missing:
         raise ModelIncompleteError(f"no rule for decision{'s' if len(missing) > 1 else ''} "
                                    f"{', '.join(missing)}: give a policy")
     bn = Diagram(d.name)
-    cards = {n: len(dom) for n, dom in model._domains.items()}
     cpds: dict[str, CPD] = {}
     domains = dict(model._domains)
     for n in d.topological_order:
+        if n not in keep:
+            continue
         record = d[n]
         bn.chance(n, d.parents(n), label=record.label, step=record.step,
                   counterfactual=record.counterfactual)
         if d.kind(n) == "decision":
-            rule = rules[n]
-            table = _expand(rule.table, rule.parents, d.parents(n), cards)
-            cpds[n] = CPD(n, d.parents(n), rule.domain,
-                          tuple(model._domains[p] for p in d.parents(n)), table)
+            pdoms = tuple(model._domains[p] for p in d.parents(n))
+            rule = rules[n].over(d.parents(n), pdoms)
+            cpds[n] = CPD(n, d.parents(n), rule.domain, pdoms, rule.table.copy())
         elif d.kind(n) == "utility":
             cpds[n] = model._cpds.get(n) or model._utilities[n].as_cpd()
             domains[n] = cpds[n].domain
-            cards[n] = len(domains[n])
         else:
             cpds[n] = model._cpds[n]
+    domains = {n: dom for n, dom in domains.items() if n in keep}
     return Model._derive(model, bn, cpds=cpds, utilities={}, domains=domains)
 
 
@@ -223,7 +217,7 @@ def counterfactual(model: Model, nodes: str | Iterable[str], *, do: Mapping[str,
     docs); the result is exact for that structural model.
     """
     names = (nodes,) if isinstance(nodes, str) else tuple(nodes)
-    bn = bayes_net(model, policy)
+    bn = bayes_net(model, policy, nodes=[*names, *(given or {}), *do])
     net, (world,) = worlds(bn, [dict(do)])
     dist = marginal(net, [world[n] for n in names], given=given)
     return Distribution(names, dist.domains, dist.table)

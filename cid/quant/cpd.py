@@ -492,8 +492,8 @@ def resolve_utility(node: str, spec: object, parents: Sequence[str],
         if outputs is None:
             return None, problems
         return _utility_from_outputs(node, outputs, parents, pdoms, declared, problems)
-    if isinstance(spec, numbers.Real) and not parents:
-        spec = np.array(float(spec))
+    if isinstance(spec, numbers.Real):  # a constant, whatever the parents
+        spec = np.full(cards, float(spec))
     table = _as_float_array(node, spec, problems)
     if table is None:
         return None, problems

@@ -144,6 +144,23 @@ class DecisionRule:
                 out[cfg] = {a: float(p) for a, p in zip(self.domain, row) if p > 0}
         return out
 
+    def over(self, parents: Sequence[str], parent_domains: Sequence[Domain]) -> DecisionRule:
+        """The same rule as a table over ``parents`` (a superset of :attr:`parents`)."""
+        parents = tuple(parents)
+        if parents == self.parents:
+            return self
+        missing = [p for p in self.parents if p not in parents]
+        if missing:
+            raise ModelIncompleteError(f"rule for {self.decision} reads {', '.join(missing)}, "
+                                       f"not among {', '.join(parents) or 'no observations'}")
+        shape = [len(dm) if p in self.parents else 1 for p, dm in zip(parents, parent_domains)]
+        order = sorted(range(len(self.parents)), key=lambda i: parents.index(self.parents[i]))
+        table = self.table.transpose([*order, len(self.parents)]).reshape([*shape, -1])
+        full = tuple(len(dm) for dm in parent_domains) + (len(self.domain),)
+        return DecisionRule(self.decision, parents, parent_domains, self.domain,
+                            np.broadcast_to(table, full),
+                            ignores=[p for p in self.ignores if p not in parents])
+
     def as_cpd(self) -> CPD:
         """The rule as the CPD of the decision given the parents it reads."""
         return CPD(self.decision, self.parents, self.domain, self.parent_domains, self.table.copy())

@@ -254,15 +254,17 @@ def _by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tup
 # ---------------------------------------------------------------------------- SPU
 def _by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, ...]],
             fixed: Policy, utilities: Sequence[str], order: Sequence[str], one_pass: bool, *,
-            max_size: int, max_iterations: int, tol: float, bar: Any
+            start: Policy, max_size: int, max_iterations: int, tol: float, bar: Any
             ) -> tuple[Policy, dict[str, int], int, bool]:
     d = model._diagram
     rank = {n: i for i, n in enumerate(d.topological_order)}
-    rules: Policy = {
-        D: DecisionRule.uniform(D, allowed[D], [model._domains[p] for p in allowed[D]],
-                                model._domains[D],
-                                ignores=[p for p in d.parents(D) if p not in allowed[D]])
-        for D in free}
+    rules: Policy = {}
+    for D in free:
+        pdoms = [model._domains[p] for p in allowed[D]]
+        rules[D] = DecisionRule.uniform(D, allowed[D], pdoms, model._domains[D],
+                                        ignores=[p for p in d.parents(D) if p not in allowed[D]])
+        if D in start and set(start[D].parents) <= set(allowed[D]):
+            rules[D] = start[D].over(allowed[D], pdoms)
     ties: dict[str, int] = {}
     iterations = 0
     converged = False
@@ -324,7 +326,8 @@ def _by_enumeration(model: Model, free: Sequence[str], allowed: Mapping[str, tup
 
 # ---------------------------------------------------------------------------- solve
 def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object] | None = None,
-          method: Method = "auto", max_policies: int = 1_000_000,
+          method: Method = "auto", start: Mapping[str, object] | None = None,
+          max_policies: int = 1_000_000,
           max_size: int = DEFAULT_MAX_SIZE, max_iterations: int = 100, tol: float = _TOL,
           progress: bool = False) -> Solution:
     """Find an optimal policy and the maximum expected utility.
@@ -341,6 +344,9 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
         Fixed rules for some decisions; they are not optimised.
     method : {"auto", "elimination", "spu", "enumerate"}
         See the module docs. ``"auto"``: elimination, else single policy updating.
+    start : mapping, optional
+        Rules to start single policy updating from (default: uniformly random). Each update
+        only improves the expected utility, so the result is at least as good as ``start``.
     max_policies : int
         ``"enumerate"`` refuses larger policy spaces.
     max_size : int
@@ -418,11 +424,22 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
         factors, cards = model_factors(model, fixed, utilities=utilities, free=set(free))
         for attempt in (full_parents, None):
             allowed = attempt if attempt is not None else requisite()
+            cap = max_size
+            if method == "auto":  # give up early on a blow-up: single policy updating may not
+                rules = max(math.prod(cards[p] for p in (*allowed[D], D)) for D in free)
+                largest = max((f.phi.size for f in factors), default=1)
+                cap = min(max_size, max(2**20, 16 * rules, 16 * largest))
             bar = _progress(len(cards), progress, "eliminating")
-            out = _by_elimination(model, free, allowed, factors, cards, max_size=max_size,
-                                  tol=tol, bar=bar)
-            if bar is not None:
-                bar.close()
+            try:
+                out = _by_elimination(model, free, allowed, factors, cards, max_size=cap,
+                                      tol=tol, bar=bar)
+            except SolveLimitError:
+                if method == "elimination":
+                    raise
+                out = None
+            finally:
+                if bar is not None:
+                    bar.close()
             if out is not None:
                 meu, rules, ties = out
                 return finish(meu, rules, "elimination", True, 1, ties,
@@ -446,7 +463,8 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     bar = _progress(len(order) * (1 if sufficient else max_iterations), progress,
                     "policy updating")
     rules, ties, iterations, converged = _by_spu(
-        model, free, allowed, fixed, utilities, order, sufficient, max_size=max_size,
+        model, free, allowed, fixed, utilities, order, sufficient, start=make_policy(model, start),
+        max_size=max_size,
         max_iterations=max_iterations, tol=tol, bar=bar)
     if bar is not None:
         bar.close()

@@ -61,7 +61,8 @@ from cid.quant.cpd import UtilityTable
 from cid.quant.inference import agent_utilities, expectation, expected_utility, marginal
 from cid.quant.interventions import do
 from cid.quant.model import Model
-from cid.quant.solve import Solution, solve
+from cid.quant.policy import DecisionRule
+from cid.quant.solve import Method, Solution, solve
 
 __all__ = [
     "IncentiveValue",
@@ -115,12 +116,14 @@ def _agent(model: Model, decision: str) -> str | None:
     return d.agent_of(decision) if len(d.agents) > 1 else None
 
 
-def _solve(model: Model, agent: str | None, policy: Mapping[str, object] | None) -> Solution:
-    return solve(model, agent, policy=policy)
+def _solve(model: Model, agent: str | None, policy: Mapping[str, object] | None,
+           method: Method = "auto", start: Mapping[str, object] | None = None) -> Solution:
+    return solve(model, agent, policy=policy, method=method, start=start)
 
 
 def information_value(model: Model, node: str, *, decision: str,
-                      policy: Mapping[str, object] | None = None) -> IncentiveValue:
+                      policy: Mapping[str, object] | None = None,
+                      method: Method = "auto") -> IncentiveValue:
     """MEU with the information link ``node → decision`` minus MEU without it.
 
     Parameters
@@ -131,6 +134,9 @@ def information_value(model: Model, node: str, *, decision: str,
     decision : str
     policy : mapping, optional
         Fixed rules for other decisions (e.g. other agents').
+    method : str
+        Passed to :func:`~cid.quant.solve`. Without sufficient recall the solve with the
+        link starts from the optimum without it, so the value is never negative.
 
     Returns
     -------
@@ -148,20 +154,23 @@ def information_value(model: Model, node: str, *, decision: str,
         without = rebuild(d, parents={decision: [p for p in pa if p != node]})
     else:
         with_link, without = rebuild(d, parents={decision: [*pa, node]}), d
-    a = _solve(_rewire(model, with_link), agent, policy)
-    b = _solve(_rewire(model, without), agent, policy)
+    b = _solve(_rewire(model, without), agent, policy, method)
+    a = _solve(_rewire(model, with_link), agent, policy, method, start=b.policy)
     return IncentiveValue("value_of_information", node, decision, a.meu - b.meu,
                           a.exact and b.exact, f"MEU {a.meu:.6g} with {node} → {decision}, "
                           f"{b.meu:.6g} without")
 
 
 def control_value(model: Model, node: str, *, decision: str | None = None,
-                  agent: str | None = None,
-                  policy: Mapping[str, object] | None = None) -> IncentiveValue:
+                  agent: str | None = None, policy: Mapping[str, object] | None = None,
+                  method: Method = "auto") -> IncentiveValue:
     """MEU when the agent also chooses ``node`` (given ``node``'s parents), minus MEU.
 
     The agent is ``decision``'s (or ``agent``); ``node`` must not be one of its decisions. A
-    utility node is controlled by choosing which of its values it takes.
+    utility node is controlled by choosing which of its values it takes. Turning ``node`` into
+    a decision often costs sufficient recall: the solve then starts from the optimum of the
+    original model (``node`` following its CPD), so the value is never negative, and is a
+    lower bound unless it is ``exact`` (``method="enumerate"`` makes it exact on small models).
     """
     d = model._diagram
     if decision is not None:
@@ -172,10 +181,14 @@ def control_value(model: Model, node: str, *, decision: str | None = None,
     if d.kind(node) == "decision" and owner in d.agents_of(node):
         raise DiagramError(f"value of control is defined for nodes other than the agent's "
                            f"decisions; {node} is one", code="cid_invalid_argument")
-    base = _solve(model, agent, policy)
+    base = _solve(model, agent, policy, method)
     controlled = _controlled(model, node, agent=owner if len(d.agents) > 1 else None)
     fixed = {k: v for k, v in (policy or {}).items() if k != node}
-    best = _solve(controlled, agent, fixed)
+    cpd = model.cpd(node) if d.kind(node) != "decision" else None
+    start: dict[str, object] = {k: r for k, r in base.policy.items() if k not in fixed}
+    if cpd is not None:
+        start[node] = DecisionRule(node, cpd.parents, cpd.parent_domains, cpd.domain, cpd.table)
+    best = _solve(controlled, agent, fixed, method, start=start)
     return IncentiveValue("value_of_control", node, decision or "", best.meu - base.meu,
                           base.exact and best.exact,
                           f"MEU {best.meu:.6g} when the agent sets {node}, {base.meu:.6g} "
