@@ -131,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "is drawn with and without its incentive overlay. Without Graphviz the "
                         ".dot files are still written (exit 0).")
     p.add_argument("names", nargs="*", metavar="NAME", help="entries (default: all)")
-    p.add_argument("--out", "-o", required=True, metavar="DIR")
+    p.add_argument("--out", "-o", required=True, metavar="DIR",
+                   help="the folder to write into (created if needed)")
     p.add_argument("--format", "-f", dest="formats", type=_formats, default=("svg", "png"),
                    metavar="FMT,...", help="svg,png,pdf,dot (default: svg,png)")
     p.add_argument("--incentives", "-i", action="store_true",
