@@ -83,7 +83,8 @@ def timed(fn: Callable[[], Any], repeat: int, budget: float = 2.0) -> tuple[floa
 
 
 def exponent(ts: Sequence[int], seconds: Sequence[float]) -> float:
-    pairs = [(math.log(t), math.log(s)) for t, s in zip(ts, seconds) if t >= 8 and s > 0]
+    pairs = [(math.log(t), math.log(s))
+             for t, s in zip(ts, seconds, strict=True) if t >= 8 and s > 0]
     if len(pairs) < 2:
         return float("nan")
     x, y = np.array(pairs).T
@@ -163,7 +164,7 @@ def naive_pgmpy(model: Model) -> float:
                     q[i, j] += float(np.asarray(f.values) @ np.asarray(
                         bn.get_cpds(u).state_names[u], dtype=float))
         best = q.argmax(axis=1)
-        choice = {s: model.domain(D)[b] for s, b in zip(model.domain(obs), best)}
+        choice = {s: model.domain(D)[b] for s, b in zip(model.domain(obs), best, strict=False)}
         rules[D] = (lambda c: (lambda x: c[x]))(choice)
     return cid.expected_utility(model, rules)
 
@@ -190,13 +191,13 @@ def run_series(title: str, build: Callable[[int], Model], horizons: Sequence[int
     seconds = []
     for T in horizons:
         model = build(T)
-        t_cid, sol = timed(lambda: solve(model), repeat)
+        t_cid, sol = timed(lambda model=model: solve(model), repeat)
         seconds.append(t_cid)
         row = f"{T:>4} {len(model._diagram):>6} {t_cid:>9.4f} {sol.method:>12} {sol.meu:>12.6f}"
         if agrum:
             diag = to_agrum(model)
             try:
-                t_ag, meu = timed(lambda: agrum_solve(diag), repeat)
+                t_ag, meu = timed(lambda diag=diag: agrum_solve(diag), repeat)
             except Exception as err:  # noqa: BLE001 - report and go on
                 row += f" {'error':>10}  {type(err).__name__}: {str(err)[:40]}"
             else:
@@ -222,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"{_agrum().__version__ if agrum else 'not installed (pip install pyagrum)'}")
     horizons = [1, 2, 4, 8, 16, 32, 64] if not args.quick else [1, 4, 16, 64]
     for k, actions in [(10, 2), (10, 10)] if not args.quick else [(10, 10)]:
-        run_series(f"MDP, k={k} states, {actions} actions", lambda T: mdp(T, k, actions),
+        run_series(f"MDP, k={k} states, {actions} actions",
+                   lambda T, k=k, actions=actions: mdp(T, k, actions),
                    horizons, args.repeat, agrum=agrum)
     memory = [1, 2, 3, 4, 5, 6] if not args.quick else [1, 2, 3, 4]
     run_series("POMDP with memory (A_t sees O_1..O_t, A_1..A_t-1), k=3, 2 observations, "
@@ -238,12 +240,13 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"{'enum/cid':>9}")
     for T in ([1, 2, 4, 8] if not args.quick else [1, 2, 4]):
         model = mdp(T, 3, 2, seed=T)
-        t_cid, sol = timed(lambda: solve(model), args.repeat)
-        t_naive, meu = timed(lambda: naive_pgmpy(model), 1, budget=0)
+        t_cid, sol = timed(lambda model=model: solve(model), args.repeat)
+        t_naive, meu = timed(lambda model=model: naive_pgmpy(model), 1, budget=0)
         assert abs(meu - sol.meu) <= 1e-9, (meu, sol.meu)
         row = f"{T:>4} {t_cid:>9.4f} {t_naive:>9.3f} {t_naive / t_cid:>9.0f}x"
         if T <= 2:
-            t_enum, best = timed(lambda: solve(model, method="enumerate"), 1, budget=0)
+            t_enum, best = timed(lambda model=model: solve(model, method="enumerate"), 1,
+                                 budget=0)
             assert abs(best.meu - sol.meu) <= 1e-9
             row += f" {t_enum:>12.3f} {t_enum / t_cid:>8.0f}x"
         print(row, flush=True)

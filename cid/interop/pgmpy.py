@@ -96,7 +96,8 @@ def to_pgmpy(model: Model, policy: Mapping[str, object] | None = None) -> Discre
         card = len(cpd.domain)
         values = np.moveaxis(cpd.table, -1, 0).reshape(card, -1)
         names = {n: list(cpd.domain.values)}
-        names.update({p: list(dom.values) for p, dom in zip(cpd.parents, cpd.parent_domains)})
+        names.update({p: list(dom.values)
+                      for p, dom in zip(cpd.parents, cpd.parent_domains, strict=True)})
         cpds.append(cpd_cls(n, card, values, evidence=list(cpd.parents) or None,
                             evidence_card=[len(dom) for dom in cpd.parent_domains] or None,
                             state_names=names))
@@ -176,6 +177,6 @@ def from_pgmpy(network: DiscreteBayesianNetwork, *, decisions: Iterable[str] = (
 def _topological(network: Any) -> list[str]:
     import networkx as nx
 
-    g = nx.DiGraph(list(network.edges()))
+    g: nx.DiGraph[str] = nx.DiGraph(list(network.edges()))
     g.add_nodes_from(network.nodes())
     return list(nx.lexicographical_topological_sort(g, key=str))

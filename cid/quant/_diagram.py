@@ -38,7 +38,7 @@ def rebuild(d: Diagram, *, parents: Mapping[str, Sequence[str]] | None = None,
         nodes[node.name] = node
     pa = {n: tuple(parents[n]) if n in parents else (d.parents(n) if n in d else ())
           for n in nodes}
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     g.add_nodes_from(nodes)
     g.add_edges_from((p, n) for n in pa for p in pa[n])
     try:

@@ -150,7 +150,8 @@ class Elimination:
         if size > self.max_size:
             raise SolveLimitError(
                 f"eliminating {v} needs a table of {size:,} entries over {', '.join(scope)} "
-                f"(limit {self.max_size:,}); the model is too densely connected for exact inference",
+                f"(limit {self.max_size:,}); the model is too densely connected for exact "
+                "inference",
             )
         ids = sorted(self.holding.pop(v, set()))
         bucket = [self.factors.pop(i) for i in ids]
@@ -225,8 +226,8 @@ def contract(factors: Iterable[Factor], keep: Sequence[str], cards: Mapping[str,
     for v in elim.variables() - keep_set:
         elim.touch(v)
     while True:
-        v = elim.best(lambda u: u not in keep_set)
-        if v is None:
+        nxt = elim.best(lambda u: u not in keep_set)
+        if nxt is None:
             break
-        elim.sum_out(v)
+        elim.sum_out(nxt)
     return elim.result(keep)

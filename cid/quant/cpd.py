@@ -130,7 +130,7 @@ class CPD:
     def distribution(self, *args: Hashable, **kwargs: Hashable) -> dict[Hashable, float]:
         """``{value: probability}`` given parent values (positional or by name)."""
         row = self.table[_config_index(self.node, self.parents, self.parent_domains, args, kwargs)]
-        return {v: float(p) for v, p in zip(self.domain, row) if p > 0}
+        return {v: float(p) for v, p in zip(self.domain, row, strict=False) if p > 0}
 
     def __repr__(self) -> str:
         pa = ", ".join(self.parents) or "no parents"
@@ -154,7 +154,8 @@ class UtilityTable:
     domain : Domain or None
         The numbers the utility can take, when known (a random utility, or a declared domain).
     dist : numpy.ndarray or None
-        For a random utility: its distribution over ``domain``, shape ``values.shape + (|domain|,)``.
+        For a random utility: its distribution over ``domain``, of shape
+        ``values.shape + (|domain|,)``.
     """
 
     node: str
@@ -198,7 +199,7 @@ def format_config(parents: Sequence[str], values: Sequence[object]) -> str:
     """``"S1=0, A1='left'"`` (or ``"no parents"``)."""
     if not parents:
         return "no parents"
-    return ", ".join(f"{p}={v!r}" for p, v in zip(parents, values))
+    return ", ".join(f"{p}={v!r}" for p, v in zip(parents, values, strict=False))
 
 
 def _config_index(node: str, parents: Sequence[str], domains: Sequence[Domain],
@@ -209,17 +210,19 @@ def _config_index(node: str, parents: Sequence[str], domains: Sequence[Domain],
         raise ModelIncompleteError(f"{node}: give parent values positionally or by name, not both")
     if args:
         if len(args) != len(parents):
-            raise ModelIncompleteError(f"{node}: expected values for {', '.join(parents) or 'no parents'}")
-        values = dict(zip(parents, args))
+            raise ModelIncompleteError(
+                f"{node}: expected values for {', '.join(parents) or 'no parents'}")
+        values = dict(zip(parents, args, strict=False))
     else:
         missing = [p for p in parents if p not in kwargs]
         if missing:
             raise ModelIncompleteError(f"{node}: missing parent values for {', '.join(missing)}")
         values = dict(kwargs)
     index = []
-    for p, dom in zip(parents, domains):
+    for p, dom in zip(parents, domains, strict=False):
         if values[p] not in dom:
-            raise ModelIncompleteError(f"{node}: {p}={values[p]!r} is not in {p}'s domain {dom.values}")
+            raise ModelIncompleteError(
+                f"{node}: {p}={values[p]!r} is not in {p}'s domain {dom.values}")
         index.append(dom.index(values[p]))
     return tuple(index)
 
@@ -233,7 +236,8 @@ def _format_rows(node: str, parents: Sequence[str], parent_domains: Sequence[Dom
         label = ", ".join(repr(parent_domains[i][j]) for i, j in enumerate(cfg)) or "-"
         rows.append([label] + [f"{p:.4g}" for p in table[cfg]])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                     for r in rows)
 
 
 def _call_style(fn: Callable[..., object], parents: Sequence[str]) -> CallStyle | str:
@@ -248,7 +252,8 @@ def _call_style(fn: Callable[..., object], parents: Sequence[str]) -> CallStyle 
     named = {p.name for p in params if p.kind in (kinds.POSITIONAL_OR_KEYWORD, kinds.KEYWORD_ONLY)}
     if set(parents) <= named:
         return "keywords"
-    positional = [p for p in params if p.kind in (kinds.POSITIONAL_ONLY, kinds.POSITIONAL_OR_KEYWORD)]
+    positional = [p for p in params
+                  if p.kind in (kinds.POSITIONAL_ONLY, kinds.POSITIONAL_OR_KEYWORD)]
     required = [p for p in positional if p.default is p.empty]
     star = any(p.kind == kinds.VAR_POSITIONAL for p in params)
     if len(required) <= len(parents) and (star or len(parents) <= len(positional)):
@@ -265,9 +270,9 @@ def _call_style(fn: Callable[..., object], parents: Sequence[str]) -> CallStyle 
 def _caller(fn: Callable[..., object], style: str,
             parents: Sequence[str]) -> Callable[[tuple[Hashable, ...]], object]:
     if style == "keywords":
-        return lambda vals: fn(**dict(zip(parents, vals)))
+        return lambda vals: fn(**dict(zip(parents, vals, strict=False)))
     if style == "mapping":
-        return lambda vals: fn(dict(zip(parents, vals)))
+        return lambda vals: fn(dict(zip(parents, vals, strict=False)))
     return lambda vals: fn(*vals)
 
 
@@ -280,7 +285,7 @@ def _evaluate(node: str, spec: Callable[..., object] | Function, parents: Sequen
               parent_domains: Sequence[Domain],
               problems: list[str]) -> list[tuple[tuple[Hashable, ...], object]] | None:
     """Call the function on every parent configuration; ``None`` when it cannot be called."""
-    fn, style = (spec.fn, spec.call) if isinstance(spec, Function) else (spec, "auto")
+    fn, style = (spec.fn, str(spec.call)) if isinstance(spec, Function) else (spec, "auto")
     if style == "auto":
         style = _call_style(fn, parents)
         if style not in ("keywords", "positional", "mapping"):
@@ -313,7 +318,7 @@ def _check_rows(node: str, table: np.ndarray, parents: Sequence[str],
 
     def config(i: int) -> str:
         cfg = np.unravel_index(i, cards) if cards else ()
-        return format_config(parents, [parent_domains[a][j] for a, j in enumerate(cfg)])
+        return format_config(parents, [parent_domains[a][int(j)] for a, j in enumerate(cfg)])
 
     negative = np.flatnonzero((rows < 0).any(axis=1))
     for i in negative[:_MAX_SHOWN]:
@@ -326,12 +331,13 @@ def _check_rows(node: str, table: np.ndarray, parents: Sequence[str],
     _limit(problems, len(bad), node, "not summing to 1")
     if len(negative) or len(bad):
         return None
-    return (rows / sums[:, None]).reshape(table.shape)
+    normalised: np.ndarray = (rows / sums[:, None]).reshape(table.shape)
+    return normalised
 
 
 def _shape_text(node: str, parents: Sequence[str], parent_domains: Sequence[Domain],
                 last: str | None) -> str:
-    parts = [f"|{p}|={len(d)}" for p, d in zip(parents, parent_domains)]
+    parts = [f"|{p}|={len(d)}" for p, d in zip(parents, parent_domains, strict=False)]
     if last is not None:
         parts.append(last)
     axes = (f"the parents {', '.join(parents)} in order" if parents else "no parent axes")
@@ -375,7 +381,7 @@ def _from_dict(node: str, spec: Mapping[object, object], parents: tuple[str, ...
     dom = declared
     if dom is None:
         try:
-            dom = Domain(spec)  # type: ignore[arg-type]
+            dom = Domain(spec)
         except Exception as err:  # noqa: BLE001
             problems.append(f"{node}: {err}")
             return None, problems
@@ -408,7 +414,7 @@ def _chance_from_function(node: str, spec: Callable[..., object] | Function,
             if isinstance(out, Mapping):
                 seen.extend(out)
             else:
-                seen.append(out)  # type: ignore[arg-type]
+                seen.append(out)
         try:
             dom = Domain.infer(seen)
         except Exception as err:  # noqa: BLE001
@@ -424,7 +430,8 @@ def _chance_from_function(node: str, spec: Callable[..., object] | Function,
                 outside += 1
                 if outside <= _MAX_SHOWN:
                     problems.append(f"{node}: the function returned {value!r} for "
-                                    f"{format_config(parents, vals)}, not in the domain {dom.values}")
+                                    f"{format_config(parents, vals)}, not in the domain "
+                                    f"{dom.values}")
                 continue
             if not isinstance(p, numbers.Real):
                 problems.append(f"{node}: probability {p!r} of {value!r} for "
@@ -443,8 +450,8 @@ def _as_float_array(node: str, spec: object, problems: list[str]) -> np.ndarray 
     try:
         return np.array(spec, dtype=float)
     except (TypeError, ValueError):
-        problems.append(f"{node}: cannot read {type(spec).__name__} {spec!r:.60} as a table of numbers "
-                        "(give a numpy array, nested lists, a dict or a function)")
+        problems.append(f"{node}: cannot read {type(spec).__name__} {spec!r:.60} as a table of "
+                        "numbers (give a numpy array, nested lists, a dict or a function)")
         return None
 
 
@@ -470,7 +477,7 @@ def _chance_from_table(node: str, spec: object, parents: tuple[str, ...],
 def resolve_utility(node: str, spec: object, parents: Sequence[str],
                     parent_domains: Sequence[Domain],
                     declared: Domain | None) -> tuple[UtilityTable | None, list[str]]:
-    """Resolve a utility node's spec (function, table of reals, number) into a :class:`UtilityTable`."""
+    """Resolve a utility node's spec (function, table of reals, number) into a table."""
     parents = tuple(parents)
     pdoms = tuple(parent_domains)
     problems: list[str] = []
@@ -522,7 +529,7 @@ def _utility_from_outputs(node: str, outputs: list[tuple[tuple[Hashable, ...], o
     random = any(isinstance(out, Mapping) for _, out in outputs)
     bad = 0
     dists: list[dict[float, float]] = []
-    for k, (vals, out) in enumerate(outputs):
+    for vals, out in outputs:
         dist = out if isinstance(out, Mapping) else {out: 1.0}
         clean: dict[float, float] = {}
         for v, p in dist.items():

@@ -61,7 +61,7 @@ class Domain:
             raise ModelIncompleteError(f"domain values must be hashable, got {vals!r}") from None
         if len(index) != len(vals):
             raise ModelIncompleteError(f"domain {vals!r} has repeated values")
-        self.values: tuple[Hashable, ...] = vals  # type: ignore[assignment]
+        self.values: tuple[Hashable, ...] = vals
         self._index = index
 
     @classmethod
@@ -71,14 +71,14 @@ class Domain:
         try:
             kinds = {_sort_kind(v) for v in unique}
             if len(kinds) == 1:
-                unique.sort()  # type: ignore[call-overload]
+                unique.sort()
         except TypeError:
             pass
-        return cls(unique)  # type: ignore[arg-type]
+        return cls(unique)
 
     def index(self, value: object) -> int:
         """The position of ``value``; raise :class:`KeyError` when it is not in the domain."""
-        return self._index[plain(value)]  # type: ignore[index]
+        return self._index[plain(value)]
 
     def __contains__(self, value: object) -> bool:
         try:

@@ -209,7 +209,7 @@ def counterfactual_oracle_model(diagram: Diagram | None = None) -> Model:
 
 
 def self_fulfilling_prophecy_model(diagram: Diagram | None = None) -> Model:
-    """The ``self_fulfilling_prophecy`` entry with the same world: scored on ``S``, it manipulates."""
+    """The ``self_fulfilling_prophecy`` entry, same world: scored on ``S``, it manipulates."""
     if diagram is None:
         diagram = Diagram("self_fulfilling_prophecy")
         diagram.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"])

@@ -69,7 +69,7 @@ class Distribution:
         if not isinstance(vals, tuple) or len(vals) != len(self.variables):
             raise ModelIncompleteError(f"give one value for each of {', '.join(self.variables)}")
         index = []
-        for v, name, dom in zip(vals, self.variables, self.domains):
+        for v, name, dom in zip(vals, self.variables, self.domains, strict=False):
             if v not in dom:
                 raise ModelIncompleteError(f"{name}={v!r} is not in {dom.values}")
             index.append(dom.index(v))
@@ -81,7 +81,7 @@ class Distribution:
         for idx in itertools.product(*(range(len(d)) for d in self.domains)):
             p = float(self.table[idx])
             if p > 0:
-                key = tuple(d[i] for d, i in zip(self.domains, idx))
+                key = tuple(d[i] for d, i in zip(self.domains, idx, strict=False))
                 out[key[0] if len(key) == 1 else key] = round(p, 12)
         return out
 
@@ -177,7 +177,8 @@ def _evidence(model: Model, given: Mapping[str, Hashable] | None) -> dict[str, i
     for node, value in (given or {}).items():
         dom = model.domain(node)
         if value not in dom:
-            raise ModelIncompleteError(f"evidence {node}={value!r}: not in {node}'s domain {dom.values}")
+            raise ModelIncompleteError(
+                f"evidence {node}={value!r}: not in {node}'s domain {dom.values}")
         out[node] = dom.index(value)
     return out
 
@@ -203,7 +204,8 @@ def _normaliser(f: Factor, given: Mapping[str, Hashable] | None) -> float:
     total = float(f.phi.sum())
     if total <= 0:
         shown = ", ".join(f"{k}={v!r}" for k, v in (given or {}).items())
-        raise DiagramError(f"the evidence {shown} has probability 0", code="cid_impossible_evidence")
+        raise DiagramError(f"the evidence {shown} has probability 0",
+                           code="cid_impossible_evidence")
     return total
 
 

@@ -59,7 +59,7 @@ def _domain_of_spec(spec: object, n_parents: int) -> Domain | None:
         except Exception:  # noqa: BLE001
             return None
     try:
-        shape = np.shape(spec)  # type: ignore[arg-type]
+        shape = np.shape(spec)  # type: ignore[call-overload]
     except Exception:  # noqa: BLE001
         return None
     if len(shape) == n_parents + 1 and shape[-1] > 0:
@@ -290,7 +290,8 @@ class Model:
     def with_cpds(self, cpds: Mapping[str, object] | None = None,
                   domains: Mapping[str, Iterable[Hashable]] | None = None) -> Model:
         """A new model with some specs and domains replaced or added (this one is unchanged)."""
-        merged_domains: dict[str, Iterable[Hashable]] = {n: d.values for n, d in self._declared.items()}
+        merged_domains: dict[str, Iterable[Hashable]] = {
+            n: d.values for n, d in self._declared.items()}
         merged_domains.update(domains or {})
         return Model(self._diagram, {**self._specs, **(cpds or {})}, merged_domains, name=self.name)
 

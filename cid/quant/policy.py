@@ -70,8 +70,9 @@ class DecisionRule:
         arr = np.array(table, dtype=float)
         expected = tuple(len(dm) for dm in self.parent_domains) + (len(domain),)
         if arr.shape != expected:
-            raise ModelIncompleteError(f"rule for {decision}: table shape {arr.shape}, expected "
-                                       f"{expected} (parents {', '.join(self.parents)}, then {decision})")
+            raise ModelIncompleteError(
+                f"rule for {decision}: table shape {arr.shape}, expected {expected} "
+                f"(parents {', '.join(self.parents)}, then {decision})")
         arr.flags.writeable = False
         self.table = arr
         self.ignores = tuple(ignores)
@@ -107,13 +108,13 @@ class DecisionRule:
             if len(args) != len(self.parents):
                 raise ModelIncompleteError(f"rule for {self.decision} reads "
                                            f"{', '.join(self.parents) or 'nothing'}")
-            kwargs = dict(zip(self.parents, args))
+            kwargs = dict(zip(self.parents, args, strict=False))
         unknown = sorted(set(kwargs) - set(self.parents) - set(self.ignores))
         if unknown:
             raise ModelIncompleteError(f"rule for {self.decision}: {', '.join(unknown)} "
                                        "not observed by the decision")
         index = []
-        for p, dom in zip(self.parents, self.parent_domains):
+        for p, dom in zip(self.parents, self.parent_domains, strict=False):
             if p not in kwargs:
                 raise ModelIncompleteError(f"rule for {self.decision}: give the value of {p}")
             if kwargs[p] not in dom:
@@ -125,7 +126,7 @@ class DecisionRule:
     def distribution(self, *args: Hashable, **kwargs: Hashable) -> dict[Hashable, float]:
         """``{action: probability}`` for the given observations."""
         row = self.table[self._index(args, kwargs)]
-        return {a: float(p) for a, p in zip(self.domain, row) if p > 0}
+        return {a: float(p) for a, p in zip(self.domain, row, strict=False) if p > 0}
 
     def __call__(self, *args: Hashable, **kwargs: Hashable) -> Hashable:
         """The action for the given observations (deterministic rules; else the likeliest)."""
@@ -136,12 +137,12 @@ class DecisionRule:
         """``{observed values: action}`` (or ``{action: p}`` for stochastic rows)."""
         out: dict[tuple[Hashable, ...], Hashable | dict[Hashable, float]] = {}
         for cfg in itertools.product(*self.parent_domains):
-            idx = tuple(dm.index(v) for dm, v in zip(self.parent_domains, cfg))
+            idx = tuple(dm.index(v) for dm, v in zip(self.parent_domains, cfg, strict=False))
             row = self.table[idx]
             if np.count_nonzero(row) == 1:
                 out[cfg] = self.domain[int(np.argmax(row))]
             else:
-                out[cfg] = {a: float(p) for a, p in zip(self.domain, row) if p > 0}
+                out[cfg] = {a: float(p) for a, p in zip(self.domain, row, strict=False) if p > 0}
         return out
 
     def over(self, parents: Sequence[str], parent_domains: Sequence[Domain]) -> DecisionRule:
@@ -153,7 +154,8 @@ class DecisionRule:
         if missing:
             raise ModelIncompleteError(f"rule for {self.decision} reads {', '.join(missing)}, "
                                        f"not among {', '.join(parents) or 'no observations'}")
-        shape = [len(dm) if p in self.parents else 1 for p, dm in zip(parents, parent_domains)]
+        shape = [len(dm) if p in self.parents else 1
+                 for p, dm in zip(parents, parent_domains, strict=True)]
         order = sorted(range(len(self.parents)), key=lambda i: parents.index(self.parents[i]))
         table = self.table.transpose([*order, len(self.parents)]).reshape([*shape, -1])
         full = tuple(len(dm) for dm in parent_domains) + (len(self.domain),)
@@ -187,7 +189,8 @@ class DecisionRule:
                 f"{a!r}: {p:.3g}" for a, p in act.items())
             rows.append([*(repr(v) for v in cfg), shown])
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
+        return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+                         for r in rows)
 
 
 Policy = dict[str, DecisionRule]
@@ -258,4 +261,4 @@ def make_policy(model: object, policy: Mapping[str, object] | None) -> Policy:
 def describe_config(parents: Sequence[str], parent_domains: Sequence[Domain],
                     index: Sequence[int]) -> str:
     """``"S1=0, A1='left'"`` for a configuration given by indices."""
-    return format_config(parents, [dm[i] for dm, i in zip(parent_domains, index)])
+    return format_config(parents, [dm[i] for dm, i in zip(parent_domains, index, strict=False)])

@@ -104,7 +104,8 @@ class Solution:
 
     def __repr__(self) -> str:
         kind = "exact" if self.exact else "local optimum"
-        return f"<Solution meu={self.meu:.6g} ({self.method}, {kind}); decisions {', '.join(self.policy)}>"
+        return (f"<Solution meu={self.meu:.6g} ({self.method}, {kind}); "
+                f"decisions {', '.join(self.policy)}>")
 
     def __str__(self) -> str:
         lines = [f"MEU {self.meu:.6g} — {self.note}"]
@@ -229,11 +230,11 @@ def _by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tup
                     elim.touch(p)
             touched = scope[:-1]
         else:
-            v = elim.best(lambda u: u not in remaining and observers.get(u, 0) == 0)
-            if v is None:
+            nxt = elim.best(lambda u: u not in remaining and observers.get(u, 0) == 0)
+            if nxt is None:
                 break
-            touched = tuple(elim.adj.get(v, ()))
-            elim.sum_out(v)
+            touched = tuple(elim.adj.get(nxt, ()))
+            elim.sum_out(nxt)
         waiting.update(u for u in touched if u in remaining and ready(u))
         if bar is not None:
             bar.update(1)
@@ -241,14 +242,13 @@ def _by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tup
         if elim.holding.get(D) or observers.get(D, 0):
             return None  # stuck: no decision can be maximised
         # a decision nothing depends on: every action is optimal
-        shape = tuple(cards[p] for p in ())
-        rules[D] = _rule(model, D, (), np.zeros(shape, dtype=np.intp))
+        rules[D] = _rule(model, D, (), np.zeros((), dtype=np.intp))
         ties[D] = 1 if cards[D] > 1 else 0
     if elim.variables():
         return None
     final = elim.result(())
-    mu = 0.0 if final.mu is None else float(final.mu)
-    return mu / float(final.phi), rules, ties
+    total = 0.0 if final.mu is None else float(final.mu)
+    return total / float(final.phi), rules, ties
 
 
 # ---------------------------------------------------------------------------- SPU
@@ -268,7 +268,7 @@ def _by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, 
     ties: dict[str, int] = {}
     iterations = 0
     converged = False
-    for iterations in range(1, max_iterations + 1):
+    for iterations in range(1, max_iterations + 1):  # noqa: B007 - read after the loop
         changed = False
         for D in order:
             others = {**fixed, **{E: r for E, r in rules.items() if E != D}}
@@ -299,18 +299,20 @@ def _by_enumeration(model: Model, free: Sequence[str], allowed: Mapping[str, tup
                     ) -> tuple[float, Policy, int]:
     d = model._diagram
     rank = {n: i for i, n in enumerate(d.topological_order)}
-    per: list[list[DecisionRule]] = []
+    per: list[list[DecisionRule]] = []  # the candidate rules of each decision
     for D in free:
         shape = tuple(model._domains[p].__len__() for p in allowed[D])
         n = math.prod(shape)
         options = []
-        for combo in itertools.product(range(len(model._domains[D])), repeat=n):
-            options.append(_rule(model, D, allowed[D], np.array(combo, dtype=np.intp).reshape(shape)))
+        for actions in itertools.product(range(len(model._domains[D])), repeat=n):
+            choice = np.array(actions, dtype=np.intp).reshape(shape)
+            options.append(_rule(model, D, allowed[D], choice))
         per.append(options)
     best = -math.inf
     best_policy: Policy = {}
     count = 0
     base, cards = model_factors(model, fixed, utilities=utilities, free=set(free))
+    combo: tuple[DecisionRule, ...]
     for combo in itertools.product(*per):
         factors = base + [Factor((*r.parents, r.decision), r.table) for r in combo]
         f = contract(factors, (), cards, max_size=max_size, rank=rank)
@@ -382,11 +384,11 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
         return Solution(eu, dict(fixed), agent, "fixed", True, 1, {}, 0.0,
                         "every decision has a fixed rule: nothing to optimise")
     full_parents = {D: d.parents(D) for D in free}
-    reduced_graph: list[nx.DiGraph] = []
+    reduced_graph: list[nx.DiGraph[Any]] = []
 
     def requisite() -> dict[str, tuple[str, ...]]:
         if not reduced_graph:
-            G = nx.DiGraph(d.edge_list)
+            G: nx.DiGraph[Any] = nx.DiGraph(d.edge_list)
             G.add_nodes_from(d.nodes)
             reduced_graph.append(minimal_d_reduction(G, decisions=free, utilities=utilities))
         R = reduced_graph[0]
@@ -426,9 +428,9 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
             allowed = attempt if attempt is not None else requisite()
             cap = max_size
             if method == "auto":  # give up early on a blow-up: single policy updating may not
-                rules = max(math.prod(cards[p] for p in (*allowed[D], D)) for D in free)
+                rule_size = max(math.prod(cards[p] for p in (*allowed[D], D)) for D in free)
                 largest = max((f.phi.size for f in factors), default=1)
-                cap = min(max_size, max(2**20, 16 * rules, 16 * largest))
+                cap = min(max_size, max(2**20, 16 * rule_size, 16 * largest))
             bar = _progress(len(cards), progress, "eliminating")
             try:
                 out = _by_elimination(model, free, allowed, factors, cards, max_size=cap,
@@ -456,10 +458,10 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     relevance = relevance_graph(reduced_graph[0], decisions=free, utilities=utilities)
     sufficient = nx.is_directed_acyclic_graph(relevance)
     if sufficient:
-        order = list(reversed(list(nx.lexicographical_topological_sort(relevance))))
+        order: list[str] = [str(D) for D in nx.lexicographical_topological_sort(relevance)][::-1]
     else:
         rank = {n: i for i, n in enumerate(d.topological_order)}
-        order = sorted(free, key=rank.__getitem__, reverse=True)
+        order = sorted(free, key=lambda D: rank[D], reverse=True)
     bar = _progress(len(order) * (1 if sufficient else max_iterations), progress,
                     "policy updating")
     rules, ties, iterations, converged = _by_spu(

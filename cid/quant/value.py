@@ -173,6 +173,7 @@ def control_value(model: Model, node: str, *, decision: str | None = None,
     lower bound unless it is ``exact`` (``method="enumerate"`` makes it exact on small models).
     """
     d = model._diagram
+    owner: str | None
     if decision is not None:
         agent = _agent(model, decision)
         owner = d.agent_of(decision)

@@ -39,8 +39,9 @@ def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int =
     cards: dict[str, int] = {}
     cpds: dict[str, object] = {}
     domains: dict[str, list[int]] = {}
-    for i, (name, kind) in enumerate(zip(names, kinds)):
-        candidates = [p for p in names[:i] if kinds[names.index(p)] != "utility" or rng.random() < 0.3]
+    for i, (name, kind) in enumerate(zip(names, kinds, strict=False)):
+        candidates = [p for p in names[:i]
+                      if kinds[names.index(p)] != "utility" or rng.random() < 0.3]
         k = int(rng.integers(0, min(max_parents, len(candidates)) + 1))
         parents = [str(p) for p in rng.choice(candidates, size=k, replace=False)] if k else []
         pshape = tuple(cards[p] for p in parents)
@@ -119,7 +120,7 @@ def brute_force_meu(model: Model) -> tuple[float, int]:
     best, count = -np.inf, 0
     for combo in itertools.product(*rules):
         prob = base_prob.copy()
-        for D, table in zip(d.decisions, combo):
+        for D, table in zip(d.decisions, combo, strict=False):
             cols = tuple(assignments[:, d_index[p]] for p in d.parents(D)) + (
                 assignments[:, d_index[D]],)
             prob *= table[cols]

@@ -15,7 +15,8 @@ from cid.quant.domains import Domain
 def test_coupled_noise_reproduces_the_cpd() -> None:
     rng = np.random.default_rng(0)
     table = rng.dirichlet(np.ones(4), size=(3, 2))
-    cpd, problems = resolve_chance("X", table, ("A", "B"), (Domain(range(3)), Domain(range(2))), None)
+    doms = (Domain(range(3)), Domain(range(2)))
+    cpd, problems = resolve_chance("X", table, ("A", "B"), doms, None)
     assert not problems and cpd is not None
     p_noise, det = coupled_noise(cpd)
     assert p_noise.sum() == pytest.approx(1.0)

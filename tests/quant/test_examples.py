@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import cid
-from cid.quant import instrumental_control_effect, solve
 from cid.quant import examples as ex
+from cid.quant import instrumental_control_effect, solve
 
 zoo = pytest.importorskip("zoo")
 

@@ -47,7 +47,8 @@ def test_marginals_conditionals_and_eu_match_enumeration(seed: int) -> None:
 
 def test_joint_marginal_and_distribution_access() -> None:
     d = cid.Diagram.from_edges(["X -> Y"])
-    m = cid.Model(d, {"X": {"a": 0.25, "b": 0.75}, "Y": lambda X: {0: 0.5, 1: 0.5} if X == "a" else 1})
+    m = cid.Model(d, {"X": {"a": 0.25, "b": 0.75},
+                      "Y": lambda X: {0: 0.5, 1: 0.5} if X == "a" else 1})
     joint = marginal(m, ["X", "Y"])
     assert joint[("b", 1)] == 0.75 and joint[("a", 0)] == 0.125
     assert marginal(m, "Y").expectation() == pytest.approx(0.875)

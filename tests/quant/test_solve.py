@@ -8,7 +8,7 @@ import pytest
 import cid
 from cid.quant import Model, expected_utility, solve
 
-from ._random import brute_force_eu, brute_force_meu, random_model, small_random_model
+from ._random import brute_force_eu, brute_force_meu, small_random_model
 
 
 @pytest.mark.parametrize("seed", range(40))
