@@ -94,10 +94,7 @@ def load_target(target: str) -> Diagram:
             import zoo
 
             name, params = zoo_target
-            try:
-                return zoo.build(name, **params)
-            except TypeError as err:  # a parameter the entry's builder does not take
-                raise Failure([f"{target}: {err}"]) from None
+            return zoo.build(name, **params)
         if target == "-":
             return from_json(sys.stdin.read(), source="<stdin>")
         return load(target)
