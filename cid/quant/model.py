@@ -206,9 +206,7 @@ class Model:
         new._utilities = dict(utilities)
         new._domains = dict(domains)
         new._declared = {n: dom for n, dom in domains.items()}
-        new._specs = {**new._cpds, **new._utilities}
-        for n in new._utilities:
-            new._specs[n] = new._utilities[n]
+        new._specs = {**new._cpds, **new._utilities}  # utilities win over their value CPDs
         new._missing = list(missing)
         return new
 

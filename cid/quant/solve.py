@@ -14,10 +14,12 @@ returns read only requisite observations. Then:
     policies, and most diagrams with sufficient recall).
 ``"spu"``
     Single policy updating (Lauritzen and Nilsson 2001): start from uniformly random rules and
-    replace one decision's rule at a time by the best response, computed from one contraction
-    to that decision's family. In the order of the relevance graph, one pass is exact when
-    the agent has sufficient recall; otherwise the updates repeat until no rule changes, a
-    *local* optimum (the result says so).
+    replace one decision's rule at a time by the best response, read off the decision's
+    expected-utility table in a junction tree whose cached messages change only along the
+    path between consecutive decisions (linear per pass on MDP/POMDP shapes). In the order
+    of the relevance graph, one pass is exact when the agent has sufficient recall;
+    otherwise the updates repeat until no rule changes, a *local* optimum (the result says
+    so).
 ``"enumerate"``
     Try every deterministic policy (over the requisite observations): exact even without
     sufficient recall, and refused with :class:`~cid.SolveLimitError` when there are more
@@ -44,7 +46,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import networkx as nx
@@ -53,6 +55,7 @@ import numpy as np
 from cid.errors import DiagramError, ModelIncompleteError, SolveLimitError
 from cid.graph import minimal_d_reduction, relevance_graph
 from cid.quant._elimination import DEFAULT_MAX_SIZE, Elimination, Factor, combine, contract
+from cid.quant._junction import JunctionTree
 from cid.quant.inference import agent_utilities, model_factors
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, Policy, make_policy
@@ -100,7 +103,6 @@ class Solution:
     ties: dict[str, int]
     log10_policies: float
     note: str
-    extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __repr__(self) -> str:
         kind = "exact" if self.exact else "local optimum"
@@ -268,13 +270,14 @@ def _by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, 
     ties: dict[str, int] = {}
     iterations = 0
     converged = False
+    base, cards = model_factors(model, fixed, utilities=utilities, free=set(free))
+    tree = JunctionTree(base, {D: (*allowed[D], D) for D in free}, cards, rank=rank,
+                        max_size=max_size)
+    slots = {D: Factor((*r.parents, D), r.table) for D, r in rules.items()}
     for iterations in range(1, max_iterations + 1):  # noqa: B007 - read after the loop
         changed = False
         for D in order:
-            others = {**fixed, **{E: r for E, r in rules.items() if E != D}}
-            factors, cards = model_factors(model, others, utilities=utilities, free={D})
-            scope = (*allowed[D], D)
-            f = contract(factors, scope, cards, max_size=max_size, rank=rank)
+            f = tree.local(D, slots)
             mu = f.mu if f.mu is not None else np.zeros(f.phi.shape)
             old = rules[D]
             current = np.argmax(old.table, axis=-1) if old.is_deterministic else None
@@ -285,6 +288,8 @@ def _by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, 
             if new != old:
                 changed = True
                 rules[D] = new
+                slots[D] = Factor((*new.parents, D), new.table)
+                tree.changed(D)
             if bar is not None:
                 bar.update(1)
         if one_pass or not changed:

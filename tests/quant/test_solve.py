@@ -8,7 +8,7 @@ import pytest
 import cid
 from cid.quant import Model, expected_utility, solve
 
-from ._random import brute_force_eu, brute_force_meu, small_random_model
+from ._random import brute_force_eu, brute_force_meu, random_model, small_random_model
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -170,3 +170,36 @@ def test_nothing_to_choose_and_progress_flag() -> None:
     fixed = solve(m, policy={f"A{t}": 0 for t in (1, 2, 3)})
     assert fixed.method == "fixed" and fixed.meu == pytest.approx(
         expected_utility(m, {f"A{t}": 0 for t in (1, 2, 3)}))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_junction_tree_tables_match_direct_contraction(seed: int) -> None:
+    """Cached messages, invalidated after each rule change, give the same local tables."""
+    from cid.quant._elimination import Factor, contract
+    from cid.quant._junction import JunctionTree
+    from cid.quant.inference import model_factors
+
+    m = random_model(seed, n=8, max_parents=2, decisions=3, utilities=2)
+    d = m._diagram
+    rng = np.random.default_rng(seed)
+    decisions = list(d.decisions)
+    base, cards = model_factors(m, {}, utilities=d.utilities, free=set(decisions))
+    slots = {D: (*d.parents(D), D) for D in decisions}
+    tree = JunctionTree(base, slots, cards)
+
+    def random_rule(D: str) -> Factor:
+        shape = tuple(cards[v] for v in slots[D])
+        return Factor(slots[D], rng.dirichlet(np.ones(shape[-1]), size=shape[:-1] or None))
+
+    rules = {D: random_rule(D) for D in decisions}
+    for _ in range(6):
+        D = decisions[int(rng.integers(len(decisions)))]
+        got = tree.local(D, rules)
+        others = [r for E, r in rules.items() if E != D]
+        want = contract(base + others, slots[D], cards)
+        np.testing.assert_allclose(got.phi, want.phi, atol=1e-12)
+        np.testing.assert_allclose(0 if got.mu is None else got.mu,
+                                   0 if want.mu is None else want.mu, atol=1e-12)
+        E = decisions[int(rng.integers(len(decisions)))]
+        rules[E] = random_rule(E)
+        tree.changed(E)
