@@ -22,7 +22,7 @@ Examples
 from __future__ import annotations
 
 from cid.quant.counterfactual import bayes_net, counterfactual
-from cid.quant.cpd import CPD, Function, UtilityTable
+from cid.quant.cpd import CPD, Function
 from cid.quant.domains import Domain
 from cid.quant.inference import (
     Distribution,
@@ -35,6 +35,7 @@ from cid.quant.interventions import do
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, Policy, make_policy, make_rule
 from cid.quant.solve import Solution, solve
+from cid.quant.utility import UtilityTable
 from cid.quant.value import (
     IncentiveValue,
     control_value,

@@ -26,9 +26,7 @@ handy for generated, time-indexed diagrams), or *as one mapping* ``{parent: valu
 function takes one argument and the node has several parents. Wrap the function in
 :class:`Function` to choose the call style explicitly.
 
-A **utility** node's spec is a real-valued function of its parents, a table of reals over the
-parents (axes = parents), or a number; a function may also return a ``{value: p}`` dict over
-numbers (a random reward; its expectation counts).
+Utility nodes are resolved by :mod:`cid.quant.utility`.
 
 Domains: a node's values come from ``Model(domains=...)``, else from the node record's
 ``domain``, else from the spec (``range(n)`` for a table with ``n`` columns, the keys of a
@@ -52,7 +50,6 @@ from __future__ import annotations
 
 import inspect
 import itertools
-import math
 import numbers
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
@@ -60,16 +57,14 @@ from typing import Literal
 
 import numpy as np
 
-from cid.quant.domains import Domain, plain
+from cid.quant.domains import Domain
 
 __all__ = [
     "CPD",
     "CallStyle",
     "Function",
-    "UtilityTable",
     "format_config",
     "resolve_chance",
-    "resolve_utility",
 ]
 
 CallStyle = Literal["auto", "keywords", "positional", "mapping"]
@@ -138,60 +133,6 @@ class CPD:
 
     def __str__(self) -> str:
         return _format_rows(self.node, self.parents, self.parent_domains, self.domain, self.table)
-
-
-@dataclass(frozen=True, eq=False)
-class UtilityTable:
-    """The resolved utility of one node: its expected value for each parent configuration.
-
-    Attributes
-    ----------
-    node : str
-    parents : tuple of str
-    parent_domains : tuple of Domain
-    values : numpy.ndarray
-        Shape ``(|parent_1|, ..., |parent_k|)``: the (expected) utility. Read-only.
-    domain : Domain or None
-        The numbers the utility can take, when known (a random utility, or a declared domain).
-    dist : numpy.ndarray or None
-        For a random utility: its distribution over ``domain``, of shape
-        ``values.shape + (|domain|,)``.
-    """
-
-    node: str
-    parents: tuple[str, ...]
-    parent_domains: tuple[Domain, ...]
-    values: np.ndarray
-    domain: Domain | None = None
-    dist: np.ndarray | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "values", np.asarray(self.values, dtype=float))
-        self.values.flags.writeable = False
-
-    def as_cpd(self, domain: Domain | None = None) -> CPD:
-        """The utility as a random variable over its numeric values (for children and pgmpy)."""
-        dom = domain or self.domain or Domain.infer(np.unique(self.values).tolist())
-        if self.dist is not None and self.domain is not None:
-            if dom == self.domain:
-                table = self.dist
-            else:
-                table = np.zeros(self.values.shape + (len(dom),))
-                for j, v in enumerate(self.domain):
-                    table[..., dom.index(v)] += self.dist[..., j]
-        else:
-            numbers_ = dom.as_array()
-            table = (self.values[..., None] == numbers_).astype(float)
-        return CPD(self.node, self.parents, dom, self.parent_domains, np.array(table, dtype=float))
-
-    def __call__(self, *args: Hashable, **kwargs: Hashable) -> float:
-        """The (expected) utility given parent values (positional or by name)."""
-        return float(self.values[_config_index(self.node, self.parents, self.parent_domains,
-                                               args, kwargs)])
-
-    def __repr__(self) -> str:
-        pa = ", ".join(self.parents) or "no parents"
-        return f"UtilityTable({self.node!r} | {pa}; shape {self.values.shape})"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -471,97 +412,3 @@ def _chance_from_table(node: str, spec: object, parents: tuple[str, ...],
     dom = declared if declared is not None else Domain(range(ncol))
     checked = _check_rows(node, table, parents, pdoms, problems)
     return (None if checked is None else CPD(node, parents, dom, pdoms, checked)), problems
-
-
-# ---------------------------------------------------------------------------- utility nodes
-def resolve_utility(node: str, spec: object, parents: Sequence[str],
-                    parent_domains: Sequence[Domain],
-                    declared: Domain | None) -> tuple[UtilityTable | None, list[str]]:
-    """Resolve a utility node's spec (function, table of reals, number) into a table."""
-    parents = tuple(parents)
-    pdoms = tuple(parent_domains)
-    problems: list[str] = []
-    cards = tuple(len(d) for d in pdoms)
-    if isinstance(spec, UtilityTable):
-        if spec.node != node or spec.parents != parents or spec.parent_domains != pdoms:
-            problems.append(f"{node}: the utility table given is for {spec.node} | "
-                            f"{', '.join(spec.parents) or 'no parents'}")
-            return None, problems
-        return spec, problems
-    if isinstance(spec, Mapping):
-        if parents:
-            problems.append(f"{node}: a {{value: probability}} dict is for a utility without "
-                            f"parents; {node} has parents {', '.join(parents)}")
-            return None, problems
-        return _utility_from_outputs(node, [((), spec)], parents, pdoms, declared, problems)
-    if callable(spec) or isinstance(spec, Function):
-        outputs = _evaluate(node, spec, parents, pdoms, problems)
-        if outputs is None:
-            return None, problems
-        return _utility_from_outputs(node, outputs, parents, pdoms, declared, problems)
-    if isinstance(spec, numbers.Real):  # a constant, whatever the parents
-        spec = np.full(cards, float(spec))
-    table = _as_float_array(node, spec, problems)
-    if table is None:
-        return None, problems
-    if table.shape == cards:
-        if not np.all(np.isfinite(table)):
-            problems.append(f"{node}: the utility table holds NaN or infinite entries")
-            return None, problems
-        return UtilityTable(node, parents, pdoms, table, declared), problems
-    if declared is not None and declared.is_numeric and table.shape == cards + (len(declared),):
-        checked = _check_rows(node, table, parents, pdoms, problems)
-        if checked is None:
-            return None, problems
-        values = checked @ declared.as_array()
-        return UtilityTable(node, parents, pdoms, values, declared, checked), problems
-    problems.append(f"{node}: the utility table has shape {table.shape}, expected "
-                    f"{_shape_text(node, parents, pdoms, None)} (a real number per configuration)")
-    return None, problems
-
-
-def _utility_from_outputs(node: str, outputs: list[tuple[tuple[Hashable, ...], object]],
-                          parents: tuple[str, ...], pdoms: tuple[Domain, ...],
-                          declared: Domain | None,
-                          problems: list[str]) -> tuple[UtilityTable | None, list[str]]:
-    shape = tuple(len(d) for d in pdoms)
-    values = np.zeros(shape)
-    random = any(isinstance(out, Mapping) for _, out in outputs)
-    bad = 0
-    dists: list[dict[float, float]] = []
-    for vals, out in outputs:
-        dist = out if isinstance(out, Mapping) else {out: 1.0}
-        clean: dict[float, float] = {}
-        for v, p in dist.items():
-            if (not isinstance(v, numbers.Real) or not math.isfinite(float(v))
-                    or not isinstance(p, numbers.Real)):
-                bad += 1
-                if bad <= _MAX_SHOWN:
-                    problems.append(f"{node}: a utility must be a finite real number; the function "
-                                    f"gave {out!r} for {format_config(parents, vals)}")
-                break
-            clean[float(plain(v))] = clean.get(float(plain(v)), 0.0) + float(p)  # type: ignore[arg-type]
-        dists.append(clean)
-    _limit(problems, bad, node, "with non-numeric utilities")
-    if bad:
-        return None, problems
-    if not random:
-        for k, dist in enumerate(dists):
-            values[np.unravel_index(k, shape) if shape else ()] = next(iter(dist))
-        return UtilityTable(node, parents, pdoms, values, declared), problems
-    dom = declared if declared is not None else Domain.infer(v for d in dists for v in d)
-    if not dom.is_numeric:
-        problems.append(f"{node}: a utility's domain must be numeric, got {dom.values}")
-        return None, problems
-    table = np.zeros(shape + (len(dom),))
-    for k, dist in enumerate(dists):
-        cfg = np.unravel_index(k, shape) if shape else ()
-        for v, p in dist.items():
-            if v not in dom:
-                problems.append(f"{node}: value {v!r} is not in the domain {dom.values}")
-                return None, problems
-            table[cfg + (dom.index(v),)] += p
-    checked = _check_rows(node, table, parents, pdoms, problems)
-    if checked is None:
-        return None, problems
-    return UtilityTable(node, parents, pdoms, checked @ dom.as_array(), dom, checked), problems

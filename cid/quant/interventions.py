@@ -29,9 +29,10 @@ import numpy as np
 
 from cid.errors import ModelIncompleteError
 from cid.quant._diagram import rebuild, retyped
-from cid.quant.cpd import CPD, UtilityTable, resolve_chance, resolve_utility
+from cid.quant.cpd import CPD, resolve_chance
 from cid.quant.domains import Domain
 from cid.quant.model import Model
+from cid.quant.utility import UtilityTable, resolve_utility
 
 __all__ = ["do"]
 

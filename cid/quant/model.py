@@ -36,8 +36,9 @@ import numpy as np
 from cid.errors import DiagramError, ModelIncompleteError, NodeNotFoundError
 from cid.model import Diagram
 from cid.quant._diagram import rebuild
-from cid.quant.cpd import CPD, UtilityTable, resolve_chance, resolve_utility
+from cid.quant.cpd import CPD, resolve_chance
 from cid.quant.domains import Domain
+from cid.quant.utility import UtilityTable, resolve_utility
 
 __all__ = ["Model"]
 

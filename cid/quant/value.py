@@ -57,12 +57,12 @@ from cid.model import Diagram
 from cid.nodes import Utility
 from cid.quant._diagram import rebuild, retyped
 from cid.quant.counterfactual import World, bayes_net, worlds
-from cid.quant.cpd import UtilityTable
 from cid.quant.inference import agent_utilities, expectation, expected_utility, marginal
 from cid.quant.interventions import do
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule
 from cid.quant.solve import Method, Solution, solve
+from cid.quant.utility import UtilityTable
 
 __all__ = [
     "IncentiveValue",
