@@ -10,6 +10,11 @@ The time is that of :func:`cid.analyze` (all four criteria for every decision, b
 runs); the table also shows the time to build the report and every witness path
 (``report.incentives()``), and the fitted growth exponent (slope of log time against log size).
 
+``checks`` counts the value-of-information candidates decided by the definition (one
+reduction each, see ``docs/incentives.md``) and ``passes`` the Bayes-ball passes; the work
+per pass is linear, so ``ns/node/pass`` stays flat while the number of passes depends on how
+many information links are nonrequisite.
+
 The baseline is a naive by-definition implementation in the style of the older library:
 d-separation by ``networkx.is_d_separator`` for each information link, the reduction as
 repeated reverse passes, and value of information by one reduction per candidate node. It is
@@ -32,6 +37,18 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cid  # noqa: E402
+import cid.graph  # noqa: E402
+
+PASSES = [0]  # Bayes-ball passes made by the engine (counted by wrapping the search)
+_run_ball = cid.graph._run_ball
+
+
+def _counted_run_ball(*args, **kwargs):  # type: ignore[no-untyped-def]
+    PASSES[0] += 1
+    return _run_ball(*args, **kwargs)
+
+
+cid.graph._run_ball = _counted_run_ball  # type: ignore[assignment]
 
 
 def layered_diagram(n: int, *, decisions: int = 6, seed: int = 0) -> cid.Diagram:
@@ -142,15 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sizes = [100, 300, 1_000, 3_000, 10_000] + ([] if args.quick else [30_000, 100_000])
     baseline_sizes = {100: None, 300: 10, 1_000: 5}
-    print(f"{'nodes':>7} {'edges':>7} {'dec':>4} {'checks':>6} {'analyze s':>10} "
-          f"{'us/node/dec':>11} {'+witnesses s':>12} {'naive s':>10} {'speed-up':>9}")
+    print(f"{'nodes':>7} {'edges':>7} {'dec':>4} {'checks':>6} {'passes':>6} {'analyze s':>10} "
+          f"{'us/node/dec':>11} {'ns/node/pass':>12} {'+witnesses s':>12} {'naive s':>10} "
+          f"{'speed-up':>9}")
     points = []
     for n in sizes:
         d = layered_diagram(n, decisions=args.decisions)
         before = d.to_json() if n <= 1_000 else None
         repeat = 3 if n <= 10_000 else 2
         t = best_of(lambda d=d: cid.analyze(d), repeat)  # type: ignore[misc]
+        PASSES[0] = 0
         report = cid.analyze(d)
+        passes = PASSES[0]
         checks = sum(r.definition_checks for r in report)
         tw = best_of(lambda d=d: len(cid.analyze(d).incentives()), 1)  # type: ignore[misc]
         points.append((len(d), t))
@@ -173,8 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         if before is not None:
             assert d.to_json() == before
         ndec = len(d.decisions)
-        print(f"{len(d):>7} {d.edge_list.__len__():>7} {ndec:>4} {checks:>6} {t:>10.3f} "
-              f"{1e6 * t / len(d) / ndec:>11.1f} {tw:>12.3f} {naive:>10} {ratio:>9}", flush=True)
+        print(f"{len(d):>7} {len(d.edge_list):>7} {ndec:>4} {checks:>6} {passes:>6} {t:>10.3f} "
+              f"{1e6 * t / len(d) / ndec:>11.1f} {1e9 * t / len(d) / passes:>12.0f} "
+              f"{tw:>12.3f} {naive:>10} {ratio:>9}", flush=True)
     print(f"fitted growth exponent (log-log slope of analyze time): {slope(points):.2f}")
     big = [(x, y) for x, y in points if x >= 1_000]
     if len(big) >= 2:

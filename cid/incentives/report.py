@@ -270,7 +270,7 @@ class Report:
 
 
 def _ordered(nodes: frozenset[str], topo: dict[str, int]) -> tuple[str, ...]:
-    return tuple(sorted(nodes, key=lambda n: (topo[n], n)))
+    return tuple(sorted(nodes, key=topo.__getitem__))  # topological order breaks ties by name
 
 
 def decision_report(analysis: DecisionAnalysis, topo: dict[str, int]) -> DecisionReport:
