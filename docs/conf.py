@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # cid and zoo from the source tree, even without an install
 
@@ -45,10 +48,10 @@ autodoc_mock_imports = ["pgmpy", "tqdm"]
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 napoleon_use_rtype = False
-# numpydoc types such as "node" or "iterable of nodes" are looked up as Python objects; when
-# several attributes are called ``node`` Sphinx warns that the link is ambiguous. Such words
-# are prose, not references: don't let them fail the build.
-suppress_warnings = ["ref.python"]
+# In numpydoc types such as "node or iterable of nodes", "node" is a word of the glossary
+# (docs/api.md), not a Python object: several classes have a ``node`` attribute, so a Python
+# cross-reference to it would be ambiguous. _ProseTypes links such words to the glossary.
+PROSE_TYPES = {"node": "node", "nodes": "node"}
 
 html_theme = "furo"
 html_title = f"cid {release}"
@@ -67,6 +70,20 @@ def _unique_footnotes(app: Any, what: str, name: str, obj: Any, options: Any,
         lines[i] = re.sub(r"\[(\d+)\]_", rf"[#{key}-\1]_", line)
 
 
+class _ProseTypes(SphinxPostTransform):
+    """Point the Python cross-references of :data:`PROSE_TYPES` words (made from the types of
+    numpydoc ``Parameters`` fields) at their glossary terms; runs before references resolve."""
+
+    default_priority = 5  # ReferencesResolver runs at 10
+
+    def run(self, **kwargs: Any) -> None:
+        for ref in self.document.findall(addnodes.pending_xref):
+            term = PROSE_TYPES.get(ref.get("reftarget", ""))
+            if ref.get("refdomain") == "py" and term is not None:
+                ref["refdomain"], ref["reftype"], ref["reftarget"] = "std", "term", term
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("autodoc-process-docstring", _unique_footnotes)
+    app.add_post_transform(_ProseTypes)
     return {"parallel_read_safe": True}
