@@ -37,10 +37,11 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cid  # noqa: E402
-import cid.graph  # noqa: E402
+import cid.graph.dconnection  # noqa: E402
+import cid.graph.reduction  # noqa: E402
 
 PASSES = [0]  # Bayes-ball passes made by the engine (counted by wrapping the search)
-_run_ball = cid.graph._run_ball
+_run_ball = cid.graph.dconnection._run_ball
 
 
 def _counted_run_ball(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -48,7 +49,9 @@ def _counted_run_ball(*args, **kwargs):  # type: ignore[no-untyped-def]
     return _run_ball(*args, **kwargs)
 
 
-cid.graph._run_ball = _counted_run_ball  # type: ignore[assignment]
+# every module that calls the search by name
+for _module in (cid.graph.dconnection, cid.graph.reduction):
+    _module._run_ball = _counted_run_ball  # type: ignore[attr-defined]
 
 
 def layered_diagram(n: int, *, decisions: int = 6, seed: int = 0) -> cid.Diagram:
