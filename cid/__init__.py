@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from cid.errors import (
     CIDError,
+    CIDTypeError,
     CIDWarning,
     DiagramError,
     GraphvizNotFoundError,
@@ -23,6 +24,7 @@ from cid.errors import (
     NodeNotFoundError,
     OptionalDependencyError,
     RenderError,
+    SaveError,
     SolveLimitError,
     SpecError,
 )
@@ -33,7 +35,7 @@ __version__ = "0.1.0"
 _LAZY: dict[str, str] = {
     "Diagram": "cid.model",
     "DEFAULT_AGENT": "cid.model",
-    "parse_edges": "cid.model",
+    "parse_edges": "cid.edges",
     "Chance": "cid.nodes",
     "Decision": "cid.nodes",
     "Utility": "cid.nodes",
@@ -67,6 +69,7 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "CIDError",
+    "CIDTypeError",
     "CIDWarning",
     "DiagramError",
     "GraphvizNotFoundError",
@@ -74,16 +77,42 @@ __all__ = [
     "NodeNotFoundError",
     "OptionalDependencyError",
     "RenderError",
+    "SaveError",
     "SolveLimitError",
     "SpecError",
     "__version__",
     *_LAZY,
 ]
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from cid.io import FORMAT_VERSION, json_schema, load, save
-    from cid.model import DEFAULT_AGENT, Diagram, parse_edges
-    from cid.nodes import Chance, Decision, Utility
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X": re-exported)
+    from cid.edges import parse_edges as parse_edges
+    from cid.incentives import IncentiveKind as IncentiveKind
+    from cid.incentives import Report as Report
+    from cid.incentives import Witness as Witness
+    from cid.incentives import analyze as analyze
+    from cid.incentives import explain as explain
+    from cid.incentives import instrumental_control_incentives as instrumental_control_incentives
+    from cid.incentives import response_incentives as response_incentives
+    from cid.incentives import value_of_control as value_of_control
+    from cid.incentives import value_of_information as value_of_information
+    from cid.io import FORMAT_VERSION as FORMAT_VERSION
+    from cid.io import json_schema as json_schema
+    from cid.io import load as load
+    from cid.io import save as save
+    from cid.model import DEFAULT_AGENT as DEFAULT_AGENT
+    from cid.model import Diagram as Diagram
+    from cid.nodes import Chance as Chance
+    from cid.nodes import Decision as Decision
+    from cid.nodes import Utility as Utility
+    from cid.quant import Model as Model
+    from cid.quant import do as do
+    from cid.quant import expected_utility as expected_utility
+    from cid.quant import solve as solve
+    from cid.render import Rendering as Rendering
+    from cid.render import Theme as Theme
+    from cid.render import graphviz_available as graphviz_available
+    from cid.render import render as render
+    from cid.twin import twin_network as twin_network
 
 
 def __getattr__(name: str) -> Any:

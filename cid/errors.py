@@ -19,6 +19,7 @@ from __future__ import annotations
 
 __all__ = [
     "CIDError",
+    "CIDTypeError",
     "CIDWarning",
     "DiagramError",
     "GraphvizNotFoundError",
@@ -26,6 +27,7 @@ __all__ = [
     "NodeNotFoundError",
     "OptionalDependencyError",
     "RenderError",
+    "SaveError",
     "SolveLimitError",
     "SpecError",
 ]
@@ -50,6 +52,19 @@ class CIDError(Exception):
     def __str__(self) -> str:  # LookupError subclasses would otherwise quote the text
         return str(self.args[0]) if self.args else ""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take other constructor arguments than ``args`` (SpecError takes the
+        # problems): rebuild from the stored state instead of calling the constructor.
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: type[CIDError], args: tuple[object, ...], state: dict[str, object]) -> CIDError:
+    """Unpickle a :class:`CIDError` without calling its ``__init__``."""
+    err = cls.__new__(cls, *args)
+    err.args = args
+    err.__dict__.update(state)
+    return err
+
 
 class NodeNotFoundError(CIDError, LookupError):
     """A node name that the diagram does not contain."""
@@ -63,21 +78,46 @@ class DiagramError(CIDError, ValueError):
     code = "cid_invalid_diagram"
 
 
+class CIDTypeError(DiagramError, TypeError):
+    """An argument of the wrong type: a list where a node name goes, a number as a domain,
+    an unknown keyword. It is a :class:`DiagramError` and also a :class:`TypeError`, so code
+    that catches either works."""
+
+    code = "cid_type"
+
+
 class SpecError(DiagramError):
     """An invalid JSON/dict spec; the message lists every problem with its location.
+
+    One problem gives a one-line message (``"d.json is invalid: edges[0]: ..."``); several
+    give a heading line and one line each.
 
     Attributes
     ----------
     problems : tuple of (location, message, code)
+        Every problem, in the order found.
+    source : str
+        What was read: ``"spec"``, a file name, ``"from_edges"``.
     """
 
     code = "cid_invalid_spec"
 
     def __init__(self, problems: list[tuple[str, str, str]], *, source: str = "spec") -> None:
         self.problems = tuple(problems)
-        lines = [f"{source} is invalid ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
-        lines += [f"  {loc}: {msg} [{code}]" if loc else f"  {msg} [{code}]" for loc, msg, code in problems]
-        super().__init__("\n".join(lines))
+        self.source = source
+        lines = [f"{loc}: {msg} [{code}]" if loc else f"{msg} [{code}]"
+                 for loc, msg, code in problems]
+        if len(lines) == 1:  # one line; "cannot read FILE: ..." names the file already
+            text = lines[0] if source in problems[0][1] else f"{source} is invalid: {lines[0]}"
+        else:
+            text = "\n  ".join([f"{source} is invalid ({len(lines)} problems):", *lines])
+        super().__init__(text)
+
+
+class SaveError(CIDError, OSError):
+    """A spec file could not be written (the message names the file and the reason)."""
+
+    code = "cid_io"
 
 
 class ModelIncompleteError(CIDError, ValueError):
