@@ -1,0 +1,108 @@
+"""``cid zoo list``, ``cid zoo show`` and ``cid zoo render``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cid
+import zoo
+from tests.cli.helpers import assert_clean_error, run
+
+
+def test_zoo_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "zoo", "list")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == zoo.names()
+    for line, name in zip(out.splitlines(), zoo.names(), strict=True):
+        assert zoo.entry(name).title in line and zoo.entry(name).reference.short in line
+    code, out, _ = run(capsys, "zoo", "list", "--format", "json")
+    assert [row["name"] for row in json.loads(out)] == zoo.names()
+
+
+def test_zoo_show(capsys: pytest.CaptureFixture[str]) -> None:
+    entry = zoo.entry("counterfactual_oracle")
+    code, out, err = run(capsys, "zoo", "show", "counterfactual_oracle")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"counterfactual_oracle: {entry.title}\n")
+    assert cid.analyze(entry.build()).table().splitlines()[0] in out
+    for verdict in entry.verdicts():
+        assert str(verdict) in out
+
+
+def test_zoo_show_exits_1_when_a_claim_fails(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    entry = zoo.entry("mdp")
+    wrong = zoo.Claim("instrumental_control_incentive", decision="A1", node="S1", source="test")
+    broken = dataclasses.replace(entry, claims=(*entry.claims, wrong))
+    monkeypatch.setattr(zoo, "entry", lambda name: broken)
+    code, out, _ = run(capsys, "zoo", "show", "mdp")
+    assert code == 1
+    assert "✗ S1 ∈ ICI(A1)" in out
+
+
+def test_zoo_show_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "zoo", "show", "cirll")
+    assert (code, out) == (1, "")
+    assert_clean_error(err, "'cirl'")
+
+
+def test_zoo_render_report_covers_every_entry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "zoo"
+    code, out, err = run(capsys, "zoo", "render", "--out", str(out_dir), "--format", "dot",
+                         "--incentives", "--report")
+    assert code == 0
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == zoo.names()
+    assert all(line.rstrip().endswith("✓") for line in lines)
+    expected = {f"{n}{s}.dot" for n in zoo.names() for s in ("", "-incentives")}
+    assert {p.name for p in out_dir.iterdir()} == expected
+    assert f"wrote {len(expected)} files" in err
+
+
+def test_zoo_render_some_without_incentives(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "zoo", "render", "mdp", "cirl", "--out", str(tmp_path / "z"),
+                       "--format", "dot")
+    assert (code, out) == (0, "")
+    assert sorted(p.name for p in (tmp_path / "z").iterdir()) == ["cirl.dot", "mdp.dot"]
+
+
+def test_zoo_render_unknown_name_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "zoo", "render", "mdp", "nope", "--out", str(tmp_path / "z"))
+    assert code == 1
+    assert_clean_error(err, "unknown zoo entry 'nope'")
+    assert not (tmp_path / "z").exists()
+
+
+def test_zoo_render_without_graphviz_still_writes_dot_and_exits_0(
+    capsys: pytest.CaptureFixture[str], no_graphviz: None, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "zoo"
+    code, out, err = run(capsys, "zoo", "render", "mdp", "wireheading", "--out", str(out_dir),
+                         "--incentives", "--report")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["mdp", "wireheading"]
+    hint = [line for line in err.splitlines() if "Graphviz" in line]
+    assert len(hint) == 1 and "install" in hint[0]
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "mdp-incentives.dot", "mdp.dot", "wireheading-incentives.dot", "wireheading.dot"]
+
+
+@pytest.mark.needs_dot
+def test_zoo_render_pictures(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, _ = run(capsys, "zoo", "render", "mdp", "--out", str(tmp_path), "--format",
+                     "svg,pdf", "--incentives")
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"mdp{s}.{f}" for s in ("", "-incentives") for f in ("dot", "svg", "pdf"))
