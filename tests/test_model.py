@@ -11,7 +11,8 @@ from cid.errors import CIDError, DiagramError, NodeNotFoundError
 def mdp() -> cid.Diagram:
     d = cid.Diagram("mdp")
     d.chance("S1").decision("A1", parents=["S1"]).utility("R1", parents=["S1"])
-    d.chance("S2", parents=["S1", "A1"]).decision("A2", parents=["S2"]).utility("R2", parents=["S2"])
+    d.chance("S2", parents=["S1", "A1"]).decision("A2", parents=["S2"])
+    d.utility("R2", parents=["S2"])
     return d
 
 
@@ -99,7 +100,8 @@ def test_cycle_is_rejected_and_printed() -> None:
 
 
 def test_cycle_in_from_edges_lists_the_cycle() -> None:
-    with pytest.raises(DiagramError, match=r"cycle: (X -> Y -> Z -> X|Y -> Z -> X -> Y|Z -> X -> Y -> Z)"):
+    cycles = r"cycle: (X -> Y -> Z -> X|Y -> Z -> X -> Y|Z -> X -> Y -> Z)"
+    with pytest.raises(DiagramError, match=cycles):
         cid.Diagram.from_edges(["X -> Y -> Z -> X"])
 
 
@@ -137,12 +139,12 @@ def test_decision_and_utility_rejected() -> None:
 
 def test_missing_agent_when_several() -> None:
     d = cid.Diagram().decision("D1", agent="alice")
-    with pytest.raises(DiagramError, match=r"decision D2 name no agent.*alice, bob|decision D2"):
+    with pytest.raises(DiagramError, match=r"decision D2 names no agent.*alice, bob|decision D2"):
         d.decision("D2").decision("D3", agent="bob")
     d = cid.Diagram().decision("D1", agent="alice").utility("U")
-    with pytest.raises(DiagramError, match=r"utility U name no agent.*\(alice, bob\)"):
+    with pytest.raises(DiagramError, match=r"utility U names no agent.*\(alice, bob\)"):
         d.decision("D2", agent="bob")
-    with pytest.raises(DiagramError, match=r"utility U name no agent"):
+    with pytest.raises(DiagramError, match=r"utility U names no agent"):
         cid.Diagram.from_edges(["A -> U", "B -> U"], decisions={"a": ["A"], "b": ["B"]},
                                utilities=["U"])
 
@@ -184,8 +186,13 @@ def test_bad_attributes() -> None:
         cid.Diagram().chance("X", step="one")
     with pytest.raises(DiagramError, match="invalid agent"):
         cid.Diagram().decision("X", agent=" ")
-    with pytest.raises(TypeError):
-        cid.Diagram().chance("X", colour="red")
+    with pytest.raises(DiagramError, match="invalid agent"):
+        cid.Diagram().decision("X", agent="two\nlines")
+    for bad in (lambda: cid.Diagram().chance("X", colour="red"),
+                lambda: cid.Diagram().chance("X", agent="a")):
+        with pytest.raises(cid.CIDTypeError, match="unknown attribute") as info:
+            bad()
+        assert isinstance(info.value, TypeError) and isinstance(info.value, CIDError)
 
 
 def test_every_error_is_a_cid_error() -> None:
@@ -212,6 +219,24 @@ def test_equality_and_copy() -> None:
     c.chance("X")
     assert c != a and "X" not in a
     assert a != a.copy(name="other")
+    with pytest.raises(DiagramError, match="invalid diagram name ''"):
+        a.copy(name="")
+
+
+def test_equality_compares_resolved_agents() -> None:
+    implicit = cid.Diagram().decision("D").utility("U", ["D"])
+    explicit = cid.Diagram().decision("D", agent="agent").utility("U", ["D"], agent="agent")
+    assert implicit == explicit and implicit["D"] != explicit["D"]
+    one = cid.Diagram().decision("D", agent="robot").utility("U", ["D"])
+    assert one == cid.Diagram().decision("D", agent="robot").utility("U", ["D"], agent="robot")
+    assert one != implicit  # the agent is called robot, not agent
+    # the spec keeps what was written: each reads back as itself
+    for d in (implicit, explicit, one):
+        back = cid.Diagram.from_json(d.to_json())
+        assert back == d and all(back[n] == d[n] for n in d.nodes)
+    # domains compare with their types: True is not 1, 1.0 is not 1
+    assert cid.Diagram().chance("X", domain=[1, 2]) != cid.Diagram().chance("X", domain=[True, 2])
+    assert cid.Diagram().chance("X", domain=[1]) != cid.Diagram().chance("X", domain=[1.0])
 
 
 def test_equality_ignores_insertion_order_but_not_parent_order() -> None:
@@ -248,9 +273,61 @@ def test_non_mutating_variants() -> None:
 
 def test_with_kind_respects_agents() -> None:
     d = cid.Diagram().decision("A", agent="a").decision("B", agent="b").chance("X")
-    with pytest.raises(DiagramError, match="utility X name no agent"):
+    with pytest.raises(DiagramError, match="utility X names no agent"):
         d.with_kind("X", "utility")
     assert d.with_kind("X", "utility", agent=["a", "b"]).agents_of("X") == ("a", "b")
+
+
+def test_with_kind_keeps_the_agent() -> None:
+    d = (cid.Diagram().decision("X", agent="a").decision("Y", agent="b")
+         .utility("UX", ["X"], agent="a").utility("UY", ["Y"], agent="b")
+         .utility("UXY", ["X", "Y"], agent=["a", "b"]))
+    assert d.with_kind("X", "decision").agents_of("X") == ("a",)
+    # with UX a chance node, b would be the only agent left for an agentless X
+    assert d.with_kind("UX", "chance").with_kind("X", "decision").agents_of("X") == ("a",)
+    assert d.with_kind("X", "utility").agents_of("X") == ("a",)
+    assert d.with_kind("UY", "decision").agent_of("UY") == "b"
+    assert d.with_kind("X", "decision", agent="b").agents_of("X") == ("b",)  # an override
+    with pytest.raises(DiagramError, match=r"utility UXY has several agents \(a, b\)"):
+        d.with_kind("UXY", "decision")
+    assert d.with_kind("UXY", "decision", agent="a").agent_of("UXY") == "a"
+    e = d.with_kind("X", "chance")
+    assert e.agents_of("X") == () and e.with_kind("X", "decision", agent="a") == d
+    labelled = cid.Diagram().chance("S", label="S_1", domain=[0, 1], step=2).chance("T", ["S"])
+    retyped = labelled.with_kind("S", "decision")
+    assert (retyped["S"].label, retyped["S"].domain, retyped["S"].step) == ("S_1", (0, 1), 2)
+    assert retyped.children("S") == ("T",)
+
+
+def test_edges_are_all_or_nothing() -> None:
+    d = cid.Diagram().chance("A").chance("B")
+    with pytest.raises(NodeNotFoundError, match="unknown node 'Q'"):
+        d.edges("A -> B", "B -> Q")
+    assert d.edge_list == ()
+    with pytest.raises(DiagramError, match="cycle: B -> A -> B"):
+        d.edges("A -> B -> A")
+    assert d.edge_list == ()
+    d.edge("A", "B")
+    with pytest.raises(DiagramError, match="cycle"):
+        d.edges("A -> B", "B -> A")  # the old edge A -> B stays; nothing else was added
+    assert d.edge_list == (("A", "B"),)
+    c = cid.Diagram().chance("C").chance("D").chance("E", ["C", "D"])
+    with pytest.raises(CIDError):
+        c.edges("E -> D")
+    assert c.parents("E") == ("C", "D")  # parent order unchanged
+    with pytest.raises(NodeNotFoundError):
+        cid.Diagram(nodes=[cid.Chance("A"), cid.Chance("B")], edges=["A -> B", "B -> Q"])
+
+
+def test_duplicate_edges_count_once_everywhere() -> None:
+    built = cid.Diagram("g").chance("X").chance("Y", ["X", "X"]).edge("X", "Y").edges("X -> Y")
+    listed = cid.Diagram.from_edges(["X -> Y", ("X", "Y")], name="g")
+    read = cid.Diagram.from_dict({"name": "g", "nodes": [{"kind": "chance", "name": "X"},
+                                                         {"kind": "chance", "name": "Y"}],
+                                  "edges": [["X", "Y"], "X -> Y"]})
+    assert built.edge_list == listed.edge_list == read.edge_list == (("X", "Y"),)
+    assert built == listed == read
+    assert read.to_dict()["edges"] == [["X", "Y"]]  # written once
 
 
 def test_builder_equals_from_edges_equals_json() -> None:
@@ -259,4 +336,5 @@ def test_builder_equals_from_edges_equals_json() -> None:
     listed = cid.Diagram.from_edges([("S", "D"), ("D", "U"), ("S", "U")], decisions=["D"],
                                     utilities=["U"], name="g")
     assert built == listed
-    assert cid.Diagram.from_json(built.to_json()) == built == cid.Diagram.from_dict(listed.to_dict())
+    assert cid.Diagram.from_json(built.to_json()) == built
+    assert built == cid.Diagram.from_dict(listed.to_dict())
