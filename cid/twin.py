@@ -36,11 +36,12 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from cid.errors import DiagramError
+from cid.errors import DiagramError, NodeNotFoundError
 from cid.model import Diagram
 from cid.nodes import Chance, Node
 
@@ -132,7 +133,8 @@ def twin_network(
     Raises
     ------
     NodeNotFoundError
-        An intervened, shared or new-parent node is not in the diagram.
+        An intervened, shared or new-parent node is not in the diagram; the message names
+        the argument (``intervened=`` or ``shared=``).
     DiagramError
         No node is intervened on, a node is both intervened and shared, a copy's name is
         taken, or new parents would make a cycle.
@@ -176,11 +178,13 @@ def twin_network(
     if not new_parents:
         raise DiagramError("twin_network: give at least one node to intervene on")
     shared_set = {shared} if isinstance(shared, str) else set(shared)
-    for node in [*new_parents, *shared_set]:
-        diagram[node]  # NodeNotFoundError naming it
-    for parents in new_parents.values():
+    for node in new_parents:
+        _require(diagram, node, "intervened=")
+    for node in sorted(shared_set):
+        _require(diagram, node, "shared=")
+    for node, parents in new_parents.items():
         for p in parents or ():
-            diagram[p]
+            _require(diagram, p, f"intervened= (the new parents of {node})")
     both = sorted(shared_set & set(new_parents))
     if both:
         raise DiagramError(
@@ -252,6 +256,18 @@ def twin_network(
     for c in sequence:
         twin.add_node(_copy_record(diagram[by_copy[c]], c), parents=copy_parents[c])
     return twin
+
+
+def _require(diagram: Diagram, node: object, argument: str) -> None:
+    """Raise a NodeNotFoundError naming ``argument`` when ``node`` is not in ``diagram``."""
+    if isinstance(node, str) and node in diagram:
+        return
+    close = difflib.get_close_matches(str(node), list(diagram.nodes), n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    raise NodeNotFoundError(
+        f"twin_network: unknown node {node!r} in {argument}: diagram {diagram.name!r} has no "
+        f"such node{hint}"
+    )
 
 
 def _copy_record(record: Node, name: str) -> Chance:
