@@ -16,11 +16,15 @@ Examples
 >>> zoo.build("mdp", horizon=5).decisions
 ('A1', 'A2', 'A3', 'A4')
 >>> zoo.entry("wireheading").reference.short
-'EKKL19 Sec. 3, RT Fig. 5a reading'
+'EKKL19 wireheading (modifiable reward function) figure (section not verified)'
 >>> zoo.build("wirehead")
 Traceback (most recent call last):
 ...
 cid.errors.NodeNotFoundError: unknown zoo entry 'wirehead'; did you mean 'wireheading'?
+>>> zoo.build("MDP")
+Traceback (most recent call last):
+...
+cid.errors.NodeNotFoundError: unknown zoo entry 'MDP'; did you mean 'mdp' or 'pomdp'?
 """
 
 from __future__ import annotations
@@ -30,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 
 from cid.errors import NodeNotFoundError
 from zoo import fairness, mdp, multi_agent, oracles, reward_learning, reward_tampering, rf_inputs
-from zoo.entry import Claim, ClaimVerdict, Entry, Reference
+from zoo.claims import Claim, ClaimVerdict
+from zoo.entry import Entry, Reference
 from zoo.summary import summary_line
 
 if TYPE_CHECKING:
@@ -73,11 +78,18 @@ def entry(name: str) -> Entry:
     try:
         return _REGISTRY[name]
     except (KeyError, TypeError):
-        close = difflib.get_close_matches(str(name), names(), n=3, cutoff=0.6)
+        close = _close_matches(str(name))
         hint = (f"; did you mean {' or '.join(repr(c) for c in close)}?" if close
                 else f"; the entries are {', '.join(names())}")
         raise NodeNotFoundError(f"unknown zoo entry {name!r}{hint}",
                                 code="cid_unknown_zoo_entry") from None
+
+
+def _close_matches(name: str) -> list[str]:
+    """Entry names close to ``name``, ignoring case (``"MDP"`` suggests ``"mdp"``)."""
+    folded = {n.casefold(): n for n in names()}
+    hits = difflib.get_close_matches(name.casefold(), list(folded), n=3, cutoff=0.6)
+    return [folded[h] for h in hits]
 
 
 def build(name: str, **params: Any) -> Diagram:

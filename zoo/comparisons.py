@@ -5,22 +5,32 @@ reward-tampering paper presents current-RF optimisation as the fix for the tampe
 of the modifiable-reward MDP; the Agent Incentives paper fixes its content recommender by
 changing what it is scored on. Each :class:`Contrast` names the two entries, the decision to
 compare, and the claims on each side that capture the difference; :meth:`Contrast.changes`
-lists every incentive that differs between the two diagrams, matching nodes by name.
+lists every incentive that differs between the two diagrams, matching nodes by name or, where
+the two frameworks name the corresponding node differently, through :attr:`Contrast.matched`
+(reward modeling's feedback ``D_i`` and CIRL's human action ``AH_i``); :meth:`Contrast.channels`
+lists, for each matched pair, every incentive either side has on it.
 
 >>> from zoo.comparisons import contrast
 >>> c = contrast("reward_tampering_fix")
 >>> c.left, c.right
 ('modifiable_reward_function', 'current_rf_optimization')
+>>> d2 = contrast("reward_modeling_vs_cirl").channels()[1]
+>>> d2.left, d2.on_left, d2.right, d2.on_right
+('D2', ('VoC', 'ICI(A1)', 'ICI(A2)'), 'AH2', ('VoI(A2)', 'RI(A2)', 'VoC', 'ICI(A1)'))
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cid.errors import NodeNotFoundError
-from zoo.entry import CLAIM_KINDS, Claim, ClaimVerdict
+from zoo.claims import BASE_KINDS, CLAIM_KINDS, Claim, ClaimVerdict, incentive_set
 
-__all__ = ["COMPARISONS", "Change", "Contrast", "contrast"]
+if TYPE_CHECKING:
+    from cid.model import Diagram
+
+__all__ = ["COMPARISONS", "Change", "Channel", "Contrast", "contrast"]
 
 ICI = "instrumental_control_incentive"
 VOI = "value_of_information"
@@ -32,6 +42,24 @@ class Change:
     """One incentive kind of the compared decisions: nodes only on the left, only on the right."""
 
     kind: str
+    only_left: tuple[str, ...]
+    only_right: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A pair of corresponding nodes and the incentives each side has on it.
+
+    ``on_left`` and ``on_right`` are labels such as ``"ICI(A1)"`` or ``"VoC"`` (value of
+    control is the same for all of an agent's decisions), over every decision of the
+    compared agent; ``only_left`` and ``only_right`` are the labels one side lacks, with
+    the decision names compared by their position among the agent's decisions.
+    """
+
+    left: str
+    right: str
+    on_left: tuple[str, ...]
+    on_right: tuple[str, ...]
     only_left: tuple[str, ...]
     only_right: tuple[str, ...]
 
@@ -53,6 +81,9 @@ class Contrast:
     left_claims, right_claims : tuple of Claim
         The statements that capture the difference, checked on each side.
     source : str
+    matched : tuple of (str, str)
+        Pairs ``(left node, right node)`` that play the same part under different names
+        (compared as one node; shown as ``"D1/AH1"``).
     """
 
     key: str
@@ -65,6 +96,7 @@ class Contrast:
     left_claims: tuple[Claim, ...]
     right_claims: tuple[Claim, ...]
     source: str
+    matched: tuple[tuple[str, str], ...] = ()
 
     def verdicts(self) -> tuple[tuple[ClaimVerdict, ...], tuple[ClaimVerdict, ...]]:
         """The engine's verdicts on the left and right claims."""
@@ -75,30 +107,60 @@ class Contrast:
                 tuple(c.evaluate(right) for c in self.right_claims))
 
     def changes(self) -> tuple[Change, ...]:
-        """Per incentive kind, the nodes (by name) that carry it on one side only.
+        """Per incentive kind, the nodes that carry it on one side only.
 
-        Only nodes present in both diagrams are compared: a node that exists on one side only
-        is a change of structure, not of incentive.
+        Only nodes present on both sides are compared, by name or through :attr:`matched`
+        (a matched pair is shown as ``"left/right"``): a node that exists on one side only is
+        a change of structure, not of incentive.
         """
-        import cid
         import zoo
 
         left, right = zoo.build(self.left), zoo.build(self.right)
-        shared = set(left.nodes) & set(right.nodes)
-        functions = {
-            "value_of_information": cid.value_of_information,
-            "response_incentive": cid.response_incentives,
-            "value_of_control": cid.value_of_control,
-            "instrumental_control_incentive": cid.instrumental_control_incentives,
-        }
+        to_left = {r: lft for lft, r in self.matched}
+        label = {lft: f"{lft}/{r}" for lft, r in self.matched}
+        right_as_left = {to_left.get(n, n) for n in right.nodes}
+        order = [n for n in left.nodes if n in right_as_left]
         out = []
-        for kind in CLAIM_KINDS:
-            a = set(functions[kind](left, self.left_decision)) & shared
-            b = set(functions[kind](right, self.right_decision)) & shared
-            order = [n for n in left.nodes if n in shared]
-            out.append(Change(kind, tuple(n for n in order if n in a - b),
-                              tuple(n for n in order if n in b - a)))
+        for kind in BASE_KINDS:
+            a = set(incentive_set(left, kind, self.left_decision))
+            b = {to_left.get(n, n) for n in incentive_set(right, kind, self.right_decision)}
+            out.append(Change(kind, tuple(label.get(n, n) for n in order if n in a - b),
+                              tuple(label.get(n, n) for n in order if n in b - a)))
         return tuple(out)
+
+    def channels(self) -> tuple[Channel, ...]:
+        """For each :attr:`matched` pair, the incentives on it over all of the agent's
+        decisions, on each side (e.g. reward modeling's ``D2``: ``ICI(A1)``, ``ICI(A2)``;
+        CIRL's ``AH2``: ``ICI(A1)``, ``VoI(A2)``)."""
+        import zoo
+
+        left, right = zoo.build(self.left), zoo.build(self.right)
+
+        def labels(d: Diagram, decision: str, node: str) -> list[tuple[str, str]]:
+            decisions = d.decisions_of(d.agent_of(decision))
+            out: list[tuple[str, str]] = []
+            for kind in BASE_KINDS:
+                short = CLAIM_KINDS[kind]
+                if kind == "value_of_control":
+                    if node in incentive_set(d, kind, decision):
+                        out.append((short, short))
+                    continue
+                for i, dec in enumerate(decisions):
+                    if node in incentive_set(d, kind, dec):
+                        out.append((f"{short}({dec})", f"{short}#{i}"))
+            return out
+
+        result = []
+        for lft, r in self.matched:
+            a = labels(left, self.left_decision, lft)
+            b = labels(right, self.right_decision, r)
+            keys_a, keys_b = {k for _, k in a}, {k for _, k in b}
+            result.append(Channel(
+                lft, r, tuple(t for t, _ in a), tuple(t for t, _ in b),
+                tuple(t for t, k in a if k not in keys_b),
+                tuple(t for t, k in b if k not in keys_a),
+            ))
+        return tuple(result)
 
 
 COMPARISONS: tuple[Contrast, ...] = (
@@ -110,27 +172,39 @@ COMPARISONS: tuple[Contrast, ...] = (
         left_decision="A1",
         right_decision="A1",
         text=(
-            "In reward modeling the reward is computed from the user's feedback, so the agent's "
-            "first action has a control incentive on the feedback that reaches the reward "
-            "directly (A1 -> D1 -> R2), bypassing the world state. In CIRL the shared reward "
-            "reads the human's preferences Θ_H itself: the human action the robot learns from "
-            "is observed and valuable as information (VoI, and a response incentive on Θ_H), "
-            "and the robot's only control interest in a human action (AH2) runs through the "
-            "world state S3, never into the reward."
+            "The two frameworks learn from the human through a different channel: the feedback "
+            "data D_i in reward modeling, the human's own actions AH_i in CIRL. In reward "
+            "modeling the reward is computed from the feedback, so every datum is an "
+            "instrumental control target, of the first action and of the action it reports on, "
+            "through a path that bypasses the world state (A1 -> D1 -> R2). In CIRL the shared "
+            "reward reads the human's preferences Θ_H itself and no human action feeds it: the "
+            "human action the robot sees is information (VoI for the robot's action of the "
+            "same step, and a response incentive on Θ_H). The robot does still have a control "
+            "incentive on the human's later action AH2 (its first action changes the state "
+            "the human responds to), but only via the world state S3: cut the edges out of S3 "
+            "and it is gone, while reward modeling's incentive on D1 survives the same cut. "
+            "(The feedback would be informative too, had the agent been shown it: D1 has VoI "
+            "for A2; the agent is not shown it, and that is not the contrast the paper draws.)"
         ),
         left_claims=(
-            Claim(ICI, decision="A1", node="D1", source="EKKL19"),
+            Claim(ICI, decision="A1", node="D1", source="EKKL19 (section not verified)"),
             Claim(ICI, decision="A1", node="D1", only_via=("S2", "S3"), holds=False,
-                  source="EKKL19"),
+                  source="EKKL19 (section not verified)"),
+            Claim(ICI, decision="A2", node="D2", source="EKKL19 (section not verified)"),
         ),
         right_claims=(
-            Claim(VOI, decision="A1", node="AH1", source="EKKL19"),
-            Claim(ICI, decision="A1", node="AH1", holds=False, source="EKKL19"),
-            Claim(RI, decision="A1", node="ThetaH", source="EKKL19"),
-            Claim(ICI, decision="A1", node="AH2", only_via=("S3",), source="EKKL19"),
-            Claim(ICI, decision="A1", node="ThetaH", holds=False, source="EKKL19"),
+            Claim(VOI, decision="A1", node="AH1", source="EKKL19 (section not verified)"),
+            Claim(VOI, decision="A2", node="AH2", source="EKKL19 (section not verified)"),
+            Claim(ICI, decision="A1", node="AH1", holds=False,
+                  source="graphical reading: AH1 is decided before A1"),
+            Claim(RI, decision="A1", node="ThetaH", source="EKKL19 (section not verified)"),
+            Claim(ICI, decision="A1", node="AH2", only_via=("S3",),
+                  source="graphical reading: the human's actions do not feed the reward"),
+            Claim(ICI, decision="A1", node="ThetaH", holds=False,
+                  source="EKKL19 (section not verified)"),
         ),
-        source="EKKL19 (reward modeling and CIRL)",
+        source="EKKL19 reward modeling and CIRL (section not verified)",
+        matched=(("D1", "AH1"), ("D2", "AH2")),
     ),
     Contrast(
         key="reward_tampering_fix",

@@ -2,18 +2,21 @@
 
 An :class:`Entry` pairs a builder, written with the public DSL, with where the figure comes
 from (:class:`Reference`), a short summary, and the paper's statements about incentives as
-machine-checkable :class:`Claim` objects. A claim is checked by the incentive engine
-(:mod:`cid.incentives`), so every entry doubles as a test of the engine against the papers.
+machine-checkable :class:`~zoo.claims.Claim` objects. A claim is checked by the incentive
+engine (:mod:`cid.incentives`), so every entry doubles as a test of the engine against the
+papers. Time-indexed entries generate their claims from the build parameters
+(:meth:`Entry.claims_for`), so the paper's statements are checked at every horizon.
 
 Examples
 --------
 >>> import zoo
->>> claim = Claim("instrumental_control_incentive", decision="A1", node="ThetaR2",
-...               holds=False, source="RT Sec. 3.2")
->>> claim.statement
-'ThetaR2 ∉ ICI(A1)'
 >>> zoo.entry("current_rf_optimization").reference.figure
 'Fig. 7'
+>>> e = zoo.entry("pomdp")
+>>> [c.statement for c in e.claims_for(horizon=5) if c.only_via]
+['O2 ∈ ICI(A1) only via A2, A3, A4']
+>>> all(v.ok for v in e.verdicts(e.build(horizon=5)))
+True
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cid.errors import DiagramError, NodeNotFoundError
+from cid.errors import DiagramError
 from cid.model import Diagram
+from zoo._build import check_horizon
+from zoo.claims import CLAIM_KINDS, Claim, ClaimVerdict
 
 __all__ = [
     "ACP",
@@ -33,6 +38,7 @@ __all__ = [
     "ClaimVerdict",
     "EKKL19",
     "EOBL19",
+    "NOT_VERIFIED",
     "Entry",
     "Paper",
     "RT",
@@ -65,9 +71,23 @@ EOBL19 = Paper("EOBL19", "Everitt, Ortega, Barnes, Legg", 2019,
                "Understanding Agent Incentives using Causal Influence Diagrams", "1902.09980")
 
 
+NOT_VERIFIED = "section not verified"
+"""How a :class:`Reference` without a section reads: the section could not be checked."""
+
+
 @dataclass(frozen=True)
 class Reference:
-    """Where an entry's figure comes from: the paper, its section and figure."""
+    """Where an entry's figure comes from: one paper, its section and figure.
+
+    ``section=None`` means the section number could not be checked against the paper's
+    text (for EKKL19 the text was not available when the zoo was written): it reads
+    ``"section not verified"`` rather than a guess.
+
+    >>> Reference(RT, "Sec. 3.1", "Fig. 5a").short
+    'RT Sec. 3.1, Fig. 5a'
+    >>> Reference(EKKL19, None, "MDP figure").short
+    'EKKL19 MDP figure (section not verified)'
+    """
 
     paper: Paper
     section: str | None = None
@@ -75,146 +95,18 @@ class Reference:
     note: str | None = None
 
     def __str__(self) -> str:
-        parts = [f"{self.paper.authors} ({self.paper.year}), {self.paper.title}"]
-        parts += [p for p in (self.section, self.figure) if p]
+        parts = [f"{self.paper.authors} ({self.paper.year}), {self.paper.title}",
+                 self.section or NOT_VERIFIED]
+        parts += [self.figure] if self.figure else []
         text = ", ".join(parts) + f" (arXiv:{self.paper.arxiv})"
         return f"{text}; {self.note}" if self.note else text
 
     @property
     def short(self) -> str:
-        """``"RT Sec. 3.1, Fig. 5a"``."""
+        """``"RT Sec. 3.1, Fig. 5a"``; ``"EKKL19 MDP figure (section not verified)"``."""
         where = ", ".join(p for p in (self.section, self.figure) if p)
-        return f"{self.paper.key} {where}".strip()
-
-
-CLAIM_KINDS: dict[str, str] = {
-    "value_of_information": "VoI",
-    "response_incentive": "RI",
-    "value_of_control": "VoC",
-    "instrumental_control_incentive": "ICI",
-}
-"""The incentive kinds a claim can be about, with their short labels."""
-
-_FUNCTIONS = {
-    "value_of_information": "value_of_information",
-    "response_incentive": "response_incentives",
-    "value_of_control": "value_of_control",
-    "instrumental_control_incentive": "instrumental_control_incentives",
-}
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A paper's statement that ``node`` has (or lacks) an incentive for ``decision``.
-
-    Parameters
-    ----------
-    kind : str
-        One of :data:`CLAIM_KINDS` (``"instrumental_control_incentive"``, ...).
-    decision : str
-        The decision whose incentive is claimed.
-    node : str
-        The node the incentive is on.
-    holds : bool
-        Whether the paper says the statement is true (``False``: the incentive is absent).
-    only_via : tuple of str
-        When given, the statement is "``node`` has the incentive, *and only through* one of
-        these nodes": the incentive is present, and it disappears once every edge out of the
-        ``only_via`` nodes is cut. RT Sec. 2.2 uses this form: when every path from ``node``
-        to a reward passes the agent's own later action, the only instrumental goal for
-        ``node`` is to make it informative.
-    source : str
-        The paper and section that make the claim (``"RT Sec. 3.1"``).
-    quote : str, optional
-        The paper's words, or a paraphrase marked as such.
-    """
-
-    kind: str
-    decision: str
-    node: str
-    holds: bool = True
-    only_via: tuple[str, ...] = ()
-    source: str = ""
-    quote: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.kind not in CLAIM_KINDS:
-            raise DiagramError(
-                f"unknown claim kind {self.kind!r}; use one of {', '.join(CLAIM_KINDS)}",
-                code="cid_invalid_argument",
-            )
-        if isinstance(self.only_via, str):
-            object.__setattr__(self, "only_via", (self.only_via,))
-        if self.node in self.only_via:
-            raise DiagramError(f"claim on {self.node}: only_via cannot contain the node itself",
-                               code="cid_invalid_argument")
-
-    @property
-    def short_kind(self) -> str:
-        """``"ICI"``, ``"VoI"``, ..."""
-        return CLAIM_KINDS[self.kind]
-
-    @property
-    def statement(self) -> str:
-        """The claim in symbols: ``"ThetaR2 ∈ ICI(A1)"``, ``"ThetaR2 ∉ ICI(A1)"``."""
-        text = f"{self.node} {'∈' if self.holds else '∉'} {self.short_kind}({self.decision})"
-        if self.only_via:
-            text = (f"{self.node} ∈ {self.short_kind}({self.decision}) only via "
-                    f"{', '.join(self.only_via)}")
-            if not self.holds:
-                text = f"not ({text})"
-        return text
-
-    def evaluate(self, diagram: Diagram) -> ClaimVerdict:
-        """Check the claim on ``diagram`` with the incentive engine; return the verdict."""
-        import cid
-
-        for n in (self.decision, self.node, *self.only_via):
-            if n not in diagram:
-                raise NodeNotFoundError(
-                    f"claim {self.statement!r}: no node {n!r} in diagram {diagram.name!r}"
-                )
-        compute: Callable[[Diagram, str], Iterable[str]] = getattr(cid, _FUNCTIONS[self.kind])
-        present = self.node in compute(diagram, self.decision)
-        witness = cid.explain(diagram, self.decision, self.node, self.kind) if present else None
-        observed = present
-        reason = "absent"
-        if present:
-            reason = f"present: {witness}" if witness is not None else "present"
-        if self.only_via and present:
-            cut = diagram
-            for v in self.only_via:
-                for child in diagram.children(v):
-                    cut = cut.without_edge(v, child)
-            survives = self.node in compute(cut, self.decision)
-            observed = not survives
-            via = ", ".join(self.only_via)
-            reason += (f"; also without the edges out of {via}" if survives
-                       else f"; gone once the edges out of {via} are cut")
-        return ClaimVerdict(self, observed=observed, witness=witness, reason=reason)
-
-    def check(self, diagram: Diagram) -> bool:
-        """``True`` when the engine agrees with the claim on ``diagram``."""
-        return self.evaluate(diagram).ok
-
-
-@dataclass(frozen=True)
-class ClaimVerdict:
-    """The engine's answer to a :class:`Claim`: what it found and whether that agrees."""
-
-    claim: Claim
-    observed: bool
-    witness: Any = None
-    reason: str = ""
-
-    @property
-    def ok(self) -> bool:
-        """Whether the engine's answer matches the paper's claim."""
-        return self.observed == self.claim.holds
-
-    def __str__(self) -> str:
-        mark = "✓" if self.ok else "✗"
-        return f"{mark} {self.claim.statement} [{self.claim.source}] ({self.reason})"
+        text = f"{self.paper.key} {where}".strip()
+        return text if self.section else f"{text} ({NOT_VERIFIED})"
 
 
 @dataclass(frozen=True)
@@ -234,7 +126,8 @@ class Entry:
     builder : callable
         ``builder(**params) -> Diagram``; :meth:`build` calls it.
     claims : tuple of Claim
-        The papers' incentive statements, checked for the default parameters.
+        The papers' incentive statements for the default parameters. Given explicitly for an
+        entry without parameters; computed by ``claim_builder`` otherwise.
     confidence : str
         How sure the structure is (``"high"``, ``"medium"``, ``"low"``, ...).
     reading : str
@@ -242,6 +135,15 @@ class Entry:
     focus : str, optional
         The decision whose incentives the paper discusses (drawn in incentive overlays);
         default: the first decision.
+    claim_builder : callable, optional
+        ``claim_builder(**params) -> iterable of Claim``: the paper's statements for the
+        diagram ``builder(**params)``, written by the same loop over time steps.
+    min_horizon : int, optional
+        The smallest ``horizon`` the entry accepts (time-indexed entries): the smallest at
+        which every node the paper's claims name exists.
+    also : tuple of Reference
+        Other figures the entry follows (another paper's drawing of the same framework, or
+        the figure whose structure is encoded when the cited one could not be read).
     """
 
     name: str
@@ -254,6 +156,16 @@ class Entry:
     confidence: str = "medium"
     reading: str = ""
     focus: str | None = None
+    claim_builder: Callable[..., Iterable[Claim]] | None = field(default=None, repr=False)
+    min_horizon: int | None = None
+    also: tuple[Reference, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.claim_builder is not None and not self.claims:
+            object.__setattr__(self, "claims", tuple(self.claim_builder()))
+        if self.min_horizon is not None and "horizon" not in self.params:
+            raise DiagramError(f"zoo entry {self.name!r}: min_horizon needs a builder with a "
+                               "horizon parameter", code="cid_invalid_argument")
 
     @property
     def params(self) -> dict[str, Any]:
@@ -262,14 +174,8 @@ class Entry:
         return {p.name: p.default for p in sig.parameters.values()
                 if p.default is not inspect.Parameter.empty}
 
-    def build(self, **params: Any) -> Diagram:
-        """Build the diagram (a new one on every call).
-
-        Raises
-        ------
-        DiagramError
-            An unknown parameter or a bad value (e.g. ``horizon=1``).
-        """
+    def _checked(self, params: dict[str, Any]) -> dict[str, Any]:
+        """``params`` completed with the defaults, after checking names and the horizon."""
         unknown = sorted(set(params) - set(self.params))
         if unknown:
             takes = ", ".join(f"{k}={v!r}" for k, v in self.params.items()) or "no parameters"
@@ -278,14 +184,75 @@ class Entry:
                 f"it takes {takes}",
                 code="cid_invalid_argument",
             )
+        full = {**self.params, **params}
+        if self.min_horizon is not None:
+            check_horizon(self.name, full["horizon"], minimum=self.min_horizon)
+        return full
+
+    def build(self, **params: Any) -> Diagram:
+        """Build the diagram (a new one on every call).
+
+        Raises
+        ------
+        DiagramError
+            An unknown parameter or a bad value (e.g. ``horizon=1``; the message names the
+            minimum).
+        """
+        self._checked(params)
         return self.builder(**params)
+
+    def claims_for(self, **params: Any) -> tuple[Claim, ...]:
+        """The paper's claims for the diagram ``build(**params)``.
+
+        With the default parameters this is :attr:`claims`; for another horizon the claims
+        are generated by :attr:`claim_builder`, so that "only via the agent's later
+        decisions" names every later decision.
+
+        Raises
+        ------
+        DiagramError
+            As for :meth:`build`.
+        """
+        full = self._checked(params)
+        if full == self.params or self.claim_builder is None:
+            return self.claims
+        return tuple(self.claim_builder(**full))
+
+    def params_of(self, diagram: Diagram) -> dict[str, Any]:
+        """The build parameters ``diagram`` was made with, as far as its nodes tell.
+
+        For a time-indexed entry the horizon is the last time step of the diagram's nodes
+        (every builder gives its nodes their ``step``); other entries have no parameters.
+        """
+        if "horizon" not in self.params:
+            return {}
+        steps = [s for n in diagram.nodes if (s := diagram[n].step) is not None]
+        return {"horizon": max(steps)} if steps else {}
 
     @property
     def focus_decision(self) -> str:
         """The decision drawn in incentive overlays."""
         return self.focus or self.build().decisions[0]
 
-    def verdicts(self, diagram: Diagram | None = None) -> tuple[ClaimVerdict, ...]:
-        """Check every claim (on ``diagram``, default: the default build)."""
-        d = diagram if diagram is not None else self.build()
-        return tuple(c.evaluate(d) for c in self.claims)
+    def verdicts(self, diagram: Diagram | None = None, **params: Any) -> tuple[ClaimVerdict, ...]:
+        """Check the paper's claims with the incentive engine.
+
+        Parameters
+        ----------
+        diagram : Diagram, optional
+            The diagram to check (default: ``build(**params)``).
+        **params
+            The build parameters whose claims apply; by default those of ``diagram``
+            (:meth:`params_of`), so ``verdicts(build(horizon=5))`` checks the horizon-5
+            claims.
+
+        Raises
+        ------
+        DiagramError
+            Bad parameters (e.g. a horizon below :attr:`min_horizon`).
+        """
+        if diagram is None:
+            diagram = self.build(**params)
+        elif not params:
+            params = self.params_of(diagram)
+        return tuple(c.evaluate(diagram) for c in self.claims_for(**params))

@@ -15,7 +15,8 @@ the earlier paper of Everitt, Ortega, Barnes, Legg (2019) as encoded in pycid.
 from __future__ import annotations
 
 from cid.model import Diagram
-from zoo.entry import ACP, EOBL19, Claim, Entry, Reference
+from zoo.claims import Claim
+from zoo.entry import ACP, EOBL19, Entry, Reference
 
 __all__ = [
     "ENTRIES",
@@ -29,6 +30,8 @@ ICI = "instrumental_control_incentive"
 VOI = "value_of_information"
 RI = "response_incentive"
 VOC = "value_of_control"
+DIRECT_VOC = "direct_value_of_control"
+INDIRECT_VOC = "indirect_value_of_control"
 
 
 def grade_prediction() -> Diagram:
@@ -80,6 +83,11 @@ def fitness_tracker() -> Diagram:
     return d
 
 
+_PYCID_GRADE = "AI:ACP Example 1; pycid tests (story_cids.get_grade_predictor)"
+_PYCID_CR = "AI:ACP Example 2; pycid tests (story_cids.get_content_recommender)"
+_PYCID_CRM = "AI:ACP Example 2; pycid tests (story_cids.get_modified_content_recommender)"
+_PYCID_FT = "pycid tests (story_cids.get_fitness_tracker, direct and indirect VoC)"
+
 ENTRIES = (
     Entry(
         name="grade_prediction",
@@ -101,11 +109,13 @@ ENTRIES = (
             Claim(RI, decision="P", node="HS", source="AI:ACP Example 1"),
             Claim(RI, decision="P", node="Ge", holds=False, source="AI:ACP Example 1",
                   quote="paraphrase: gender is a nonrequisite observation"),
-            Claim(VOI, decision="P", node="HS", source="AI:ACP; pycid tests"),
-            Claim(VOI, decision="P", node="E", source="AI:ACP; pycid tests"),
-            Claim(VOI, decision="P", node="Gr", source="AI:ACP; pycid tests"),
-            Claim(VOI, decision="P", node="Ge", holds=False, source="AI:ACP; pycid tests"),
-            Claim(VOI, decision="P", node="R", holds=False, source="AI:ACP; pycid tests"),
+            Claim(VOI, decision="P", node="HS", source=_PYCID_GRADE),
+            Claim(VOI, decision="P", node="E", source=_PYCID_GRADE),
+            Claim(VOI, decision="P", node="Gr", source=_PYCID_GRADE),
+            Claim(VOI, decision="P", node="Ge", holds=False, source=_PYCID_GRADE),
+            Claim(VOI, decision="P", node="R", holds=False, source=_PYCID_GRADE),
+            Claim(RI, decision="P", exactly=("R", "HS"), source=_PYCID_GRADE),
+            Claim(VOI, decision="P", exactly=("HS", "E", "Gr"), source=_PYCID_GRADE),
         ),
     ),
     Entry(
@@ -125,11 +135,10 @@ ENTRIES = (
         claims=(
             Claim(ICI, decision="P", node="I", source="AI:ACP Example 2",
                   quote="paraphrase: an incentive to manipulate the user's opinions"),
-            Claim(ICI, decision="P", node="C", source="pycid tests (ICI = {P, I, C})"),
-            Claim(ICI, decision="P", node="O", holds=False, source="pycid tests (ICI = {P, I, C})"),
-            Claim(VOC, decision="P", node="O", source="pycid tests (VoC = {O, M, I, C})"),
-            Claim(VOC, decision="P", node="M", source="pycid tests (VoC = {O, M, I, C})"),
-            Claim(VOC, decision="P", node="I", source="pycid tests (VoC = {O, M, I, C})"),
+            Claim(ICI, decision="P", node="C", source=_PYCID_CR),
+            Claim(ICI, decision="P", node="O", holds=False, source=_PYCID_CR),
+            Claim(ICI, decision="P", exactly=("P", "I", "C"), source=_PYCID_CR),
+            Claim(VOC, decision="P", exactly=("O", "M", "I", "C"), source=_PYCID_CR),
         ),
     ),
     Entry(
@@ -150,9 +159,8 @@ ENTRIES = (
             Claim(ICI, decision="P", node="I", holds=False, source="AI:ACP Example 2",
                   quote="paraphrase: optimising predicted clicks removes the control incentive "
                         "on the user's opinions"),
-            Claim(VOC, decision="P", node="I", holds=False, source="pycid tests (VoC = {O, M, C})"),
-            Claim(VOC, decision="P", node="O", source="pycid tests (VoC = {O, M, C})"),
-            Claim(VOC, decision="P", node="M", source="pycid tests (VoC = {O, M, C})"),
+            Claim(VOC, decision="P", node="I", holds=False, source=_PYCID_CRM),
+            Claim(VOC, decision="P", exactly=("O", "M", "C"), source=_PYCID_CRM),
         ),
     ),
     Entry(
@@ -171,19 +179,20 @@ ENTRIES = (
         confidence="medium",
         reading=(
             "pycid's encoding (which includes SC -> EWD; an older one lacks it). Labels are "
-            "pycid's abbreviations. pycid's 'indirect VoC' is read as VoC only through the "
-            "decision (cutting the edges out of C removes it) and 'direct VoC' as VoC that "
-            "survives the cut; pycid's further claim that SC is the only node with indirect "
-            "VoC uses its own criterion and is not checked."
+            "pycid's abbreviations. Direct and indirect value of control follow pycid's "
+            "definitions (admits_dir_voc, admits_indir_voc), read on the minimal d-reduction "
+            "G*: direct when a directed path to the utility avoids the decision, indirect "
+            "when a path runs through the decision and a backdoor trail from the node to the "
+            "utility is active given the decision and its observations."
         ),
         claims=(
-            Claim(VOC, decision="C", node="SC", only_via=("C",),
-                  source="pycid tests (indirect VoC)"),
-            Claim(VOC, decision="C", node="P", only_via=("C",), holds=False,
-                  source="pycid tests (direct VoC on P)"),
-            Claim(VOC, decision="C", node="F", only_via=("C",), holds=False,
-                  source="pycid tests (direct VoC on F)"),
-            Claim(VOC, decision="C", node="P", source="pycid tests (direct VoC on P)"),
+            Claim(INDIRECT_VOC, decision="C", exactly=("SC",), source=_PYCID_FT,
+                  quote="indirect VoC on SC only"),
+            Claim(DIRECT_VOC, decision="C", exactly=("F", "P"), source=_PYCID_FT,
+                  quote="direct VoC on F and P"),
+            Claim(DIRECT_VOC, decision="C", node="F", source=_PYCID_FT),
+            Claim(DIRECT_VOC, decision="C", node="SC", holds=False,
+                  source=f"{_PYCID_FT}: SC matters only through the decision that observes it"),
         ),
     ),
 )

@@ -21,9 +21,13 @@ import argparse
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cid.errors import CIDWarning, DiagramError
-from zoo.entry import ClaimVerdict
+from zoo.claims import ClaimVerdict
+
+if TYPE_CHECKING:
+    from cid.render import Rendering
 
 __all__ = [
     "FORMATS",
@@ -41,19 +45,19 @@ FORMATS = ("svg", "png", "pdf", "dot")
 _PICTURES = ("svg", "png", "pdf")
 
 
-def entry_rendering(name: str, *, incentives: bool = False):  # type: ignore[no-untyped-def]
+def entry_rendering(name: str, *, incentives: bool = False) -> Rendering:
     """The :class:`cid.Rendering` of entry ``name``, plain or with its incentive overlay.
 
     The overlay marks the incentives of the entry's focus decision and adds a legend.
     """
-    import cid
     import zoo
+    from cid.render import render
 
     e = zoo.entry(name)
     d = e.build()
     if not incentives:
-        return cid.render(d)
-    return cid.render(d, incentives=True, decision=e.focus_decision, legend=True)
+        return render(d)
+    return render(d, incentives=True, decision=e.focus_decision, legend=True)
 
 
 def entry_dot(name: str, *, incentives: bool = False) -> str:
@@ -176,10 +180,14 @@ def _entry_section(name: str, image_dir: str) -> list[str]:
         _md(e.summary),
         "",
         f"- **Source:** {_md(str(e.reference))}",
+        *(f"- **Also:** {_md(str(r))}" for r in e.also),
         f"- **Structure confidence:** {e.confidence}. {_md(e.reading)}",
         f"- **Build:** `zoo.build({name!r}{', ' + params if params else ''})`: "
         f"{len(d)} nodes, decisions {', '.join(d.decisions)}"
         + (f"; agents {', '.join(d.agents)}" if len(d.agents) > 1 else ""),
+        *([f"- **Horizon:** any `horizon >= {e.min_horizon}`; the claims below are for the "
+           f"default, `zoo.entry({name!r}).claims_for(horizon=m)` gives them for horizon m "
+           "(checked by the tests up to 10)"] if e.min_horizon is not None else []),
         f"- **Drawn:** incentives of `{e.focus_decision}`; plain drawing "
         f"[{name}.svg]({image_dir}/{name}.svg)",
         "",
@@ -201,14 +209,26 @@ def _comparison_section() -> list[str]:
     lines = ["## Comparisons the papers invite", ""]
     for c in COMPARISONS:
         lines += [f"### {_md(c.title)}", "", _md(c.text), ""]
+        how = "nodes matched by name"
+        if c.matched:
+            pairs = ", ".join(f"{a}/{b}" for a, b in c.matched)
+            how += f" and the corresponding pairs {pairs}"
         lines += [f"`{c.left}` ({c.left_decision}) against `{c.right}` ({c.right_decision}), "
-                  f"nodes matched by name:", ""]
+                  f"{how}:", ""]
         lines += ["| incentive | only in " + f"`{c.left}`" + " | only in " + f"`{c.right}` |",
                   "|---|---|---|"]
         for ch in c.changes():
             if ch.only_left or ch.only_right:
                 lines.append(f"| {ch.kind} | {', '.join(ch.only_left) or '-'} | "
                              f"{', '.join(ch.only_right) or '-'} |")
+        if c.matched:
+            lines += ["", "The corresponding nodes, with every incentive on them over all of "
+                      "the agent's decisions:", "",
+                      f"| `{c.left}` | incentives | `{c.right}` | incentives |",
+                      "|---|---|---|---|"]
+            for chan in c.channels():
+                lines.append(f"| {chan.left} | {', '.join(chan.on_left) or '-'} | {chan.right} "
+                             f"| {', '.join(chan.on_right) or '-'} |")
         left, right = c.verdicts()
         sides = [(c.left, v) for v in left] + [(c.right, v) for v in right]
         lines += ["", f"Claims ({_md(c.source)}):", "", *_verdict_rows(sides, entries=True), ""]
@@ -237,7 +257,11 @@ def gallery_markdown(*, image_dir: str = "zoo") -> str:
         "says so under *Structure confidence*. A claim written `X ∈ ICI(D) only via V` means "
         "that X has the incentive and loses it once the edges out of V are cut: the paper's "
         "reading that the only reason to influence X is through V (for example, to make X "
-        "informative for a later decision V).",
+        "informative for the later decisions V). A claim `ICI(D) = {...}` states the whole "
+        "set, as the paper does. The time-indexed entries generate their claims for the "
+        "horizon they are built with, so the statements hold at every horizon. EKKL19's "
+        "text was not available when the zoo was written: its section numbers are marked "
+        "*section not verified* rather than guessed.",
         "",
         "```python",
         ">>> import cid, zoo",

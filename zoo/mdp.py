@@ -6,6 +6,9 @@ Krakovna 2021, Sec. 2.2, Fig. 3) draws the same diagram and its unknown-paramete
 
 Each builder takes ``horizon`` m: states ``S_1 ... S_m``, actions ``A_1 ... A_{m-1}`` and
 rewards ``R_1 ... R_m``; nodes of one time step share ``step`` so they are drawn together.
+The claims are generated for the same m (every later action, every later state). The
+smallest horizon is 3 where the papers' statements name a second action ``A_2``; the known
+MDP's statements are about every step, and hold (with fewer steps) from horizon 2.
 
 >>> from zoo.mdp import mdp
 >>> d = mdp(horizon=4)
@@ -17,19 +20,27 @@ from __future__ import annotations
 
 from cid.model import Diagram
 from zoo._build import check_horizon
-from zoo.entry import EKKL19, RT, Claim, Entry, Reference
+from zoo.claims import Claim
+from zoo.entry import EKKL19, RT, Entry, Reference
 
-__all__ = ["ENTRIES", "mdp", "pomdp", "unknown_mdp"]
+__all__ = ["ENTRIES", "MIN_HORIZON", "mdp", "pomdp", "unknown_mdp"]
 
 ICI = "instrumental_control_incentive"
 VOI = "value_of_information"
 RI = "response_incentive"
 VOC = "value_of_control"
 
+MIN_HORIZON = {
+    "mdp": 2,  # every claim is "for every step": at m = 2 there is no later action to steer
+    "unknown_mdp": 3,  # A_2 learns from the history S1, A1, R1
+    "pomdp": 3,  # O_2 informs A_2
+}
+"""The smallest horizon of each entry: every node its claims need exists."""
+
 
 def mdp(horizon: int = 3) -> Diagram:
     """RL in a known MDP: ``S_{t+1} <- S_t, A_t``, ``R_t <- S_t``, the agent sees ``S_t``."""
-    m = check_horizon("mdp", horizon)
+    m = check_horizon("mdp", horizon, minimum=MIN_HORIZON["mdp"])
     d = Diagram("mdp", description="RL in a known MDP (EKKL19; RT Fig. 3a)")
     for t in range(1, m + 1):
         states = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
@@ -46,7 +57,7 @@ def unknown_mdp(horizon: int = 3) -> Diagram:
     The agent never observes the parameters; it sees the history of states, actions and
     rewards, which is informative about them.
     """
-    m = check_horizon("unknown_mdp", horizon)
+    m = check_horizon("unknown_mdp", horizon, minimum=MIN_HORIZON["unknown_mdp"])
     d = Diagram("unknown_mdp", description="RL in an unknown MDP (EKKL19; RT Fig. 3b)")
     d.chance("ThetaT", label="Θ^T", description="transition parameters (hidden)")
     d.chance("ThetaR", label="Θ^R", description="reward parameters (hidden)")
@@ -62,7 +73,7 @@ def unknown_mdp(horizon: int = 3) -> Diagram:
 
 def pomdp(horizon: int = 3) -> Diagram:
     """RL in a POMDP: the agent sees observations ``O_t`` of hidden states, and its history."""
-    m = check_horizon("pomdp", horizon)
+    m = check_horizon("pomdp", horizon, minimum=MIN_HORIZON["pomdp"])
     d = Diagram("pomdp", description="RL in a POMDP with a history-based policy (EKKL19)")
     for t in range(1, m + 1):
         parents = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
@@ -75,13 +86,80 @@ def pomdp(horizon: int = 3) -> Diagram:
     return d
 
 
+def _later(prefix: str, first: int, last: int) -> tuple[str, ...]:
+    """``("A2", "A3", ...)``: the names ``prefix{first}`` to ``prefix{last}``."""
+    return tuple(f"{prefix}{t}" for t in range(first, last + 1))
+
+
+def mdp_claims(horizon: int = 3) -> list[Claim]:
+    """The claims about :func:`mdp` at ``horizon`` m.
+
+    RT Sec. 2.2: each action is chosen on the current state (a response incentive); the
+    graphical reading: the first action wants to steer every later state, and every later
+    action through what that action sees; the past is out of reach.
+    """
+    m = horizon
+    out = [Claim(RI, decision=f"A{t}", node=f"S{t}", source="RT Sec. 2.2",
+                 quote="The agent selects action A_t based on the current state S_t.")
+           for t in range(1, m)]
+    out += [Claim(ICI, decision="A1", node=s, source="RT Sec. 2.2 (graphical reading)",
+                  quote="each state S_{t+1} depends on the previous state S_t and action A_t")
+            for s in _later("S", 2, m)]
+    out += [Claim(ICI, decision="A1", node=a,
+                  source="RT Sec. 2.2 (graphical reading: via the information link S_t -> A_t)")
+            for a in _later("A", 2, m - 1)]
+    out += [Claim(ICI, decision=f"A{t}", node=f"S{t}", holds=False,
+                  source="RT Sec. 2.2 (graphical reading: the past is not controllable)")
+            for t in range(2, m)]
+    return out
+
+
+def unknown_mdp_claims(horizon: int = 3) -> list[Claim]:
+    """The claims about :func:`unknown_mdp` at ``horizon`` m."""
+    m = horizon
+    out: list[Claim] = []
+    for t in range(2, m):
+        out += [
+            Claim(VOI, decision=f"A{t}", node=f"R{t - 1}", source="RT Sec. 2.2",
+                  quote="previous states, actions, and rewards ... provide essential "
+                        "information about the hidden parameters"),
+            Claim(RI, decision=f"A{t}", node=f"R{t - 1}", source="RT Sec. 2.2"),
+            Claim(VOI, decision=f"A{t}", node="ThetaR", source="RT Sec. 2.2 (graphical "
+                  "reading: the hidden reward parameters would be worth knowing)"),
+            Claim(RI, decision=f"A{t}", node="ThetaR", source="RT Sec. 2.2 (graphical "
+                  "reading: the action responds to Θ^R through the observed rewards)"),
+        ]
+    for t in range(1, m):
+        out += [
+            Claim(ICI, decision=f"A{t}", node="ThetaR", holds=False, source="RT Sec. 2.2",
+                  quote="there is no information link from Θ^T or Θ^R to the decision nodes"),
+            Claim(ICI, decision=f"A{t}", node="ThetaT", holds=False, source="RT Sec. 2.2"),
+        ]
+    return out
+
+
+def pomdp_claims(horizon: int = 3) -> list[Claim]:
+    """The claims about :func:`pomdp` at ``horizon`` m."""
+    m = horizon
+    out = [Claim(VOI, decision=f"A{t}", node=f"S{t}",
+                 source="EKKL19 (POMDP; section not verified)",
+                 quote="paraphrase: the hidden state is what the agent would like to know")
+           for t in range(1, m)]
+    out += [Claim(RI, decision=f"A{t}", node="O1",
+                  source="RT Sec. 4.1 (history-based policy)") for t in range(2, m)]
+    out.append(Claim(ICI, decision="A1", node="O2", only_via=_later("A", 2, m - 1),
+                     source="RT Sec. 2.2 (an observation is only worth influencing to inform "
+                            "the later actions)"))
+    return out
+
+
 ENTRIES = (
     Entry(
         name="mdp",
         title="RL in a known MDP",
         family="mdp",
-        reference=Reference(EKKL19, "Sec. 2", "MDP figure",
-                            note="identical to RT Fig. 3a (known MDP, m = 3)"),
+        reference=Reference(EKKL19, None, "MDP figure"),
+        also=(Reference(RT, "Sec. 2.2", "Fig. 3a", note="the same diagram (known MDP, m = 3)"),),
         summary=(
             "The reference point for every other diagram: an agent picks each action after "
             "seeing the current state, and is paid a reward that depends on the state. "
@@ -92,22 +170,15 @@ ENTRIES = (
         builder=mdp,
         confidence="high",
         reading="RT Sec. 2.2 states every edge; the EKKL19 figure is believed identical.",
-        claims=(
-            Claim(ICI, decision="A1", node="S2", source="RT Sec. 2.2",
-                  quote="each state S_{t+1} depends on the previous state S_t and action A_t"),
-            Claim(ICI, decision="A1", node="S3", source="RT Sec. 2.2"),
-            Claim(ICI, decision="A1", node="A2", source="RT Sec. 2.2 (graphical reading)"),
-            Claim(RI, decision="A1", node="S1", source="RT Sec. 2.2",
-                  quote="The agent selects action A_t based on the current state S_t."),
-            Claim(ICI, decision="A2", node="S2", holds=False,
-                  source="RT Sec. 2.2 (graphical reading: the past is not controllable)"),
-        ),
+        claim_builder=mdp_claims,
+        min_horizon=MIN_HORIZON["mdp"],
     ),
     Entry(
         name="unknown_mdp",
         title="RL in an unknown MDP (hidden transition and reward parameters)",
         family="mdp",
-        reference=Reference(RT, "Sec. 2.2", "Fig. 3b", note="also the EKKL19 unknown-MDP figure"),
+        reference=Reference(RT, "Sec. 2.2", "Fig. 3b"),
+        also=(Reference(EKKL19, None, "unknown-MDP figure"),),
         summary=(
             "The same agent, but the transition dynamics Θ^T and the reward function Θ^R are "
             "unknown: no information link leaves them. The agent instead remembers past "
@@ -120,27 +191,16 @@ ENTRIES = (
             "Hidden Θ^T, Θ^R without information links, A2 sees the history S1, A1, R1 (RT Sec. "
             "2.2). The text does not say whether Θ^T -> S1 is drawn; it is left out."
         ),
-        claims=(
-            Claim(VOI, decision="A2", node="R1", source="RT Sec. 2.2",
-                  quote="previous states, actions, and rewards ... provide essential information "
-                        "about the hidden parameters"),
-            Claim(RI, decision="A2", node="R1", source="RT Sec. 2.2"),
-            Claim(VOI, decision="A2", node="ThetaR", source="RT Sec. 2.2 (graphical reading: "
-                  "the hidden reward parameters would be worth knowing)"),
-            Claim(RI, decision="A2", node="ThetaR", source="RT Sec. 2.2 (graphical reading: "
-                  "A2 responds to Θ^R through the observed reward R1)"),
-            Claim(ICI, decision="A1", node="ThetaR", holds=False, source="RT Sec. 2.2",
-                  quote="there is no information link from Θ^T or Θ^R to the decision nodes"),
-            Claim(ICI, decision="A1", node="ThetaT", holds=False, source="RT Sec. 2.2"),
-            Claim(ICI, decision="A2", node="ThetaT", holds=False, source="RT Sec. 2.2"),
-        ),
+        claim_builder=unknown_mdp_claims,
+        min_horizon=MIN_HORIZON["unknown_mdp"],
     ),
     Entry(
         name="pomdp",
         title="RL in a POMDP (history-based policy)",
         family="mdp",
-        reference=Reference(EKKL19, "Sec. 2", "POMDP figure",
-                            note="cf. RT Fig. 10a without Θ^O"),
+        reference=Reference(EKKL19, None, "POMDP figure"),
+        also=(Reference(RT, "Sec. 4.1", "Fig. 10a",
+                        note="history-based policy; the POMDP is Fig. 10a without Θ^O"),),
         summary=(
             "The agent no longer sees the state, only an observation of it, and acts on its "
             "whole history of observations and actions. The hidden states still matter to "
@@ -153,13 +213,7 @@ ENTRIES = (
             "Observations O_t <- S_t replace the information links from the states; the "
             "history-based links O1, A1, O2 -> A2 follow RT Sec. 4.1; R_t <- S_t."
         ),
-        claims=(
-            Claim(VOI, decision="A1", node="S1", source="EKKL19 (POMDP)",
-                  quote="paraphrase: the hidden state is what the agent would like to know"),
-            Claim(VOI, decision="A2", node="S2", source="EKKL19 (POMDP)"),
-            Claim(RI, decision="A2", node="O1", source="RT Sec. 4.1 (history-based policy)"),
-            Claim(ICI, decision="A1", node="O2", only_via=("A2",),
-                  source="RT Sec. 2.2 (an observation is only worth influencing to inform A2)"),
-        ),
+        claim_builder=pomdp_claims,
+        min_horizon=MIN_HORIZON["pomdp"],
     ),
 )

@@ -1,4 +1,4 @@
-"""Multi-agent safety frameworks: AI safety via debate (EKKL19, Sec. 5).
+"""Multi-agent safety frameworks: AI safety via debate (EKKL19).
 
 Two agents argue in turn about a question before a human judge, and the judge's verdict pays
 one and costs the other. The diagram is a multi-agent CID: each debater's statements are its
@@ -14,7 +14,8 @@ diagrams, live with their families.)
 from __future__ import annotations
 
 from cid.model import Diagram
-from zoo.entry import EKKL19, Claim, Entry, Reference
+from zoo.claims import Claim
+from zoo.entry import EKKL19, Entry, Reference
 
 __all__ = ["ENTRIES", "debate"]
 
@@ -39,12 +40,14 @@ def debate() -> Diagram:
     return d
 
 
+_DEBATE = "EKKL19 debate (section not verified)"
+
 ENTRIES = (
     Entry(
         name="debate",
         title="AI safety via debate (two-agent zero-sum)",
         family="multi_agent",
-        reference=Reference(EKKL19, "Sec. 5", "debate figure", note="after Irving et al. (2018)"),
+        reference=Reference(EKKL19, None, "debate figure", note="after Irving et al. (2018)"),
         summary=(
             "Two debaters take turns making statements about a question and a human judge "
             "decides who argued better; one debater's gain is the other's loss. Both want to "
@@ -60,12 +63,13 @@ ENTRIES = (
             "U2 = -U1. Agents are named '1' and '2'."
         ),
         claims=(
-            Claim(ICI, decision="X1", node="J", source="EKKL19 (debate)",
+            Claim(ICI, decision="X1", node="J", source=_DEBATE,
                   quote="paraphrase: each debater's utility depends only on the judge's verdict"),
-            Claim(ICI, decision="X2", node="J", source="EKKL19 (debate)"),
-            Claim(ICI, decision="X1", node="X2", source="EKKL19 (debate: X1 -> X2 -> J)"),
-            Claim(ICI, decision="X2", node="X3", source="EKKL19 (debate: X2 -> X3 -> J)"),
-            Claim(VOI, decision="X2", node="X1", source="EKKL19 (debate: the reply answers X1)"),
+            Claim(ICI, decision="X2", node="J", source=_DEBATE),
+            Claim(ICI, decision="X1", node="X2", source=f"{_DEBATE}: X1 -> X2 -> J"),
+            Claim(ICI, decision="X2", node="X3", source=f"{_DEBATE}: X2 -> X3 -> J"),
+            Claim(VOI, decision="X2", node="X1",
+                  source=f"{_DEBATE}, graphical reading: the reply answers X1"),
         ),
     ),
 )

@@ -1,5 +1,5 @@
 """Question-answering systems: supervised learning, self-fulfilling prophecies, the
-counterfactual oracle, and iterated distillation and amplification (EKKL19, Sec. 4).
+counterfactual oracle, and iterated distillation and amplification (EKKL19).
 
 An oracle answers questions and is scored against the truth. Whether that is safe depends on
 whether its answer can change the truth it is scored against: a supervised learner's labels
@@ -17,7 +17,8 @@ from __future__ import annotations
 from cid.model import Diagram
 from cid.twin import twin_network
 from zoo._build import without_nodes
-from zoo.entry import EKKL19, Claim, Entry, Reference
+from zoo.claims import Claim
+from zoo.entry import EKKL19, Entry, Reference
 
 __all__ = [
     "ENTRIES",
@@ -87,12 +88,17 @@ def ida() -> Diagram:
     return d
 
 
+_SL = "EKKL19 supervised-learning QA (section not verified)"
+_SFP = "EKKL19 self-fulfilling prophecies (section not verified)"
+_CO = "EKKL19 counterfactual oracle (section not verified)"
+_IDA = "EKKL19 IDA (section not verified)"
+
 ENTRIES = (
     Entry(
         name="supervised_learning",
         title="Question answering trained by supervised learning (tool AI)",
         family="oracles",
-        reference=Reference(EKKL19, "Sec. 4", "supervised learning QA figure"),
+        reference=Reference(EKKL19, None, "supervised learning QA figure"),
         summary=(
             "A system answers questions and is scored against labels that exist independently "
             "of its answer. Nothing downstream of the answer matters except the score, so the "
@@ -103,17 +109,17 @@ ENTRIES = (
         confidence="low",
         reading="Reconstructed: the label is independent of the answer, the reward compares both.",
         claims=(
-            Claim(ICI, decision="A", node="Y", holds=False, source="EKKL19 (tool AI)",
+            Claim(ICI, decision="A", node="Y", holds=False, source=_SL,
                   quote="paraphrase: the correct answer does not depend on the system's answer"),
-            Claim(ICI, decision="A", node="R", source="EKKL19 (ICI(A) = {A, R})"),
-            Claim(VOI, decision="A", node="Y", source="EKKL19 (graphical reading)"),
+            Claim(ICI, decision="A", exactly=("A", "R"), source=_SL),
+            Claim(VOI, decision="A", node="Y", source=f"{_SL}, graphical reading"),
         ),
     ),
     Entry(
         name="self_fulfilling_prophecy",
         title="QA system whose answer influences the world",
         family="oracles",
-        reference=Reference(EKKL19, "Sec. 4", "self-fulfilling prophecy figure"),
+        reference=Reference(EKKL19, None, "self-fulfilling prophecy figure"),
         summary=(
             "Once an oracle's answers are read, they can change the world state they predict. "
             "An oracle rewarded for accuracy then has an instrumental control incentive on that "
@@ -123,7 +129,7 @@ ENTRIES = (
         confidence="low",
         reading="Reconstructed from the text: answer -> world state -> reward.",
         claims=(
-            Claim(ICI, decision="A", node="S", source="EKKL19 (self-fulfilling prophecies)",
+            Claim(ICI, decision="A", node="S", source=_SFP,
                   quote="paraphrase: the answer influences the world state that determines the "
                         "reward"),
         ),
@@ -133,7 +139,7 @@ ENTRIES = (
         title=("Counterfactual oracle (twin network: reward in the world where the answer is "
                "unread)"),
         family="oracles",
-        reference=Reference(EKKL19, "Sec. 4", "counterfactual oracle figure",
+        reference=Reference(EKKL19, None, "counterfactual oracle figure",
                             note="after Armstrong's counterfactual oracles"),
         summary=(
             "The oracle is scored only in the event that its answer is erased unread, that is "
@@ -150,21 +156,20 @@ ENTRIES = (
             "explicit erasure or noise node."
         ),
         claims=(
-            Claim(ICI, decision="A", node="S", holds=False, source="EKKL19 (counterfactual oracle)",
+            Claim(ICI, decision="A", node="S", holds=False, source=_CO,
                   quote="paraphrase: the reward depends on the counterfactual world, which the "
                         "answer cannot influence"),
-            Claim(ICI, decision="A", node="S_cf", holds=False,
-                  source="EKKL19 (counterfactual oracle)"),
-            Claim(ICI, decision="A", node="R", source="EKKL19 (ICI(A) = {A, R})"),
+            Claim(ICI, decision="A", node="S_cf", holds=False, source=_CO),
+            Claim(ICI, decision="A", exactly=("A", "R"), source=_CO),
             Claim(VOI, decision="A", node="S_cf",
-                  source="EKKL19 (graphical reading: the oracle still wants to predict well)"),
+                  source=f"{_CO}, graphical reading: the oracle still wants to predict well"),
         ),
     ),
     Entry(
         name="ida",
         title="Supervised iterated distillation and amplification",
         family="oracles",
-        reference=Reference(EKKL19, "Sec. 4", "IDA figure", note="after Christiano et al. (2018)"),
+        reference=Reference(EKKL19, None, "IDA figure", note="after Christiano et al. (2018)"),
         summary=(
             "A human answers a question by splitting it into subquestions that the previous "
             "agent answers, and the next agent is trained to imitate the amplified answer. The "
@@ -179,10 +184,11 @@ ENTRIES = (
             "matching H."
         ),
         claims=(
-            Claim(ICI, decision="A", node="H", holds=False, source="EKKL19 (IDA)",
+            Claim(ICI, decision="A", node="H", holds=False, source=_IDA,
                   quote="paraphrase: the distilled agent imitates the amplified human"),
-            Claim(ICI, decision="A", node="SA1", holds=False, source="EKKL19 (IDA)"),
-            Claim(VOI, decision="A", node="H", source="EKKL19 (graphical reading)"),
+            Claim(ICI, decision="A", node="SA1", holds=False,
+                  source=f"{_IDA}: the sub-answers are chance nodes, not the agent's decisions"),
+            Claim(VOI, decision="A", node="H", source=f"{_IDA}, graphical reading"),
         ),
     ),
 )

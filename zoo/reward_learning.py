@@ -17,14 +17,22 @@ from __future__ import annotations
 
 from cid.model import Diagram
 from zoo._build import check_horizon
-from zoo.entry import EKKL19, RT, Claim, Entry, Reference
+from zoo.claims import Claim
+from zoo.entry import EKKL19, RT, Entry, Reference
 
-__all__ = ["ENTRIES", "cirl", "direct_reward_learning", "reward_modeling"]
+__all__ = ["ENTRIES", "MIN_HORIZON", "cirl", "direct_reward_learning", "reward_modeling"]
 
 ICI = "instrumental_control_incentive"
 VOI = "value_of_information"
 RI = "response_incentive"
 VOC = "value_of_control"
+
+MIN_HORIZON = {
+    "direct_reward_learning": 3,  # D_2 and A_2
+    "reward_modeling": 3,  # ICI(A2) contains D2
+    "cirl": 3,  # the human's second action AH2 and S3
+}
+"""The smallest horizon of each entry: every node its claims name exists."""
 
 
 def direct_reward_learning(horizon: int = 3) -> Diagram:
@@ -34,7 +42,8 @@ def direct_reward_learning(horizon: int = 3) -> Diagram:
     ``P(D_{t+1} | Θ^R_*, S_t, A_t)``; the reward reads ``Θ^R_*`` itself, which the agent sees
     only through the data.
     """
-    m = check_horizon("direct_reward_learning", horizon)
+    m = check_horizon("direct_reward_learning", horizon,
+                      minimum=MIN_HORIZON["direct_reward_learning"])
     d = Diagram("direct_reward_learning",
                 description="direct learning of the intended reward function (RT Fig. 8)")
     d.chance("ThetaRstar", label="Θ^R_*", description="the intended reward function")
@@ -57,7 +66,7 @@ def reward_modeling(horizon: int = 3) -> Diagram:
     by a reward model trained on the feedback so far; the feedback
     ``D_i = G(S_i, A_i; Θ_H)`` depends on the user's preferences and the agent's behaviour.
     """
-    m = check_horizon("reward_modeling", horizon)
+    m = check_horizon("reward_modeling", horizon, minimum=MIN_HORIZON["reward_modeling"])
     d = Diagram("reward_modeling", description="reward modeling (EKKL19; Leike et al. 2018)")
     d.chance("ThetaH", label="Θ_H", description="the user's preferences")
     for t in range(1, m + 1):
@@ -76,7 +85,7 @@ def cirl(horizon: int = 3) -> Diagram:
 
     Only the human observes ``Θ_H``; the robot sees the state and the human's actions so far.
     """
-    m = check_horizon("cirl", horizon)
+    m = check_horizon("cirl", horizon, minimum=MIN_HORIZON["cirl"])
     d = Diagram("cirl", description="cooperative inverse RL (EKKL19; Hadfield-Menell et al. 2016)")
     d.chance("ThetaH", label="Θ_H", description="the human's preferences")
     for t in range(1, m + 1):
@@ -90,12 +99,77 @@ def cirl(horizon: int = 3) -> Diagram:
     return d
 
 
+# ------------------------------------------------------------------------ claims per horizon
+def _names(prefix: str, first: int, last: int) -> tuple[str, ...]:
+    return tuple(f"{prefix}{t}" for t in range(first, last + 1))
+
+
+def direct_reward_learning_claims(horizon: int = 3) -> list[Claim]:
+    """RT Fig. 8 and Claim 4: each later datum is a control target of the first action only
+    through the actions that see it; the intended reward function is out of reach."""
+    m = horizon
+    out = [Claim(ICI, decision="A1", node=f"D{t}", only_via=_names("A", t, m - 1),
+                 source="RT Fig. 8 caption, Claim 4",
+                 quote=("the agent may have an instrumental goal to make D_2 more informative "
+                        "of Θ^R_*") if t == 2 else None)
+           for t in range(2, m)]
+    out += [Claim(ICI, decision=f"A{t}", node="ThetaRstar", holds=False,
+                  source="RT Claim 4 (graphical reading: Θ^R_* is not influenceable)")
+            for t in range(1, m)]
+    out += [Claim(VOI, decision=f"A{t}", node=f"D{t}",
+                  source="RT Fig. 8 (graphical reading: the data are informative of Θ^R_*)")
+            for t in range(2, m)]
+    return out
+
+
+_RM = "EKKL19 reward modeling (section not verified)"
+
+
+def reward_modeling_claims(horizon: int = 3) -> list[Claim]:
+    """EKKL19: the feedback data reach the reward directly, so every datum is a control target
+    of the first action and of the action it reports on."""
+    m = horizon
+    out = [Claim(ICI, decision="A1", node=f"D{i}", source=_RM,
+                 quote="paraphrase: the feedback data lie on the path from Θ_H to the reward"
+                 if i == 1 else None) for i in range(1, m)]
+    out += [Claim(ICI, decision=f"A{i}", node=f"D{i}", source=_RM) for i in range(2, m)]
+    out += [
+        Claim(ICI, decision="A1", node="D1", only_via=_names("S", 2, m), holds=False,
+              source=f"{_RM}: the feedback feeds the reward directly, not only through the "
+                     "world state"),
+        Claim(ICI, decision="A1", node="ThetaH", holds=False,
+              source=f"{_RM} (graphical reading: the preferences are not influenceable)"),
+    ]
+    return out
+
+
+_CIRL = "EKKL19 CIRL (section not verified)"
+
+
+def cirl_claims(horizon: int = 3) -> list[Claim]:
+    """EKKL19: each human action is information for the robot; Θ_H is out of reach; the
+    robot's control interest in a later human action runs only through the world states."""
+    m = horizon
+    out = [Claim(VOI, decision=f"A{t}", node=f"AH{t}", source=_CIRL,
+                 quote="paraphrase: the robot learns about Θ_H from the human's actions"
+                 if t == 1 else None) for t in range(1, m)]
+    out += [Claim(RI, decision=f"A{t}", node="ThetaH", source=_CIRL,
+                  quote="paraphrase: the robot's action adapts to Θ_H through the human's action"
+                  if t == 1 else None) for t in range(1, m)]
+    out += [Claim(ICI, decision=f"A{t}", node="ThetaH", holds=False,
+                  source=f"{_CIRL} (the agent cannot influence Θ_H)") for t in range(1, m)]
+    out += [Claim(ICI, decision="A1", node=f"AH{t}", only_via=_names("S", t + 1, m),
+                  source=f"{_CIRL}, against reward modeling: the human's actions do not feed "
+                         "the reward") for t in range(2, m)]
+    return out
+
+
 ENTRIES = (
     Entry(
         name="direct_reward_learning",
         title="Direct learning of the intended reward function from user data",
         family="reward_learning",
-        reference=Reference(RT, None, "Fig. 8"),
+        reference=Reference(RT, None, "Fig. 8", note="its claim is RT Claim 4"),
         summary=(
             "The agent is paid by the intended reward function itself, which it can only learn "
             "about from data the user provides. Its actions can change what data it will get, "
@@ -109,20 +183,14 @@ ENTRIES = (
             "Likelihood P(D_{t+1} | Θ_*, S_t, A_t) and Assumptions 1'-3' from the RT text; the "
             "information links S_t, D_t -> A_t and D1 -> A2 are a reading."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="D2", only_via=("A2",), source="RT Fig. 8, Claim 4",
-                  quote="the agent may have an instrumental goal to make D_2 more informative of "
-                        "Θ^R_*"),
-            Claim(ICI, decision="A1", node="ThetaRstar", holds=False,
-                  source="RT Fig. 8 (the intended reward function is not influenceable)"),
-            Claim(VOI, decision="A2", node="D2", source="RT Fig. 8 (the data are informative)"),
-        ),
+        claim_builder=direct_reward_learning_claims,
+        min_horizon=MIN_HORIZON["direct_reward_learning"],
     ),
     Entry(
         name="reward_modeling",
         title="Reward modeling (learned reward model from user feedback)",
         family="reward_learning",
-        reference=Reference(EKKL19, "Sec. 3", "reward modeling figure",
+        reference=Reference(EKKL19, None, "reward modeling figure",
                             note="after Leike et al. (2018)"),
         summary=(
             "A reward model is trained on the user's feedback and pays the agent for the states "
@@ -138,23 +206,14 @@ ENTRIES = (
             "Θ_H), encoded with the Markov reading D_i <- Θ_H, S_i, A_i (the full-history "
             "reading adds S1, A1 -> D2 and gives the same claims)."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="D1", source="EKKL19 (reward modeling vs CIRL)",
-                  quote="paraphrase: the feedback data lie on the path from Θ_H to the reward"),
-            Claim(ICI, decision="A1", node="D2", source="EKKL19 (reward modeling vs CIRL)"),
-            Claim(ICI, decision="A2", node="D2", source="EKKL19 (reward modeling vs CIRL)"),
-            Claim(ICI, decision="A1", node="D1", only_via=("S2", "S3"), holds=False,
-                  source="EKKL19 (reward modeling vs CIRL: the feedback feeds the reward "
-                         "directly, not only through the world state)"),
-            Claim(ICI, decision="A1", node="ThetaH", holds=False,
-                  source="EKKL19 (reward modeling)"),
-        ),
+        claim_builder=reward_modeling_claims,
+        min_horizon=MIN_HORIZON["reward_modeling"],
     ),
     Entry(
         name="cirl",
         title="Cooperative inverse reinforcement learning (human and robot)",
         family="reward_learning",
-        reference=Reference(EKKL19, "Sec. 3", "CIRL figure",
+        reference=Reference(EKKL19, None, "CIRL figure",
                             note="after Hadfield-Menell et al. (2016)"),
         summary=(
             "Human and robot play a common-payoff game whose reward reads the human's "
@@ -171,16 +230,7 @@ ENTRIES = (
             "actions, shared reward R_t <- S_t, Θ_H; the turn order (human before robot in each "
             "step) is a reading. Agents are 'human' and 'robot'."
         ),
-        claims=(
-            Claim(VOI, decision="A1", node="AH1", source="EKKL19 (CIRL)",
-                  quote="paraphrase: the robot learns about Θ_H from the human's actions"),
-            Claim(RI, decision="A1", node="ThetaH", source="EKKL19 (CIRL)",
-                  quote="paraphrase: the robot's action adapts to Θ_H through the human's action"),
-            Claim(ICI, decision="A1", node="ThetaH", holds=False, source="EKKL19 (CIRL)"),
-            Claim(ICI, decision="A2", node="ThetaH", holds=False, source="EKKL19 (CIRL)"),
-            Claim(ICI, decision="A1", node="AH2", only_via=("S3",),
-                  source="EKKL19 (reward modeling vs CIRL: the human's actions do not feed the "
-                         "reward)"),
-        ),
+        claim_builder=cirl_claims,
+        min_horizon=MIN_HORIZON["cirl"],
     ),
 )

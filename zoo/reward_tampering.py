@@ -19,10 +19,12 @@ from __future__ import annotations
 from cid.model import Diagram
 from cid.twin import counterfactual_label, twin_network
 from zoo._build import check_horizon, without_nodes
-from zoo.entry import EKKL19, RT, Claim, Entry, Reference
+from zoo.claims import Claim
+from zoo.entry import EKKL19, RT, Entry, Reference
 
 __all__ = [
     "ENTRIES",
+    "MIN_HORIZON",
     "counterfactual_reward_function",
     "current_rf_optimization",
     "informational_goal",
@@ -37,13 +39,22 @@ VOI = "value_of_information"
 RI = "response_incentive"
 VOC = "value_of_control"
 
+MIN_HORIZON = {
+    "wireheading": 3,  # the claims name Θ^R_3 and A_2
+    "modifiable_reward_function": 3,  # "the paths ... to the rewards R2 and R3"
+    "current_rf_optimization": 2,  # the claims name A_1 and Θ^R_2 only
+    "ti_considering_current_rf": 3,  # the path A^1_1 -> Θ^R_2 -> A^2_2 -> S3 -> R^1_3
+    "counterfactual_reward_function": 3,  # Θ^R_2 is informative for A_2
+}
+"""The smallest horizon of each time-indexed entry: every node its claims name exists."""
+
 
 def _modifiable_rf(
     name: str, horizon: int, *, intended: bool, observe_rf: bool, description: str
 ) -> Diagram:
     """An MDP whose reward R_t = R(S_t; Θ^R_t) reads an implemented reward function Θ^R_t that
     the agent's actions can change: P(Θ^R_{t+1} | Θ^R_t, S_t, A_t) (RT Sec. 3.1)."""
-    m = check_horizon(name, horizon)
+    m = check_horizon(name, horizon, minimum=MIN_HORIZON[name])
     d = Diagram(name, description=description)
     if intended:
         d.chance("ThetaRstar", label="Θ^R_*", description="the intended reward function")
@@ -84,7 +95,8 @@ def current_rf_optimization(horizon: int = 3) -> Diagram:
     The agent plans as if its later actions also optimised ``R(·; Θ^R_1)`` and did not see
     later reward functions; the states after its next action are those of that plan (``S̃_t``).
     """
-    m = check_horizon("current_rf_optimization", horizon)
+    m = check_horizon("current_rf_optimization", horizon,
+                      minimum=MIN_HORIZON["current_rf_optimization"])
     d = Diagram("current_rf_optimization",
                 description="TI-ignoring current-RF optimisation, objective at time 1 (RT Fig. 7)")
     d.chance("S1", label="S_1", step=1)
@@ -111,7 +123,8 @@ def ti_considering_current_rf(horizon: int = 3) -> Diagram:
     Self ``k`` decides ``A^k_k`` after seeing ``S_k`` and its reward function ``Θ^R_k``, and
     is paid ``R^k_t = R(S_t; Θ^R_k)`` for every later step ``t > k``.
     """
-    m = check_horizon("ti_considering_current_rf", horizon, minimum=3)
+    m = check_horizon("ti_considering_current_rf", horizon,
+                      minimum=MIN_HORIZON["ti_considering_current_rf"])
     d = Diagram("ti_considering_current_rf",
                 description="TI-considering current-RF optimisation (RT Fig. 6, Θ^R_* omitted)")
     d.chance("S1", label="S_1", step=1)
@@ -138,7 +151,8 @@ def counterfactual_reward_function(horizon: int = 3) -> Diagram:
     each reward ``R_t`` (t ≥ 2) reads the counterfactual ``Θ̃^R_t`` instead of the actual
     ``Θ^R_t``, and the last actual reward function, which nothing reads any more, is dropped.
     """
-    m = check_horizon("counterfactual_reward_function", horizon)
+    m = check_horizon("counterfactual_reward_function", horizon,
+                      minimum=MIN_HORIZON["counterfactual_reward_function"])
     world = _modifiable_rf(
         "counterfactual_reward_function", horizon, intended=True, observe_rf=True,
         description="counterfactual reward function under a safe policy (RT Fig. 9)",
@@ -165,17 +179,102 @@ def informational_goal() -> Diagram:
     d.decision("A2", ["O", "A1"], label="A_2").utility("R", ["A2", "Z"])
     return d
 
+# ------------------------------------------------------------------------ claims per horizon
+def _names(prefix: str, first: int, last: int, suffix: str = "") -> tuple[str, ...]:
+    """``("A2_2", "A3_3")`` and the like: ``prefix{t}{suffix}`` for t = first ... last."""
+    return tuple(f"{prefix}{t}{suffix.format(t=t)}" for t in range(first, last + 1))
+
 
 _RT31 = ("A standard RL agent ... may have an instrumental goal to tamper with the implemented "
          "RF (RT Sec. 3.1)")
+
+
+def wireheading_claims(horizon: int = 3) -> list[Claim]:
+    """Every later reward function is a control target: of the first action, and of each
+    action for the next one (RT Sec. 3.1, the structure of the EKKL19 wireheading figure)."""
+    m = horizon
+    out = [Claim(ICI, decision="A1", node=f"ThetaR{t}", source="RT Sec. 3.1",
+                 quote=_RT31 if t == 2 else None) for t in range(2, m + 1)]
+    out += [Claim(ICI, decision=f"A{t}", node=f"ThetaR{t + 1}", source="RT Sec. 3.1")
+            for t in range(2, m)]
+    return out
+
+
+def modifiable_reward_function_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 3.1 and Claim 1: tampering is instrumental; the intended RF is out of reach."""
+    m = horizon
+    out = [Claim(ICI, decision="A1", node=f"ThetaR{t}",
+                 source="RT Sec. 3.1, Claim 1" if t == 2 else "RT Sec. 3.1",
+                 quote=("the paths that pass Θ^R_2 on the way from action A1 to the rewards "
+                        "R2 and R3") if t == 2 else None)
+           for t in range(2, m + 1)]
+    for t in range(1, m):
+        out += [
+            Claim(ICI, decision=f"A{t}", node="ThetaRstar", holds=False,
+                  source="RT Sec. 3.1 (graphical reading: the intended RF is not influenceable)"),
+            Claim(VOI, decision=f"A{t}", node="ThetaRstar",
+                  source="RT Sec. 3.1 (graphical reading: Θ^R_* is informative of the later "
+                         "rewards)"),
+        ]
+    return out
+
+
+def current_rf_optimization_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 3.2, Claim 3: no control incentive and no value of control on Θ^R_2; the
+    next state is still worth steering (the same statements at every horizon: only
+    ``Θ^R_2`` is drawn, and the plan's later states all descend from ``S_2``)."""
+    return [
+        Claim(ICI, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2, Claim 3",
+              quote="The diagram lacks paths from Θ^R_2 to R^1_k ... agent 1 lacks an "
+                    "instrumental goal to influence Θ^R_2"),
+        Claim(VOC, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2"),
+        Claim(ICI, decision="A1", node="S2",
+              source="EKKL19 current-RF optimisation (section not verified; graphical "
+                     "reading: the agent still optimises the states)"),
+    ]
+
+
+def ti_considering_current_rf_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 3.2 and Claim 2: each later reward function is a control target of self 1,
+    only through the later selves' actions (the preservation incentive)."""
+    m = horizon
+    out = [Claim(ICI, decision="A1_1", node="ThetaR2", source="RT Sec. 3.2",
+                 quote="A^1_1 -> Θ^R_2 -> A^2_2 -> S3 -> R^1_3 indicates that the agent may "
+                       "have an instrumental goal to influence Θ^R_2")]
+    out += [Claim(ICI, decision="A1_1", node=f"ThetaR{k}", only_via=_names("A", k, m - 1, "_{t}"),
+                  source="RT Sec. 3.2, Claim 2",
+                  quote="the only instrumental goal ... for the implemented reward function is "
+                        "to preserve it" if k == 2 else None)
+            for k in range(2, m)]
+    return out
+
+
+def counterfactual_reward_function_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 3.3 and Claim 5: an actual reward function matters only as information for
+    the later actions; no counterfactual copy is a control target."""
+    m = horizon
+    out = [Claim(ICI, decision="A1", node=f"ThetaR{t}", only_via=_names("A", t, m - 1),
+                 source="RT Sec. 3.3, Claim 5",
+                 quote="the only instrumental goal that counterfactual RF agents may have for "
+                       "the implemented RF is to make it more informative of its counterfactual "
+                       "counterpart" if t == 2 else None)
+           for t in range(2, m)]
+    copies = (*_names("A", 1, m - 1, "_cf"), *_names("S", 2, m, "_cf"),
+              *_names("ThetaR", 2, m, "_cf"))
+    out += [Claim(ICI, decision="A1", node=c, holds=False,
+                  source="RT Sec. 3.3 (graphical reading: the counterfactual world is out of "
+                         "reach)") for c in copies]
+    return out
+
 
 ENTRIES = (
     Entry(
         name="wireheading",
         title="Reward-function tampering / wireheading (modifiable reward function)",
         family="reward_tampering",
-        reference=Reference(EKKL19, "Sec. 3", "RT Fig. 5a reading",
-                            note="structure of RT Fig. 5a without Θ^R_*"),
+        reference=Reference(EKKL19, None, "wireheading (modifiable reward function) figure"),
+        also=(Reference(RT, "Sec. 3.1", "Fig. 5a",
+                        note="the structure encoded: Fig. 5a without Θ^R_*"),),
         summary=(
             "The reward the agent receives is computed by a reward function that is itself part "
             "of the world, and the agent's actions can change it. A standard RL agent then has "
@@ -188,11 +287,8 @@ ENTRIES = (
             "EKKL19's figure is not available here; the structure is RT Fig. 5a without the "
             "intended reward function: P(Θ_{t+1} | Θ_t, S_t, A_t), R_t = R(S_t; Θ_t)."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="ThetaR2", source="RT Sec. 3.1", quote=_RT31),
-            Claim(ICI, decision="A1", node="ThetaR3", source="RT Sec. 3.1"),
-            Claim(ICI, decision="A2", node="ThetaR3", source="RT Sec. 3.1"),
-        ),
+        claim_builder=wireheading_claims,
+        min_horizon=MIN_HORIZON["wireheading"],
     ),
     Entry(
         name="modifiable_reward_function",
@@ -212,23 +308,15 @@ ENTRIES = (
             "RT Sec. 3.1: P(Θ_{t+1} | Θ_t, Θ_*, S_t, A_t) and R_t = R(S_t; Θ_t); Θ^R_* -> Θ^R_1 "
             "from App. B's P(Θ_1 | Θ_*); information links S_t -> A_t only."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="ThetaR2", source="RT Sec. 3.1, Claim 1",
-                  quote="the paths that pass Θ^R_2 on the way from action A1 to the rewards R2 "
-                        "and R3"),
-            Claim(ICI, decision="A1", node="ThetaR3", source="RT Sec. 3.1"),
-            Claim(ICI, decision="A1", node="ThetaRstar", holds=False,
-                  source="RT Sec. 3.1 (the intended RF is not influenceable)"),
-            Claim(VOI, decision="A1", node="ThetaRstar",
-                  source="RT Sec. 3.1 (graphical reading: Θ^R_* is informative of R2, R3)"),
-        ),
+        claim_builder=modifiable_reward_function_claims,
+        min_horizon=MIN_HORIZON["modifiable_reward_function"],
     ),
     Entry(
         name="current_rf_optimization",
         title="Current-RF optimisation (TI-ignoring), the wireheading fix",
         family="reward_tampering",
-        reference=Reference(RT, "Sec. 3.2", "Fig. 7",
-                            note="also the EKKL19 current-RF optimisation figure"),
+        reference=Reference(RT, "Sec. 3.2", "Fig. 7"),
+        also=(Reference(EKKL19, None, "current-RF optimisation figure"),),
         summary=(
             "The agent judges every future state with the reward function it has now, Θ^R_1, "
             "and plans as if its later self did the same. Nothing it is paid for reads the "
@@ -243,14 +331,8 @@ ENTRIES = (
             "Θ_2; no path from Θ_2 to any R^1_k. The state after the planned action is the "
             "hypothetical S̃_3, flagged counterfactual."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2, Claim 3",
-                  quote="The diagram lacks paths from Θ^R_2 to R^1_k ... agent 1 lacks an "
-                        "instrumental goal to influence Θ^R_2"),
-            Claim(VOC, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2"),
-            Claim(ICI, decision="A1", node="S2",
-                  source="EKKL19 (current-RF optimisation: the agent still optimises the states)"),
-        ),
+        claim_builder=current_rf_optimization_claims,
+        min_horizon=MIN_HORIZON["current_rf_optimization"],
     ),
     Entry(
         name="ti_considering_current_rf",
@@ -271,15 +353,8 @@ ENTRIES = (
             "R^k_t = R(S_t; Θ_k) for t > k; information links (S_t, Θ_t) -> A_t from Alg. 2. "
             "Agents are named '1' and '2'."
         ),
-        claims=(
-            Claim(ICI, decision="A1_1", node="ThetaR2", source="RT Sec. 3.2",
-                  quote="A^1_1 -> Θ^R_2 -> A^2_2 -> S3 -> R^1_3 indicates that the agent may "
-                        "have an instrumental goal to influence Θ^R_2"),
-            Claim(ICI, decision="A1_1", node="ThetaR2", only_via=("A2_2",),
-                  source="RT Sec. 3.2, Claim 2",
-                  quote="the only instrumental goal ... for the implemented reward function is "
-                        "to preserve it"),
-        ),
+        claim_builder=ti_considering_current_rf_claims,
+        min_horizon=MIN_HORIZON["ti_considering_current_rf"],
     ),
     Entry(
         name="counterfactual_reward_function",
@@ -302,16 +377,8 @@ ENTRIES = (
             "figure, R_t reads the counterfactual Θ̃^R_t (t >= 2) and the unused actual Θ^R_3 "
             "is dropped. S1, Θ^R_1 and Θ^R_* are shared by both worlds."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="ThetaR2", only_via=("A2",),
-                  source="RT Sec. 3.3, Claim 5",
-                  quote="the only instrumental goal that counterfactual RF agents may have for "
-                        "the implemented RF is to make it more informative of its counterfactual "
-                        "counterpart"),
-            Claim(ICI, decision="A1", node="ThetaR2_cf", holds=False, source="RT Sec. 3.3"),
-            Claim(ICI, decision="A1", node="S2_cf", holds=False, source="RT Sec. 3.3"),
-            Claim(ICI, decision="A1", node="ThetaR3_cf", holds=False, source="RT Sec. 3.3"),
-        ),
+        claim_builder=counterfactual_reward_function_claims,
+        min_horizon=MIN_HORIZON["counterfactual_reward_function"],
     ),
     Entry(
         name="instrumental_goal",
@@ -329,10 +396,10 @@ ENTRIES = (
             "reading, Y a parent of R1 not downstream of A1, gives the same claim)."
         ),
         claims=(
-            Claim(ICI, decision="A1", node="X", source="RT Fig. 4a",
+            Claim(ICI, decision="A1", node="X", source="RT Fig. 4a caption",
                   quote="Influencing X can be an instrumental goal because there is a path from "
                         "A1 to R1 via X"),
-            Claim(ICI, decision="A1", node="Y", holds=False, source="RT Fig. 4a",
+            Claim(ICI, decision="A1", node="Y", holds=False, source="RT Fig. 4a caption",
                   quote="influencing Y cannot be an instrumental goal"),
         ),
     ),
@@ -356,10 +423,12 @@ ENTRIES = (
                   quote="if every path from a node O to a utility node passes through at least "
                         "one of the agent's own actions, then the only instrumental goal for "
                         "influencing O is to make O more informative"),
-            Claim(ICI, decision="A1", node="Z", holds=False, source="RT Fig. 4b",
+            Claim(ICI, decision="A1", node="Z", holds=False, source="RT Fig. 4b caption",
                   quote="Influencing Z cannot be an instrumental goal"),
-            Claim(VOI, decision="A2", node="O", source="RT Fig. 4b"),
-            Claim(RI, decision="A2", node="O", source="RT Fig. 4b"),
+            Claim(VOI, decision="A2", node="O",
+                  source="RT Sec. 2.2 (graphical reading: O is informative of Z for A2)"),
+            Claim(RI, decision="A2", node="O",
+                  source="RT Sec. 2.2 (graphical reading: A2 responds to O)"),
         ),
     ),
 )

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from cid.model import Diagram
 from zoo._build import check_horizon
-from zoo.entry import RT, Claim, Entry, Reference
+from zoo.claims import Claim
+from zoo.entry import RT, Entry, Reference
 
 __all__ = [
     "ENTRIES",
+    "MIN_HORIZON",
     "belief_based_ti_considering",
     "belief_based_ti_ignoring",
     "combined_safe_agent",
@@ -35,6 +37,14 @@ VOI = "value_of_information"
 RI = "response_incentive"
 VOC = "value_of_control"
 
+MIN_HORIZON = {
+    "rf_input_tampering": 3,  # O2 is informative for A2
+    "belief_based_ti_considering": 3,  # the path A^1_1 -> Θ^PM_2 -> A^2_2 -> B^1_3 -> R^1_3
+    "belief_based_ti_ignoring": 2,  # the claims name A_1 and Θ^PM_2 only
+    "combined_safe_agent": 2,  # A_1, Θ̂^R_2, Θ^PM_2, Θ^O_2
+}
+"""The smallest horizon of each entry: every node its claims name exists."""
+
 
 def rf_input_tampering(horizon: int = 3) -> Diagram:
     """RT Fig. 10a: a POMDP whose observations, shared with the reward, pass a modifiable sensor.
@@ -42,7 +52,7 @@ def rf_input_tampering(horizon: int = 3) -> Diagram:
     ``O_t = O(S_t; Θ^O_t)``, ``P(Θ^O_{t+1} | S_t, A_t)``, ``R_t <- O_t``; the agent acts on its
     history of observations and actions.
     """
-    m = check_horizon("rf_input_tampering", horizon)
+    m = check_horizon("rf_input_tampering", horizon, minimum=MIN_HORIZON["rf_input_tampering"])
     d = Diagram("rf_input_tampering",
                 description="POMDP with modifiable RF-inputs (RT Fig. 10a)")
     for t in range(1, m + 1):
@@ -65,7 +75,8 @@ def belief_based_ti_considering(horizon: int = 3) -> Diagram:
     ``(Θ^PM_k, B^k_k)``, and is paid ``R^k_t <- B^k_t`` for ``t > k``; the predictive model
     changes with the state and the action, ``Θ^PM_{k+1} <- Θ^PM_k, S_k, A_k``.
     """
-    m = check_horizon("belief_based_ti_considering", horizon, minimum=3)
+    m = check_horizon("belief_based_ti_considering", horizon,
+                      minimum=MIN_HORIZON["belief_based_ti_considering"])
     d = Diagram("belief_based_ti_considering",
                 description="TI-considering agent with belief-based rewards (RT Fig. 11)")
     d.chance("S1", label="S_1", step=1)
@@ -96,7 +107,8 @@ def belief_based_ti_ignoring(horizon: int = 3) -> Diagram:
     Every later action is planned with the current predictive model ``Θ^PM_1``; the next
     model ``Θ^PM_2`` is affected by the first action but read by nothing the agent is paid for.
     """
-    m = check_horizon("belief_based_ti_ignoring", horizon)
+    m = check_horizon("belief_based_ti_ignoring", horizon,
+                      minimum=MIN_HORIZON["belief_based_ti_ignoring"])
     d = Diagram("belief_based_ti_ignoring",
                 description="TI-ignoring agent with belief-based rewards, time 1 (RT Fig. 12)")
     d.chance("S1", label="S_1", step=1)
@@ -121,7 +133,8 @@ def combined_safe_agent(horizon: int = 3) -> Diagram:
     beliefs formed by the current predictive model from observations through sensors
     ``Θ^O_t`` that the actions may change.
     """
-    m = check_horizon("combined_safe_agent", horizon)
+    m = check_horizon("combined_safe_agent", horizon,
+                      minimum=MIN_HORIZON["combined_safe_agent"])
     d = Diagram("combined_safe_agent",
                 description="TI-ignoring current-RF agent with belief-based rewards (RT Fig. 13)")
     d.chance("ThetaRstar", label="Θ^R_*", description="the intended reward function")
@@ -146,6 +159,71 @@ def combined_safe_agent(horizon: int = 3) -> Diagram:
     return d
 
 
+# ------------------------------------------------------------------------ claims per horizon
+def rf_input_tampering_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 4.1 and Claim 6: every later sensor is a control target; each observation
+    informs the action that sees it (the paths O_t -> A_t -> R_{t+1})."""
+    m = horizon
+    out = [Claim(ICI, decision="A1", node=f"ThetaO{t}",
+                 source="RT Sec. 4.1, Claim 6" if t == 2 else "RT Sec. 4.1",
+                 quote=("The path A1 -> Θ^O_2 -> O2 -> R2 in Figure 10a indicates that RF-input "
+                        "tampering may be an instrumental goal") if t == 2 else None)
+           for t in range(2, m + 1)]
+    out += [Claim(ICI, decision=f"A{t}", node=f"ThetaO{t + 1}", source="RT Sec. 4.1, Claim 6")
+            for t in range(2, m)]
+    for t in range(1, m):
+        out += [
+            Claim(VOI, decision=f"A{t}", node=f"O{t}", source="RT Sec. 4.1",
+                  quote="represented in the graph, via the paths O_t -> A_t -> R_{t+1}"
+                  if t == 2 else None),
+            Claim(RI, decision=f"A{t}", node=f"O{t}", source="RT Sec. 4.1"),
+        ]
+    return out
+
+
+def belief_based_ti_considering_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 4.3 and Claim 8: self 1 may want to preserve each later predictive model, and
+    only because it shapes the later selves' actions."""
+    m = horizon
+    out = [Claim(ICI, decision="A1_1", node="ThetaPM2", source="RT Sec. 4.3",
+                 quote="The preservation incentive is indicated by the path A^1_1 -> Θ^PM_2 -> "
+                       "A^2_2 -> B^1_3 -> R^1_3")]
+    out += [Claim(ICI, decision="A1_1", node=f"ThetaPM{k}",
+                  only_via=tuple(f"A{j}_{j}" for j in range(k, m)),
+                  source="RT Sec. 4.3, Claim 8",
+                  quote="may have an instrumental goal to preserve the predictive model"
+                  if k == 2 else None)
+            for k in range(2, m)]
+    return out
+
+
+def belief_based_ti_ignoring_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 4.3 and Claim 9: the next predictive model is no control target (at every
+    horizon: only Θ^PM_2 is drawn, and no reward reads it)."""
+    return [
+        Claim(ICI, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3, Claim 9",
+              quote="note the lack of directed path passing Θ^PM_2 on the way from action "
+                    "A^1_1 to an R^1_t reward"),
+        Claim(VOC, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3, Claim 9"),
+    ]
+
+
+def combined_safe_agent_claims(horizon: int = 3) -> list[Claim]:
+    """RT Sec. 5: neither the next reward function nor the next predictive model is a control
+    target; every later sensor still is, graphically (RT Sec. 4.3 argues it away)."""
+    m = horizon
+    out = [
+        Claim(ICI, decision="A1", node="ThetaRhat2", holds=False, source="RT Sec. 5",
+              quote="Under reasonable assumptions, reward tampering is not an instrumental "
+                    "goal for the resulting agents"),
+        Claim(ICI, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 5"),
+    ]
+    out += [Claim(ICI, decision="A1", node=f"ThetaO{t}",
+                  source=f"RT Sec. 4.3 and 5 (graphical note: the path A1 -> ... -> Θ^O_{t} -> "
+                         f"O{t} -> B^1_{t} -> R^1_{t} remains)") for t in range(2, m + 1)]
+    return out
+
+
 ENTRIES = (
     Entry(
         name="rf_input_tampering",
@@ -164,14 +242,8 @@ ENTRIES = (
             "O_t = O(S_t; Θ^O_t), P(Θ^O_{t+1} | S_t, A_t), history-based policy; the reward is "
             "drawn as R_t <- O_t only; Θ^O_t -> Θ^O_{t+1} is omitted as in App. B's formula."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="ThetaO2", source="RT Sec. 4.1, Claim 6",
-                  quote="The path A1 -> Θ^O_2 -> O2 -> R2 in Figure 10a indicates that RF-input "
-                        "tampering may be an instrumental goal"),
-            Claim(VOI, decision="A2", node="O2", source="RT Sec. 4.1",
-                  quote="represented in the graph, via the paths O_t -> A_t -> R_{t+1}"),
-            Claim(RI, decision="A2", node="O2", source="RT Sec. 4.1"),
-        ),
+        claim_builder=rf_input_tampering_claims,
+        min_horizon=MIN_HORIZON["rf_input_tampering"],
     ),
     Entry(
         name="belief_based_ti_considering",
@@ -192,14 +264,8 @@ ENTRIES = (
             "Θ^PM_{t+1} <- Θ^PM_t, S_t, A_t; R^k_t <- B^k_t; observations folded into S_t as the "
             "caption says. Agents are named '1' and '2'."
         ),
-        claims=(
-            Claim(ICI, decision="A1_1", node="ThetaPM2", source="RT Sec. 4.3",
-                  quote="The preservation incentive is indicated by the path A^1_1 -> Θ^PM_2 -> "
-                        "A^2_2 -> B^1_3 -> R^1_3"),
-            Claim(ICI, decision="A1_1", node="ThetaPM2", only_via=("A2_2",),
-                  source="RT Sec. 4.3, Claim 8",
-                  quote="may have an instrumental goal to preserve the predictive model"),
-        ),
+        claim_builder=belief_based_ti_considering_claims,
+        min_horizon=MIN_HORIZON["belief_based_ti_considering"],
     ),
     Entry(
         name="belief_based_ti_ignoring",
@@ -218,12 +284,8 @@ ENTRIES = (
             "A^1_2 is a child of Θ^PM_1 and B^1_2, not of Θ^PM_2; no directed path through "
             "Θ^PM_2 to any R^1_t; the beliefs of self 2 are omitted as in the figure."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3, Claim 9",
-                  quote="note the lack of directed path passing Θ^PM_2 on the way from action "
-                        "A^1_1 to an R^1_t reward"),
-            Claim(VOC, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3"),
-        ),
+        claim_builder=belief_based_ti_ignoring_claims,
+        min_horizon=MIN_HORIZON["belief_based_ti_ignoring"],
     ),
     Entry(
         name="combined_safe_agent",
@@ -243,14 +305,7 @@ ENTRIES = (
             "Every conditional distribution is listed in RT App. B; the horizon m = 3 and the "
             "reward nodes R^1_2, R^1_3 are a choice. The implemented reward function is Θ̂^R_t."
         ),
-        claims=(
-            Claim(ICI, decision="A1", node="ThetaRhat2", holds=False, source="RT Sec. 5",
-                  quote="Under reasonable assumptions, reward tampering is not an instrumental "
-                        "goal for the resulting agents"),
-            Claim(ICI, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 5"),
-            Claim(ICI, decision="A1", node="ThetaO2",
-                  source="RT Sec. 4.3 and 5 (graphical note: the path A1 -> Θ^O_2 -> O2 -> B^1_2 "
-                         "-> R^1_2 remains)"),
-        ),
+        claim_builder=combined_safe_agent_claims,
+        min_horizon=MIN_HORIZON["combined_safe_agent"],
     ),
 )

@@ -57,6 +57,30 @@ def test_reward_modeling_feedback_is_a_control_target_cirl_feedback_is_informati
                              source="t").check(ci)
 
 
+def test_reward_modeling_vs_cirl_matches_the_feedback_channels() -> None:
+    c = contrast("reward_modeling_vs_cirl")
+    assert c.matched == (("D1", "AH1"), ("D2", "AH2"))
+    # matched by role, D1/AH1 now shows the contrast: a control target on one side,
+    # information on the other
+    lost, gained = _change("reward_modeling_vs_cirl", "instrumental_control_incentive")
+    assert "D1/AH1" in lost and "D1/AH1" not in gained
+    assert "D1/AH1" in _change("reward_modeling_vs_cirl", "value_of_information")[1]
+    d1, d2 = c.channels()
+    assert (d1.left, d1.right, d2.left, d2.right) == ("D1", "AH1", "D2", "AH2")
+    assert "ICI(A1)" in d1.on_left and "ICI(A1)" not in d1.on_right
+    assert "VoI(A1)" in d1.on_right and "VoI(A1)" in d1.only_right
+    assert {"ICI(A1)", "ICI(A2)"} <= set(d2.on_left) and "ICI(A2)" in d2.only_left
+    assert "VoI(A2)" in d2.on_right and "ICI(A1)" in d2.on_right  # only via S3: see the claims
+    left, right = c.verdicts()
+    via = [v for v in right if v.claim.only_via == ("S3",)]
+    assert via and via[0].ok and "gone once the edges out of S3 are cut" in via[0].reason
+    # without the correspondence the names never meet, and the table shows no contrast
+    import dataclasses
+    plain = dataclasses.replace(c, matched=())
+    assert all("D1" not in ch.only_left for ch in plain.changes())
+    assert plain.channels() == ()
+
+
 def test_the_other_fixes() -> None:
     assert _change("counterfactual_oracle_fix", "instrumental_control_incentive") == (("S",), ())
     assert _change("content_recommendation_fix", "instrumental_control_incentive") == (("I",), ())
