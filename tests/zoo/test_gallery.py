@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -9,10 +11,12 @@ import pytest
 
 import cid
 import zoo
+from tests.zoo._svg import graphviz_version, svg_signature
 from zoo.gallery import entry_dot, gallery_markdown, main, render_zoo
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 NAMES = zoo.names()
+STEMS = [stem for n in NAMES for stem in (n, f"{n}-incentives")]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -54,6 +58,13 @@ def test_gallery_page_shows_every_entry_with_picture_table_and_claims() -> None:
     assert "✗" not in page  # every claim is confirmed
     assert "## Comparisons the papers invite" in page
     assert "Reward modeling vs CIRL" in page and "current-RF optimisation" in page
+    assert "the corresponding pairs D1/AH1, D2/AH2" in page
+    assert "| D2 | VoC, ICI(A1), ICI(A2) | AH2 | VoI(A2), RI(A2), VoC, ICI(A1) |" in page
+    assert "AH2 ∈ ICI(A1) only via S3" in page
+    for name in NAMES:  # time-indexed entries say how to get the claims at another horizon
+        e = zoo.entry(name)
+        assert ("claims_for(horizon=m)" in page.split(f"## {name}\n")[1].split("\n## ")[0]) == (
+            e.min_horizon is not None)
 
 
 def test_committed_svgs_stay_small() -> None:
@@ -96,6 +107,61 @@ def test_render_zoo_writes_pictures(tmp_path: Path) -> None:
     titles = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}title")}
     assert {"Q", "A", "S", "S_cf", "R"} <= titles
     assert (tmp_path / "debate.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def _local_dot_version() -> str | None:
+    out = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=True)
+    words = (out.stderr or out.stdout).split()
+    return words[words.index("version") + 1] if "version" in words else None
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Every committed DOT file rendered to SVG by the local Graphviz (one dot process)."""
+    work = tmp_path_factory.mktemp("rerendered")
+    for stem in STEMS:
+        shutil.copy(DOCS / "zoo" / f"{stem}.dot", work / f"{stem}.dot")
+    subprocess.run(["dot", "-Tsvg", "-O", *(f"{stem}.dot" for stem in STEMS)], cwd=work,
+                   check=True, capture_output=True)
+    return {stem: (work / f"{stem}.dot.svg").read_text(encoding="utf-8") for stem in STEMS}
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("stem", STEMS)
+def test_committed_svgs_match_their_dot(stem: str, rendered: dict[str, str]) -> None:
+    committed = (DOCS / "zoo" / f"{stem}.svg").read_text(encoding="utf-8")
+    fresh = rendered[stem]
+    hint = f"docs/zoo/{stem}.svg is stale against its .dot: run python -m zoo.gallery docs"
+    assert svg_signature(committed) == svg_signature(fresh), hint
+    if graphviz_version(committed) == _local_dot_version():  # same Graphviz: same layout too
+        assert svg_signature(committed, geometry=True) == svg_signature(fresh, geometry=True), hint
+
+
+def test_the_svg_signature_sees_colours_styles_and_labels_not_positions() -> None:
+    svg = (DOCS / "zoo" / "mdp-incentives.svg").read_text(encoding="utf-8")
+    base = svg_signature(svg)
+    assert 'fill="#c4e5f7"' in svg and 'stroke-dasharray="5,2"' in svg
+    recoloured = svg.replace('fill="#c4e5f7"', 'fill="#ff0000"', 1)
+    restyled = svg.replace('stroke-dasharray="5,2"', 'stroke-dasharray="1,5"', 1)
+    relabelled = svg.replace(">VoI<", ">VoC<", 1)
+    for changed in (recoloured, restyled, relabelled):
+        assert svg_signature(changed) != base
+    moved = svg.replace('cx="83.73"', 'cx="99.99"')
+    assert moved != svg and svg_signature(moved) == base
+    assert svg_signature(moved, geometry=True) != svg_signature(svg, geometry=True)
+    assert graphviz_version(svg) is not None
+
+
+@pytest.mark.needs_dot
+def test_a_stale_svg_is_caught(tmp_path: Path) -> None:
+    # re-render a DOT whose colour changed: the committed SVG no longer matches it
+    dot = (DOCS / "zoo" / "mdp.dot").read_text(encoding="utf-8")
+    assert dot.count("#C4E5F7") >= 1
+    (tmp_path / "mdp.dot").write_text(dot.replace("#C4E5F7", "#123456"), encoding="utf-8")
+    fresh = subprocess.run(["dot", "-Tsvg", str(tmp_path / "mdp.dot")], capture_output=True,
+                           text=True, check=True).stdout
+    committed = (DOCS / "zoo" / "mdp.svg").read_text(encoding="utf-8")
+    assert svg_signature(fresh) != svg_signature(committed)
 
 
 @pytest.mark.needs_dot
