@@ -20,11 +20,21 @@ A root's table is a plain list of probabilities, ``[0.3, 0.7]``.
 **a dict** ``{value: probability}`` for a root node: ``{"sunny": 0.7, "rain": 0.3}``.
 
 **a function of the parents** returning a value (deterministic) or a ``{value: p}`` dict.
-The parents are passed *by name* when the function's parameters are the parents' names
-(``lambda S1, A1: ...``), *positionally* in parent order otherwise (``lambda s, a: ...``,
-handy for generated, time-indexed diagrams), or *as one mapping* ``{parent: value}`` when the
-function takes one argument and the node has several parents. Wrap the function in
-:class:`Function` to choose the call style explicitly.
+How the parents are passed follows a strict rule (:mod:`cid.quant._binding`):
+
+* *by name* when every parameter is named after a parent and every parent is a parameter
+  (``lambda S1, A1: ...``, in any order; extra parameters need defaults);
+* *positionally, in parent order* when no parameter is named after a parent and there is one
+  required parameter per parent (``lambda s, a: ...``, handy for generated, time-indexed
+  diagrams);
+* *as one mapping* ``{parent: value}`` when the node has several parents and the function
+  one required parameter not named after a parent (``lambda pa: ...``);
+* anything else (``lambda A1, s``; ``lambda S1`` when the parents are ``S1, A1``) is an error
+  naming the node, the function's parameters and the parents. Wrap the function in
+  :class:`Function` to choose the call style explicitly.
+
+A function must return a value for every parent configuration: ``None`` (a forgotten
+``return``) and NaN are refused, naming the node and the parent values.
 
 Utility nodes are resolved by :mod:`cid.quant.utility`.
 
@@ -48,15 +58,23 @@ Examples
 
 from __future__ import annotations
 
-import inspect
 import itertools
+import math
 import numbers
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
+from cid.errors import ModelIncompleteError
+from cid.quant._binding import (
+    MAX_SHOWN,
+    CallStyle,
+    Function,
+    evaluate,
+    format_config,
+    limit,
+)
 from cid.quant.domains import Domain
 
 __all__ = [
@@ -67,34 +85,7 @@ __all__ = [
     "resolve_chance",
 ]
 
-CallStyle = Literal["auto", "keywords", "positional", "mapping"]
-_MAX_SHOWN = 3  # bad parent configurations listed per node
 _TOL = 1e-6  # tolerance for probabilities summing to 1
-
-
-@dataclass(frozen=True)
-class Function:
-    """A function of the parents, with an explicit way of passing them.
-
-    Parameters
-    ----------
-    fn : callable
-        Returns a value, a ``{value: probability}`` dict, or (for utilities) a real number.
-    call : {"auto", "keywords", "positional", "mapping"}
-        ``"keywords"``: ``fn(S1=..., A1=...)``; ``"positional"``: ``fn(s1, a1)`` in parent
-        order; ``"mapping"``: ``fn({"S1": ..., "A1": ...})``; ``"auto"`` picks from the
-        signature (names when every parent is a parameter name, else positional, else one
-        mapping argument).
-
-    Examples
-    --------
-    >>> f = Function(lambda pa: pa["S1"] + pa["S2"], call="mapping")
-    >>> f.call
-    'mapping'
-    """
-
-    fn: Callable[..., object]
-    call: CallStyle = "auto"
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +111,16 @@ class CPD:
     table: np.ndarray
 
     def __post_init__(self) -> None:
+        expected = tuple(len(d) for d in self.parent_domains) + (len(self.domain),)
+        if self.table.shape != expected or len(self.parents) != len(self.parent_domains):
+            raise ModelIncompleteError(
+                f"{self.node}: a CPD table of shape {self.table.shape} for parents "
+                f"{', '.join(self.parents) or 'none'} and {len(self.domain)} values "
+                f"(expected {expected})")
+        problems: list[str] = []
+        if _check_rows(self.node, self.table, self.parents, self.parent_domains,
+                       problems) is None:  # never let lost probability mass pass silently
+            raise ModelIncompleteError("\n".join(problems))
         self.table.flags.writeable = False
 
     def distribution(self, *args: Hashable, **kwargs: Hashable) -> dict[Hashable, float]:
@@ -136,17 +137,8 @@ class CPD:
 
 
 # ---------------------------------------------------------------------------- helpers
-def format_config(parents: Sequence[str], values: Sequence[object]) -> str:
-    """``"S1=0, A1='left'"`` (or ``"no parents"``)."""
-    if not parents:
-        return "no parents"
-    return ", ".join(f"{p}={v!r}" for p, v in zip(parents, values, strict=False))
-
-
 def _config_index(node: str, parents: Sequence[str], domains: Sequence[Domain],
                   args: Sequence[Hashable], kwargs: Mapping[str, Hashable]) -> tuple[int, ...]:
-    from cid.errors import ModelIncompleteError
-
     if args and kwargs:
         raise ModelIncompleteError(f"{node}: give parent values positionally or by name, not both")
     if args:
@@ -181,72 +173,6 @@ def _format_rows(node: str, parents: Sequence[str], parent_domains: Sequence[Dom
                      for r in rows)
 
 
-def _call_style(fn: Callable[..., object], parents: Sequence[str]) -> CallStyle | str:
-    """Pick how to pass the parents to ``fn``; return a problem text when none fits."""
-    if not parents:
-        return "positional"
-    try:
-        params = list(inspect.signature(fn).parameters.values())
-    except (TypeError, ValueError):
-        return "positional"
-    kinds = inspect.Parameter
-    named = {p.name for p in params if p.kind in (kinds.POSITIONAL_OR_KEYWORD, kinds.KEYWORD_ONLY)}
-    if set(parents) <= named:
-        return "keywords"
-    positional = [p for p in params
-                  if p.kind in (kinds.POSITIONAL_ONLY, kinds.POSITIONAL_OR_KEYWORD)]
-    required = [p for p in positional if p.default is p.empty]
-    star = any(p.kind == kinds.VAR_POSITIONAL for p in params)
-    if len(required) <= len(parents) and (star or len(parents) <= len(positional)):
-        return "positional"
-    if len(required) == 1 and len(parents) > 1:
-        return "mapping"
-    if any(p.kind == kinds.VAR_KEYWORD for p in params):
-        return "keywords"
-    shown = ", ".join(p.name for p in params)
-    return (f"cannot pass the parents ({', '.join(parents)}) to the function ({shown}): name its "
-            "parameters after the parents, take them in parent order, or take one mapping")
-
-
-def _caller(fn: Callable[..., object], style: str,
-            parents: Sequence[str]) -> Callable[[tuple[Hashable, ...]], object]:
-    if style == "keywords":
-        return lambda vals: fn(**dict(zip(parents, vals, strict=False)))
-    if style == "mapping":
-        return lambda vals: fn(dict(zip(parents, vals, strict=False)))
-    return lambda vals: fn(*vals)
-
-
-def _limit(problems: list[str], count: int, node: str, what: str) -> None:
-    if count > _MAX_SHOWN:
-        problems.append(f"{node}: ... and {count - _MAX_SHOWN} more parent configurations {what}")
-
-
-def _evaluate(node: str, spec: Callable[..., object] | Function, parents: Sequence[str],
-              parent_domains: Sequence[Domain],
-              problems: list[str]) -> list[tuple[tuple[Hashable, ...], object]] | None:
-    """Call the function on every parent configuration; ``None`` when it cannot be called."""
-    fn, style = (spec.fn, str(spec.call)) if isinstance(spec, Function) else (spec, "auto")
-    if style == "auto":
-        style = _call_style(fn, parents)
-        if style not in ("keywords", "positional", "mapping"):
-            problems.append(f"{node}: {style}")
-            return None
-    call = _caller(fn, style, parents)
-    outputs: list[tuple[tuple[Hashable, ...], object]] = []
-    failures = 0
-    for vals in itertools.product(*parent_domains):
-        try:
-            outputs.append((vals, call(vals)))
-        except Exception as err:  # noqa: BLE001 - report which node and which inputs
-            failures += 1
-            if failures <= _MAX_SHOWN:
-                problems.append(f"{node}: the function raised {type(err).__name__}: {err} "
-                                f"for {format_config(parents, vals)}")
-    _limit(problems, failures, node, "raised")
-    return None if failures else outputs
-
-
 def _check_rows(node: str, table: np.ndarray, parents: Sequence[str],
                 parent_domains: Sequence[Domain], problems: list[str]) -> np.ndarray | None:
     """Check that every row is a distribution; return the table renormalised exactly."""
@@ -262,14 +188,14 @@ def _check_rows(node: str, table: np.ndarray, parents: Sequence[str],
         return format_config(parents, [parent_domains[a][int(j)] for a, j in enumerate(cfg)])
 
     negative = np.flatnonzero((rows < 0).any(axis=1))
-    for i in negative[:_MAX_SHOWN]:
+    for i in negative[:MAX_SHOWN]:
         problems.append(f"{node}: negative probability for {config(int(i))}")
-    _limit(problems, len(negative), node, "with negative probabilities")
+    limit(problems, len(negative), node, "with negative probabilities")
     bad = np.flatnonzero(np.abs(sums - 1.0) > _TOL)
-    for i in bad[:_MAX_SHOWN]:
+    for i in bad[:MAX_SHOWN]:
         problems.append(f"{node}: probabilities for {config(int(i))} sum to "
                         f"{float(sums[i]):.6g}, not 1")
-    _limit(problems, len(bad), node, "not summing to 1")
+    limit(problems, len(bad), node, "not summing to 1")
     if len(negative) or len(bad):
         return None
     normalised: np.ndarray = (rows / sums[:, None]).reshape(table.shape)
@@ -341,47 +267,84 @@ def _from_dict(node: str, spec: Mapping[object, object], parents: tuple[str, ...
     return (None if table is None else CPD(node, parents, dom, pdoms, table)), problems
 
 
+def _not_a_value(value: object) -> str | None:
+    """Why ``value`` cannot be a node's value (``None`` when it can)."""
+    if value is None:
+        return "None (a forgotten return?)"
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral) and (
+            math.isnan(float(value))):
+        return "NaN"
+    try:
+        hash(value)
+    except TypeError:
+        return f"{value!r}, which is not hashable"
+    return None
+
+
+class _Tally:
+    """Bad parent configurations of one node, by kind: the first few listed, then a count."""
+
+    def __init__(self, node: str, problems: list[str]) -> None:
+        self.node, self.problems = node, problems
+        self.counts: dict[str, int] = {}
+
+    def add(self, kind: str, text: str) -> None:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if self.counts[kind] <= MAX_SHOWN:
+            self.problems.append(f"{self.node}: {text}")
+
+    def close(self) -> bool:
+        """Add the "... and N more" lines; whether anything was bad."""
+        for kind, count in self.counts.items():
+            limit(self.problems, count, self.node, kind)
+        return bool(self.counts)
+
+
 def _chance_from_function(node: str, spec: Callable[..., object] | Function,
                           parents: tuple[str, ...], pdoms: tuple[Domain, ...],
                           declared: Domain | None,
                           problems: list[str]) -> tuple[CPD | None, list[str]]:
-    outputs = _evaluate(node, spec, parents, pdoms, problems)
+    outputs = evaluate(node, spec, parents, pdoms, problems)
     if outputs is None:
+        return None, problems
+    tally = _Tally(node, problems)
+    seen: list[Hashable] = []
+    for vals, out in outputs:
+        at = format_config(parents, vals)
+        values = list(out) if isinstance(out, Mapping) else [out]
+        why = next((w for w in map(_not_a_value, values) if w is not None), None)
+        if why is not None:
+            tally.add("returning no valid value", f"the function returned {why} for {at}")
+            continue
+        if isinstance(out, Mapping):
+            odd = [p for p in out.values() if not isinstance(p, numbers.Real)]
+            if odd:
+                tally.add("with probabilities that are not numbers",
+                          f"probability {odd[0]!r} for {at} is not a number (in {out!r})")
+                continue
+        seen.extend(values)
+    if tally.close():
         return None, problems
     dom = declared
     if dom is None:
-        seen: list[Hashable] = []
-        for _, out in outputs:
-            if isinstance(out, Mapping):
-                seen.extend(out)
-            else:
-                seen.append(out)
         try:
             dom = Domain.infer(seen)
-        except Exception as err:  # noqa: BLE001
+        except ModelIncompleteError as err:
             problems.append(f"{node}: the function's values cannot form a domain: {err}")
             return None, problems
     table = np.zeros(tuple(len(d) for d in pdoms) + (len(dom),))
-    outside = 0
     for k, (vals, out) in enumerate(outputs):
         cfg = np.unravel_index(k, table.shape[:-1]) if parents else ()
         dist = out if isinstance(out, Mapping) else {out: 1.0}
+        outside = [v for v in dist if v not in dom]
+        if outside:
+            tally.add("with values outside the domain",
+                      f"the function returned {outside[0]!r} for "
+                      f"{format_config(parents, vals)}, not in the domain {dom.values}")
+            continue
         for value, p in dist.items():
-            if value not in dom:
-                outside += 1
-                if outside <= _MAX_SHOWN:
-                    problems.append(f"{node}: the function returned {value!r} for "
-                                    f"{format_config(parents, vals)}, not in the domain "
-                                    f"{dom.values}")
-                continue
-            if not isinstance(p, numbers.Real):
-                problems.append(f"{node}: probability {p!r} of {value!r} for "
-                                f"{format_config(parents, vals)} is not a number")
-                outside += 1
-                continue
             table[cfg + (dom.index(value),)] += float(p)
-    _limit(problems, outside, node, "with values outside the domain")
-    if outside:
+    if tally.close():
         return None, problems
     checked = _check_rows(node, table, parents, pdoms, problems)
     return (None if checked is None else CPD(node, parents, dom, pdoms, checked)), problems

@@ -46,7 +46,7 @@ class Domain:
     Raises
     ------
     ModelIncompleteError
-        The domain is empty, has repeated values, or holds an unhashable value.
+        The domain is empty, has repeated values, or holds an unhashable value or NaN.
     """
 
     __slots__ = ("values", "_index")
@@ -59,6 +59,8 @@ class Domain:
             index = {v: i for i, v in enumerate(vals)}
         except TypeError:
             raise ModelIncompleteError(f"domain values must be hashable, got {vals!r}") from None
+        if any(isinstance(v, float) and v != v for v in vals):
+            raise ModelIncompleteError(f"domain {vals!r} holds NaN, which equals no value")
         if len(index) != len(vals):
             raise ModelIncompleteError(f"domain {vals!r} has repeated values")
         self.values: tuple[Hashable, ...] = vals

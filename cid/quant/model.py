@@ -4,8 +4,9 @@ A model attaches numbers to a :class:`~cid.Diagram`: a CPD for every chance node
 function or table for every utility node, and a finite domain for every decision. Specs are
 resolved at once (see :mod:`cid.quant.cpd` for the accepted forms and the table layout);
 anything invalid raises :class:`~cid.ModelIncompleteError` listing *every* problem with the
-node and the parent values concerned. Missing pieces are allowed while building and reported
-by :meth:`Model.check` (called by every query and by :func:`~cid.quant.solve`).
+node and the parent values concerned, and the missing pieces too. Missing pieces alone are
+allowed while building and reported by :meth:`Model.check` (called by every query and by
+:func:`~cid.quant.solve`).
 
 Models are values: :meth:`Model.with_cpds`, :func:`~cid.quant.do` and the value-of-X
 functions return new models and never change the diagram or the model they were given.
@@ -23,8 +24,10 @@ Examples
 >>> cid.Model(d, cpds={"S": [0.3, 0.6]}).problems()
 Traceback (most recent call last):
 ...
-cid.errors.ModelIncompleteError: model 'diagram' has 1 invalid spec:
+cid.errors.ModelIncompleteError: model 'diagram' has 1 invalid spec and 2 missing pieces:
   - S: probabilities for no parents sum to 0.9, not 1
+  - D: decision without a domain (give domains={'D': [...]})
+  - U: no utility for utility node U
 """
 
 from __future__ import annotations
@@ -43,13 +46,32 @@ from cid.quant.utility import UtilityTable, resolve_utility
 __all__ = ["Model"]
 
 
-def _problem_error(name: str, problems: Sequence[str], what: str) -> ModelIncompleteError:
-    n = len(problems)
-    text = f"model {name!r} has {n} {what}{'s' if n != 1 else ''}:\n" + "\n".join(
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
+
+
+def _problem_error(name: str, invalid: Sequence[str],
+                   missing: Sequence[str] = ()) -> ModelIncompleteError:
+    """One error listing every invalid spec, then every missing piece."""
+    parts = [_count(len(invalid), "invalid spec")] if invalid else []
+    if missing:
+        parts.append(_count(len(missing), "missing piece"))
+    problems = (*invalid, *missing)
+    text = f"model {name!r} has {' and '.join(parts)}:\n" + "\n".join(
         f"  - {p}" for p in problems)
     err = ModelIncompleteError(text)
     err.problems = tuple(problems)  # type: ignore[attr-defined]
     return err
+
+
+def _mapping(name: str, what: str, value: object) -> Mapping[object, object]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ModelIncompleteError(
+            f"model {name!r}: {what}= must be a mapping {{node: ...}}, got "
+            f"{type(value).__name__} {value!r:.60}", code="cid_invalid_argument")
+    return value
 
 
 def _domain_of_spec(spec: object, n_parents: int) -> Domain | None:
@@ -106,27 +128,34 @@ class Model:
             raise DiagramError(f"Model needs a cid.Diagram, got {type(diagram).__name__}")
         self._diagram = rebuild(diagram)
         self.name = name or diagram.name
-        self._specs: dict[str, object] = dict(cpds or {})
-        unknown = sorted({*self._specs, *(domains or {})} - set(self._diagram.nodes))
+        specs = _mapping(self.name, "cpds", cpds)
+        declared = _mapping(self.name, "domains", domains)
+        nodes = set(self._diagram.nodes)
+        unknown = sorted({repr(k) for k in (*specs, *declared) if k not in nodes})
         if unknown:
             raise NodeNotFoundError(
                 f"model {self.name!r}: unknown node{'s' if len(unknown) > 1 else ''} "
-                f"{', '.join(map(repr, unknown))} in cpds/domains; the nodes are "
+                f"{', '.join(unknown)} in cpds/domains; the nodes are "
                 f"{', '.join(self._diagram.nodes)}")
+        self._specs: dict[str, object] = {str(k): v for k, v in specs.items()}
         invalid: list[str] = []
         self._declared: dict[str, Domain] = {}
-        for node, values in (domains or {}).items():
+        for node, values in declared.items():
+            if isinstance(values, (str, bytes)):
+                invalid.append(f"{node}: invalid domain {values!r}: give a list of values, "
+                               "not a string")
+                continue
             try:
-                self._declared[node] = Domain(values)
+                self._declared[str(node)] = Domain(values)  # type: ignore[arg-type]
             except (ModelIncompleteError, TypeError) as err:
-                invalid.append(f"{node}: invalid domain: {err}")
+                invalid.append(f"{node}: invalid domain {values!r:.60}: {err}")
         self._domains: dict[str, Domain] = {}
         self._cpds: dict[str, CPD] = {}
         self._utilities: dict[str, UtilityTable] = {}
         self._missing: list[str] = []
         self._resolve(invalid)
         if invalid:
-            raise _problem_error(self.name, invalid, "invalid spec")
+            raise _problem_error(self.name, invalid, self._missing)
 
     # ------------------------------------------------------------------ resolution
     def _declared_domain(self, node: str) -> Domain | None:
@@ -182,24 +211,25 @@ class Model:
                 continue
             self._utilities[node] = table
             if d.children(node) or declared is not None:
-                try:
-                    cpd = table.as_cpd(declared)
-                except (ModelIncompleteError, KeyError) as err:
-                    invalid.append(f"{node}: its values do not fit its domain: {err}")
-                    continue
-                if table.dist is None and declared is not None and (
-                        cpd.table.sum(axis=-1) < 0.5).any():
+                outside = table.outside(declared)
+                if outside:
                     invalid.append(f"{node}: the utility takes values outside its domain "
-                                   f"{declared.values}")
+                                   f"{declared.values if declared else ()}: {outside}")
                     continue
+                cpd = table.as_cpd(declared)
                 self._cpds[node] = cpd
                 self._domains[node] = cpd.domain
 
     @classmethod
     def _derive(cls, template: Model, diagram: Diagram, *, cpds: Mapping[str, CPD],
                 utilities: Mapping[str, UtilityTable], domains: Mapping[str, Domain],
-                missing: Sequence[str] = (), name: str | None = None) -> Model:
-        """A model from already resolved pieces (no re-validation); for transformations."""
+                missing: Sequence[str] = (), name: str | None = None,
+                specs: Mapping[str, object] | None = None) -> Model:
+        """A model from already resolved pieces (no re-validation); for transformations.
+
+        ``specs`` are the specs the pieces came from (default: the pieces themselves), used
+        to re-resolve a node whose parents' values change (:func:`~cid.quant.do`).
+        """
         new = cls.__new__(cls)
         new._diagram = diagram
         new.name = name or template.name
@@ -207,7 +237,8 @@ class Model:
         new._utilities = dict(utilities)
         new._domains = dict(domains)
         new._declared = {n: dom for n, dom in domains.items()}
-        new._specs = {**new._cpds, **new._utilities}  # utilities win over their value CPDs
+        new._specs = dict(specs) if specs is not None else {
+            **new._cpds, **new._utilities}  # utilities win over their value CPDs
         new._missing = list(missing)
         return new
 
@@ -283,7 +314,7 @@ class Model:
         ModelIncompleteError
         """
         if self._missing:
-            raise _problem_error(self.name, self._missing, "missing piece")
+            raise _problem_error(self.name, (), self._missing)
         return self
 
     def with_cpds(self, cpds: Mapping[str, object] | None = None,

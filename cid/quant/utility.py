@@ -23,18 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cid.quant.cpd import (
-    _MAX_SHOWN,
-    CPD,
-    Function,
-    _as_float_array,
-    _check_rows,
-    _config_index,
-    _evaluate,
-    _limit,
-    _shape_text,
-    format_config,
-)
+from cid.errors import ModelIncompleteError
+from cid.quant._binding import MAX_SHOWN, Function, evaluate, format_config, limit
+from cid.quant.cpd import CPD, _as_float_array, _check_rows, _config_index, _shape_text
 from cid.quant.domains import Domain, plain
 
 __all__ = ["UtilityTable", "resolve_utility"]
@@ -69,9 +60,34 @@ class UtilityTable:
         object.__setattr__(self, "values", np.asarray(self.values, dtype=float))
         self.values.flags.writeable = False
 
+    def support(self) -> Domain:
+        """The numbers the utility takes with positive probability (sorted)."""
+        if self.dist is not None and self.domain is not None:
+            used = self.dist.reshape(-1, len(self.domain)).sum(axis=0) > 0
+            return Domain.infer(v for v, u in zip(self.domain, used, strict=True) if u)
+        return Domain.infer(np.unique(self.values).tolist())
+
+    def outside(self, domain: Domain | None) -> str:
+        """The values (shown, at most three) the utility takes outside ``domain``; "" if none."""
+        if domain is None:
+            return ""
+        bad = [v for v in self.support() if v not in domain]
+        return ", ".join(map(repr, bad[:3])) + (f" and {len(bad) - 3} more" if len(bad) > 3
+                                                else "")
+
     def as_cpd(self, domain: Domain | None = None) -> CPD:
-        """The utility as a random variable over its numeric values (for children and pgmpy)."""
-        dom = domain or self.domain or Domain.infer(np.unique(self.values).tolist())
+        """The utility as a random variable over its numeric values (for children and pgmpy).
+
+        Raises
+        ------
+        ModelIncompleteError
+            The utility takes a value outside ``domain``.
+        """
+        dom = domain or self.domain or self.support()
+        outside = self.outside(dom)
+        if outside:
+            raise ModelIncompleteError(f"{self.node}: the utility takes values outside its "
+                                       f"domain {dom.values}: {outside}")
         if self.dist is not None and self.domain is not None:
             if dom == self.domain:
                 table = self.dist
@@ -115,7 +131,7 @@ def resolve_utility(node: str, spec: object, parents: Sequence[str],
             return None, problems
         return _utility_from_outputs(node, [((), spec)], parents, pdoms, declared, problems)
     if callable(spec) or isinstance(spec, Function):
-        outputs = _evaluate(node, spec, parents, pdoms, problems)
+        outputs = evaluate(node, spec, parents, pdoms, problems)
         if outputs is None:
             return None, problems
         return _utility_from_outputs(node, outputs, parents, pdoms, declared, problems)
@@ -156,13 +172,13 @@ def _utility_from_outputs(node: str, outputs: list[tuple[tuple[Hashable, ...], o
             if (not isinstance(v, numbers.Real) or not math.isfinite(float(v))
                     or not isinstance(p, numbers.Real)):
                 bad += 1
-                if bad <= _MAX_SHOWN:
+                if bad <= MAX_SHOWN:
                     problems.append(f"{node}: a utility must be a finite real number; the function "
                                     f"gave {out!r} for {format_config(parents, vals)}")
                 break
             clean[float(plain(v))] = clean.get(float(plain(v)), 0.0) + float(p)  # type: ignore[arg-type]
         dists.append(clean)
-    _limit(problems, bad, node, "with non-numeric utilities")
+    limit(problems, bad, node, "with non-numeric utilities")
     if bad:
         return None, problems
     if not random:

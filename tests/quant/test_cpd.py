@@ -84,7 +84,7 @@ def test_negative_and_many_bad_rows_are_summarised() -> None:
         Model(d, {"X": np.full(5, 0.2), "Y": table})
     text = str(err.value)
     assert "Y: negative probability for X=0" in text
-    assert "and 1 more parent configurations not summing to 1" in text
+    assert "and 1 more parent configuration not summing to 1" in text
 
 
 def test_dict_for_a_non_root_is_refused(d: cid.Diagram) -> None:
@@ -108,7 +108,8 @@ def test_uncallable_signature_is_explained() -> None:
     def f(a: int, b: int, c: int) -> int:
         return 0
 
-    with pytest.raises(cid.ModelIncompleteError, match=r"cannot pass the parents \(X, Z\)"):
+    with pytest.raises(cid.ModelIncompleteError,
+                       match=r"cannot tell how to pass the parents \(X, Z\)"):
         Model(d, {"X": [1.0], "Z": [1.0], "Y": f})
 
 
@@ -116,3 +117,125 @@ def test_cpd_str_draws_the_table() -> None:
     d = cid.Diagram.from_edges(["X -> Y"])
     m = Model(d, {"X": [0.5, 0.5], "Y": [[1.0, 0.0], [0.25, 0.75]]})
     assert str(m.cpd("Y")).splitlines() == ["X  Y=0   Y=1", "0  1     0", "1  0.25  0.75"]
+
+
+# ---------------------------------------------------------------------------- binding rule
+def _s2(d: cid.Diagram, spec: object) -> Model:
+    return Model(d, {"S1": [0.2, 0.8], "S2": spec, "R": lambda S2: float(S2)}, {"A1": [0, 1]})
+
+
+def test_binding_by_name_positional_or_mapping(d: cid.Diagram) -> None:
+    """S2 | (S1, A1): the same CPD whichever way the parents are received."""
+    def by_name(A1: int, S1: int, scale: float = 1.0) -> dict[int, float]:  # noqa: N803
+        return {0: 0.9, 1: 0.1} if (A1, S1) == (1, 0) else {S1: 1.0}
+
+    want = _s2(d, by_name).cpd("S2").table
+    assert want[0, 1].tolist() == [0.9, 0.1] and want[1, 0].tolist() == [0.0, 1.0]
+    for spec in [lambda s, a: by_name(A1=a, S1=s),
+                 lambda *vals: by_name(A1=vals[1], S1=vals[0]),
+                 lambda pa: by_name(**pa),
+                 lambda **kw: by_name(**kw),
+                 lambda s, a, noise=0.0: by_name(A1=a, S1=s),
+                 Function(lambda pa, scale=1: by_name(**pa), call="mapping"),
+                 Function(lambda x, y: by_name(A1=y, S1=x), call="positional")]:
+        np.testing.assert_array_equal(_s2(d, spec).cpd("S2").table, want)
+
+
+@pytest.mark.parametrize("spec, why", [
+    (lambda A1, s: 0, "A1 is named after a parent but s is not"),
+    (lambda s, A1: 0, "A1 is named after a parent but s is not"),
+    (lambda S1: int(S1 == 1), "the parameters name S1 but not A1"),
+    (lambda a, b, c: 0, "3 required parameters for 2 parents"),
+])
+def test_ambiguous_bindings_are_refused_naming_node_parameters_and_parents(
+        d: cid.Diagram, spec: object, why: str) -> None:
+    with pytest.raises(cid.ModelIncompleteError) as err:
+        _s2(d, spec)
+    text = str(err.value)
+    assert "S2: cannot tell how to pass the parents (S1, A1) to the function (" in text
+    assert why in text and "Function(fn, call=" in text
+
+
+def test_explicit_call_styles_are_checked() -> None:
+    d = cid.Diagram.from_edges(["X -> Y", "Z -> Y"])
+    base = {"X": [0.5, 0.5], "Z": [0.5, 0.5]}
+    with pytest.raises(cid.ModelIncompleteError,
+                       match=r"Y: Function\(call='positional'\) cannot pass the parents "
+                             r"\(X, Z\) to the function \(a\)"):
+        Model(d, {**base, "Y": Function(lambda a: 0, call="positional")})
+    with pytest.raises(cid.ModelIncompleteError, match=r"Function\(call='keywords'\)"):
+        Model(d, {**base, "Y": Function(lambda a, b: 0, call="keywords")})
+    with pytest.raises(cid.ModelIncompleteError, match="call must be one of"):
+        Function(lambda X, Z: 0, call="bogus")  # type: ignore[arg-type]
+    with pytest.raises(cid.ModelIncompleteError, match="must be callable"):
+        Function(42)  # type: ignore[arg-type]
+    with pytest.raises(cid.ModelIncompleteError, match="X has no parents, but the function"):
+        Model(d, {**base, "X": lambda p: 0.5})
+
+
+# ---------------------------------------------------------------------------- bad outputs
+def test_none_and_nan_outcomes_are_refused_with_the_parent_values(d: cid.Diagram) -> None:
+    def forgot(S1: int, A1: int) -> int | None:  # noqa: N803
+        if S1 == 1:
+            return 1
+        return None  # as a forgotten return would
+
+    with pytest.raises(cid.ModelIncompleteError) as err:
+        _s2(d, forgot)
+    text = str(err.value)
+    assert "S2: the function returned None (a forgotten return?) for S1=0, A1=0" in text
+    assert "S2: the function returned None (a forgotten return?) for S1=0, A1=1" in text
+    assert "S1=1" not in text
+    with pytest.raises(cid.ModelIncompleteError,
+                       match=r"S2: the function returned NaN for S1=1, A1=0"):
+        _s2(d, lambda S1, A1: float("nan") if S1 else 0)
+    with pytest.raises(cid.ModelIncompleteError, match=r"returned NaN for S1=0, A1=1"):
+        _s2(d, lambda S1, A1: {float("nan"): 1.0} if A1 else 0)
+
+
+def test_non_number_probabilities_are_capped_and_counted(d: cid.Diagram) -> None:
+    with pytest.raises(cid.ModelIncompleteError) as err:
+        Model(d, {"S1": [0.5, 0.5], "S2": lambda S1, A1: {0: "x", 1: "y"},
+                  "R": lambda S2: 1.0}, {"A1": [0, 1]})
+    text = str(err.value)
+    lines = [ln for ln in text.splitlines() if ln.startswith("  - S2:")]
+    assert len(lines) == 4  # three listed, then the count
+    assert lines[0] == ("  - S2: probability 'x' for S1=0, A1=0 is not a number "
+                        "(in {0: 'x', 1: 'y'})")
+    assert lines[3] == ("  - S2: ... and 1 more parent configuration with probabilities that "
+                        "are not numbers")
+    assert "outside the domain" not in text
+
+
+def test_construction_lists_invalid_specs_and_missing_pieces_at_once(d: cid.Diagram) -> None:
+    with pytest.raises(cid.ModelIncompleteError) as err:
+        Model(d, {"S1": [0.5, 0.4]})
+    text = str(err.value)
+    assert text.startswith("model 'diagram' has 1 invalid spec and 3 missing pieces:")
+    for piece in ["S1: probabilities for no parents sum to 0.9", "A1: decision without a domain",
+                  "S2: no CPD for chance node S2", "R: no utility for utility node R"]:
+        assert piece in text
+    assert len(err.value.problems) == 4  # type: ignore[attr-defined]
+
+
+def test_bad_arguments_are_cid_errors(d: cid.Diagram) -> None:
+    with pytest.raises(cid.ModelIncompleteError, match=r"cpds= must be a mapping"):
+        Model(d, cpds=[1, 2])  # type: ignore[arg-type]
+    with pytest.raises(cid.ModelIncompleteError, match=r"domains= must be a mapping"):
+        Model(d, {}, domains=[1, 2])  # type: ignore[arg-type]
+    with pytest.raises(cid.NodeNotFoundError, match="unknown node 5"):
+        Model(d, {5: [1.0]})  # type: ignore[dict-item]
+    with pytest.raises(cid.ModelIncompleteError, match="A1: invalid domain 'ab': give a list"):
+        Model(d, {}, {"A1": "ab"})
+    with pytest.raises(cid.ModelIncompleteError, match="A1: invalid domain .*NaN"):
+        Model(d, {}, {"A1": [float("nan"), 1.0]})
+
+
+def test_a_cpd_whose_rows_lose_mass_cannot_exist() -> None:
+    from cid.quant import CPD
+    from cid.quant.domains import Domain
+
+    with pytest.raises(cid.ModelIncompleteError, match=r"Y: probabilities for X=1 sum to 0"):
+        CPD("Y", ("X",), Domain([0, 1]), (Domain([0, 1]),), np.array([[1.0, 0.0], [0.0, 0.0]]))
+    with pytest.raises(cid.ModelIncompleteError, match="a CPD table of shape"):
+        CPD("Y", ("X",), Domain([0, 1]), (Domain([0, 1]),), np.ones(2) / 2)
