@@ -51,3 +51,58 @@ def test_bad_values_are_named(m: Model) -> None:
         do(m, {"X": 1}, soft={"X": [0.5, 0.5]})
     with pytest.raises(cid.NodeNotFoundError):
         do(m, {"Nope": 1})
+
+
+def _observed_reward() -> Model:
+    """S -> R1 -> A (a decision sees its past reward R1 = 10 S), R2 = [S == A]."""
+    d = cid.Diagram("obs")
+    d.chance("S").utility("R1", ["S"]).decision("A", ["R1"]).utility("R2", ["S", "A"])
+    return Model(d, {"S": [0.5, 0.5], "R1": lambda S: 10.0 * S,
+                     "R2": lambda S, A: float(S == A)}, {"A": [0, 1]})
+
+
+def test_soft_do_on_an_observed_utility_takes_its_new_values() -> None:
+    m = _observed_reward()
+    m2 = do(m, soft={"R1": lambda S: 20.0 * S})
+    assert m2.domain("R1") == (0.0, 20.0) and m.domain("R1") == (0.0, 10.0)
+    assert marginal(m2, "R1").as_dict() == {0.0: 0.5, 20.0: 0.5}
+    sol = cid.solve(m2)
+    assert sol.meu == pytest.approx(0.5 * 20 + 1)  # A still reads S off R1
+    assert sol.policy["A"](R1=20.0) == 1
+    assert cid.solve(m).meu == pytest.approx(0.5 * 10 + 1)  # the model given is unchanged
+
+
+def test_hard_do_on_a_utility_may_leave_its_old_values() -> None:
+    m = _observed_reward()
+    m5 = do(m, {"R1": 5.0})
+    assert m5.domain("R1") == (5.0,) and m5.diagram.parents("R1") == ()
+    assert cid.solve(m5).meu == pytest.approx(5.0 + 0.5)  # R1 no longer tells S
+    assert do(m, {"R1": 10.0}).domain("R1") == (0.0, 10.0)  # a value it had: domain kept
+    with pytest.raises(cid.ModelIncompleteError, match=r"do\(R1='x'\): a utility is set to a"):
+        do(m, {"R1": "x"})
+
+
+def test_children_of_a_rewired_utility_are_re_resolved_or_refused() -> None:
+    d = cid.Diagram("child")
+    d.chance("S").utility("R1", ["S"]).chance("C", ["R1"]).decision("A", ["C"])
+    d.utility("R2", ["S", "A"])
+    specs = {"S": [0.5, 0.5], "R1": lambda S: 10.0 * S, "R2": lambda S, A: float(S == A)}
+    m = Model(d, {**specs, "C": lambda R1: int(R1 > 5)}, {"A": [0, 1]})
+    m2 = do(m, soft={"R1": lambda S: 3.0 + 7.0 * S})  # values (3, 10): C re-read from its spec
+    assert m2.domain("R1") == (3.0, 10.0)
+    assert m2.cpd("C").distribution(R1=10.0) == {1: 1.0}
+    assert cid.solve(m2).meu == pytest.approx(0.5 * 3 + 0.5 * 10 + 1)
+    tabled = Model(d, {**specs, "C": [[1.0, 0.0], [0.0, 1.0]]}, {"A": [0, 1]})
+    with pytest.raises(cid.ModelIncompleteError,
+                       match=r"R1 now takes \(3.0, 10.0\), not \(0.0, 10.0\); C's CPD is a "
+                             r"table over the old values: give C a new mechanism in soft="):
+        do(tabled, soft={"R1": lambda S: 3.0 + 7.0 * S})
+    both = do(tabled, soft={"R1": lambda S: 3.0 + 7.0 * S, "C": lambda R1: int(R1 > 5)})
+    assert cid.solve(both).meu == pytest.approx(cid.solve(m2).meu)
+
+
+def test_chance_nodes_keep_their_domain(m: Model) -> None:
+    with pytest.raises(cid.ModelIncompleteError, match=r"do\(Z=2\): not in Z's domain \(0, 1\)"):
+        do(m, {"Z": 2})
+    with pytest.raises(cid.ModelIncompleteError, match="must be a mapping"):
+        do(m, [("Z", 1)])  # type: ignore[arg-type]
