@@ -251,6 +251,9 @@ def make_policy(model: object, policy: Mapping[str, object] | None) -> Policy:
     from cid.quant.model import Model
 
     assert isinstance(model, Model)
+    if policy is not None and not isinstance(policy, Mapping):
+        raise DiagramError(f"a policy is a mapping {{decision: rule}}, got "
+                           f"{type(policy).__name__} {policy!r:.60}", code="cid_invalid_argument")
     out: Policy = {}
     for decision, spec in (policy or {}).items():
         model._diagram[decision]

@@ -25,8 +25,16 @@ returns read only requisite observations. Then:
     sufficient recall, and refused with :class:`~cid.SolveLimitError` when there are more
     than ``max_policies``.
 
-Ties are broken towards the first value of the decision's domain, and counted per decision
-in :attr:`Solution.ties`.
+Actions are compared on their expected utility *given* each observation, so a rare
+observation gets its best action too. Ties (values equal within the relative tolerance
+``tol``) are broken towards the first value of the decision's domain and counted per
+decision in :attr:`Solution.ties`; observations of probability zero are not counted.
+
+Elimination and single policy updating need no limit on the number of policies: they never
+range over policies but build one expected-utility table per decision and per elimination
+step, each checked against ``max_size`` before it is allocated. Enumeration refuses more
+than ``max_policies`` policies. With ``progress=None`` (the default) a tqdm bar is shown when
+tqdm is installed, stderr is a terminal and the estimated work is large.
 
 Examples
 --------
@@ -43,27 +51,36 @@ Examples
 
 from __future__ import annotations
 
-import itertools
+import importlib.util
 import math
-from collections.abc import Iterable, Mapping, Sequence
+import numbers
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import networkx as nx
-import numpy as np
 
 from cid.errors import DiagramError, ModelIncompleteError, SolveLimitError
 from cid.graph import minimal_d_reduction, relevance_graph
-from cid.quant._elimination import DEFAULT_MAX_SIZE, Elimination, Factor, combine, contract
-from cid.quant._junction import JunctionTree
+from cid.quant._elimination import DEFAULT_MAX_SIZE
+from cid.quant._methods import (
+    TOL,
+    by_elimination,
+    by_enumeration,
+    by_spu,
+    simplify,
+    team_eu,
+)
 from cid.quant.inference import agent_utilities, model_factors
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, Policy, make_policy
 
-__all__ = ["Method", "Solution", "solve"]
+__all__ = ["Method", "Solution", "count_text", "solve"]
 
 Method = Literal["auto", "elimination", "spu", "enumerate"]
-_TOL = 1e-9
+PROGRESS_WORK = 20_000_000
+"""Estimated table entries above which ``progress=None`` shows a bar (about a second)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,6 +136,32 @@ class Solution:
 
 
 # ---------------------------------------------------------------------------- helpers
+def count_text(log10: float) -> str:
+    """A count given by its log10, in words that never overflow.
+
+    >>> count_text(math.log10(4096)), count_text(30.1), count_text(412.3)
+    ('4,096', '1.26e+30', 'about 10^412')
+    """
+    if log10 < 15:
+        return f"{round(10 ** log10):,}"
+    if log10 < 300:
+        return f"{10 ** log10:.3g}"
+    return f"about 10^{round(log10)}"
+
+
+def _want_bar(progress: bool | None, work: float) -> bool:
+    """``progress``, or when it is ``None``: tqdm installed, stderr a TTY, enough work."""
+    if progress is not None:
+        return bool(progress)
+    if work < PROGRESS_WORK:
+        return False
+    try:
+        tty = sys.stderr.isatty()
+    except (AttributeError, ValueError):  # replaced or closed stderr
+        return False
+    return tty and importlib.util.find_spec("tqdm") is not None
+
+
 def _progress(total: int, enabled: bool, desc: str) -> Any:
     if not enabled:
         return None
@@ -129,44 +172,26 @@ def _progress(total: int, enabled: bool, desc: str) -> Any:
     return tqdm(total=total, desc=desc, leave=False)
 
 
-def _choose(mu: np.ndarray, tol: float, current: np.ndarray | None = None
-            ) -> tuple[np.ndarray, np.ndarray]:
-    """Per row of ``mu`` (last axis = actions): the chosen index and whether the row ties."""
-    best = mu.max(axis=-1, keepdims=True)
-    scale = max(float(np.abs(mu).max(initial=0.0)), 1.0)
-    near = mu >= best - tol * scale
-    choice = np.argmax(near, axis=-1)
-    if current is not None:
-        keep = np.take_along_axis(near, current[..., None], axis=-1)[..., 0]
-        choice = np.where(keep, current, choice)
-    return choice, near.sum(axis=-1) > 1
+def _invalid(text: str) -> DiagramError:
+    return DiagramError(f"solve: {text}", code="cid_invalid_argument")
 
 
-def _rule(model: Model, decision: str, scope: Sequence[str], choice: np.ndarray) -> DecisionRule:
-    """A deterministic rule from ``choice`` indexed by ``scope``, in the diagram's parent order."""
-    parents = model._diagram.parents(decision)
-    order = sorted(scope, key=parents.index)
-    if list(order) != list(scope):
-        choice = choice.transpose([list(scope).index(p) for p in order])
-    return DecisionRule.deterministic(
-        decision, order, [model._domains[p] for p in order], model._domains[decision], choice,
-        ignores=[p for p in parents if p not in order])
-
-
-def _simplify(model: Model, rule: DecisionRule) -> DecisionRule:
-    """Drop the observations a deterministic rule does not depend on."""
-    if not rule.is_deterministic or not rule.parents:
-        return rule
-    choice = np.argmax(rule.table, axis=-1)
-    keep = []
-    for axis in range(choice.ndim):
-        first = np.take(choice, [0], axis=axis)
-        if not np.array_equal(np.broadcast_to(first, choice.shape), choice):
-            keep.append(axis)
-    if len(keep) == choice.ndim:
-        return rule
-    index = tuple(slice(None) if a in keep else 0 for a in range(choice.ndim))
-    return _rule(model, rule.decision, [rule.parents[a] for a in keep], choice[index])
+def _check_arguments(model: object, agent: object, method: object, limits: Mapping[str, object],
+                     tol: object, progress: object) -> None:
+    if not isinstance(model, Model):
+        raise _invalid(f"needs a cid.Model, got {type(model).__name__} {model!r:.40}")
+    if agent is not None and not isinstance(agent, str):
+        raise _invalid(f"agent must be an agent's name, got {agent!r}")
+    if method not in get_args(Method):
+        raise _invalid(f"unknown method {method!r}: use 'auto', 'elimination', 'spu' or "
+                       "'enumerate'")
+    for name, value in limits.items():
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+            raise _invalid(f"{name} must be a positive integer, got {value!r}")
+    if isinstance(tol, bool) or not isinstance(tol, numbers.Real) or not 0 <= float(tol) < 1:
+        raise _invalid(f"tol must be a number in [0, 1), got {tol!r}")
+    if progress is not None and not isinstance(progress, bool):
+        raise _invalid(f"progress must be True, False or None (automatic), got {progress!r}")
 
 
 def _setup(model: Model, agent: str | None, fixed: Policy) -> tuple[list[str], tuple[str, ...]]:
@@ -185,158 +210,13 @@ def _setup(model: Model, agent: str | None, fixed: Policy) -> tuple[list[str], t
     return free, utilities
 
 
-# ---------------------------------------------------------------------------- elimination
-def _by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, ...]],
-                    factors: list[Factor], cards: Mapping[str, int], *, max_size: int,
-                    tol: float, bar: Any) -> tuple[float, Policy, dict[str, int]] | None:
-    """One max-sum elimination pass; ``None`` when no valid order is found."""
-    d = model._diagram
-    rank = {n: i for i, n in enumerate(d.topological_order)}
-    elim = Elimination(factors, cards, max_size=max_size, rank=rank)
-    remaining = set(free)
-    allowed_sets = {D: set(allowed[D]) for D in free}
-    observers: dict[str, int] = {}
-    for D in free:
-        for p in allowed[D]:
-            observers[p] = observers.get(p, 0) + 1
-
-    def ready(D: str) -> bool:
-        return elim.adj.get(D, set()) <= allowed_sets[D]
-
-    for v in elim.variables():
-        if v not in remaining:
-            elim.touch(v)
-    waiting = {D for D in remaining if D in elim.holding and ready(D)}
-    rules: Policy = {}
-    ties: dict[str, int] = {}
-    while True:
-        if waiting:
-            D = min(waiting, key=lambda x: (elim.size(x), -rank[x]))
-            waiting.discard(D)
-            bucket, scope = elim.take_bucket(D)
-            joint = combine(bucket, scope, cards)
-            phi = joint.phi
-            if phi.size and float(np.abs(phi - phi[..., :1]).max()) > 1e-9 * max(
-                    float(phi.max()), 1.0):
-                return None
-            mu = joint.mu if joint.mu is not None else np.zeros(phi.shape)
-            choice, tied = _choose(mu, tol)
-            ties[D] = int(tied.sum())
-            rules[D] = _rule(model, D, scope[:-1], choice)
-            elim.add(Factor(scope[:-1], phi[..., 0].copy(),
-                            np.take_along_axis(mu, choice[..., None], axis=-1)[..., 0]))
-            remaining.discard(D)
-            for p in allowed[D]:
-                observers[p] -= 1
-                if observers[p] == 0:
-                    elim.touch(p)
-            touched = scope[:-1]
-        else:
-            nxt = elim.best(lambda u: u not in remaining and observers.get(u, 0) == 0)
-            if nxt is None:
-                break
-            touched = tuple(elim.adj.get(nxt, ()))
-            elim.sum_out(nxt)
-        waiting.update(u for u in touched if u in remaining and ready(u))
-        if bar is not None:
-            bar.update(1)
-    for D in sorted(remaining, key=rank.__getitem__):
-        if elim.holding.get(D) or observers.get(D, 0):
-            return None  # stuck: no decision can be maximised
-        # a decision nothing depends on: every action is optimal
-        rules[D] = _rule(model, D, (), np.zeros((), dtype=np.intp))
-        ties[D] = 1 if cards[D] > 1 else 0
-    if elim.variables():
-        return None
-    final = elim.result(())
-    total = 0.0 if final.mu is None else float(final.mu)
-    return total / float(final.phi), rules, ties
-
-
-# ---------------------------------------------------------------------------- SPU
-def _by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, ...]],
-            fixed: Policy, utilities: Sequence[str], order: Sequence[str], one_pass: bool, *,
-            start: Policy, max_size: int, max_iterations: int, tol: float, bar: Any
-            ) -> tuple[Policy, dict[str, int], int, bool]:
-    d = model._diagram
-    rank = {n: i for i, n in enumerate(d.topological_order)}
-    rules: Policy = {}
-    for D in free:
-        pdoms = [model._domains[p] for p in allowed[D]]
-        rules[D] = DecisionRule.uniform(D, allowed[D], pdoms, model._domains[D],
-                                        ignores=[p for p in d.parents(D) if p not in allowed[D]])
-        if D in start and set(start[D].parents) <= set(allowed[D]):
-            rules[D] = start[D].over(allowed[D], pdoms)
-    ties: dict[str, int] = {}
-    iterations = 0
-    converged = False
-    base, cards = model_factors(model, fixed, utilities=utilities, free=set(free))
-    tree = JunctionTree(base, {D: (*allowed[D], D) for D in free}, cards, rank=rank,
-                        max_size=max_size)
-    slots = {D: Factor((*r.parents, D), r.table) for D, r in rules.items()}
-    for iterations in range(1, max_iterations + 1):  # noqa: B007 - read after the loop
-        changed = False
-        for D in order:
-            f = tree.local(D, slots)
-            mu = f.mu if f.mu is not None else np.zeros(f.phi.shape)
-            old = rules[D]
-            current = np.argmax(old.table, axis=-1) if old.is_deterministic else None
-            choice, tied = _choose(mu, tol, current)
-            reachable = f.phi[..., 0] > 0
-            ties[D] = int((tied & reachable).sum())
-            new = _rule(model, D, allowed[D], choice)
-            if new != old:
-                changed = True
-                rules[D] = new
-                slots[D] = Factor((*new.parents, D), new.table)
-                tree.changed(D)
-            if bar is not None:
-                bar.update(1)
-        if one_pass or not changed:
-            converged = True
-            break
-    return rules, ties, iterations, converged
-
-
-# ---------------------------------------------------------------------------- enumeration
-def _by_enumeration(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, ...]],
-                    fixed: Policy, utilities: Sequence[str], *, max_size: int, bar: Any
-                    ) -> tuple[float, Policy, int]:
-    d = model._diagram
-    rank = {n: i for i, n in enumerate(d.topological_order)}
-    per: list[list[DecisionRule]] = []  # the candidate rules of each decision
-    for D in free:
-        shape = tuple(model._domains[p].__len__() for p in allowed[D])
-        n = math.prod(shape)
-        options = []
-        for actions in itertools.product(range(len(model._domains[D])), repeat=n):
-            choice = np.array(actions, dtype=np.intp).reshape(shape)
-            options.append(_rule(model, D, allowed[D], choice))
-        per.append(options)
-    best = -math.inf
-    best_policy: Policy = {}
-    count = 0
-    base, cards = model_factors(model, fixed, utilities=utilities, free=set(free))
-    combo: tuple[DecisionRule, ...]
-    for combo in itertools.product(*per):
-        factors = base + [Factor((*r.parents, r.decision), r.table) for r in combo]
-        f = contract(factors, (), cards, max_size=max_size, rank=rank)
-        eu = (0.0 if f.mu is None else float(f.mu)) / float(f.phi)
-        if not best_policy or eu > best + _TOL * max(1.0, abs(best)):
-            best, best_policy, count = eu, {r.decision: r for r in combo}, 1
-        elif abs(eu - best) <= _TOL * max(1.0, abs(best)):
-            count += 1
-        if bar is not None:
-            bar.update(1)
-    return best, best_policy, count
-
 
 # ---------------------------------------------------------------------------- solve
 def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object] | None = None,
           method: Method = "auto", start: Mapping[str, object] | None = None,
           max_policies: int = 1_000_000,
-          max_size: int = DEFAULT_MAX_SIZE, max_iterations: int = 100, tol: float = _TOL,
-          progress: bool = False) -> Solution:
+          max_size: int = DEFAULT_MAX_SIZE, max_iterations: int = 100, tol: float = TOL,
+          progress: bool | None = None) -> Solution:
     """Find an optimal policy and the maximum expected utility.
 
     Parameters
@@ -355,15 +235,18 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
         Rules to start single policy updating from (default: uniformly random). Each update
         only improves the expected utility, so the result is at least as good as ``start``.
     max_policies : int
-        ``"enumerate"`` refuses larger policy spaces.
+        ``"enumerate"`` refuses larger policy spaces (the other methods need no such limit:
+        they never range over policies, see the module docs).
     max_size : int
-        The largest table (entries) a contraction may build.
+        The largest table (entries) any method may build; checked before allocating.
     max_iterations : int
         Passes of single policy updating without sufficient recall.
     tol : float
-        Relative tolerance under which two expected utilities count as tied.
-    progress : bool
-        Show a progress bar (when tqdm is installed).
+        Relative tolerance under which two expected utilities (given an observation) count
+        as tied.
+    progress : bool or None
+        Show a progress bar (tqdm); ``None``: when tqdm is installed, stderr is a terminal
+        and the estimated work exceeds :data:`PROGRESS_WORK` table entries.
 
     Returns
     -------
@@ -376,8 +259,11 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     SolveLimitError
         A table or the policy space is above the limit.
     DiagramError
-        ``method="elimination"`` finds no valid order; several agents and no ``agent``.
+        An invalid argument; ``method="elimination"`` finds no valid order; several agents
+        and no ``agent``.
     """
+    _check_arguments(model, agent, method, {"max_policies": max_policies, "max_size": max_size,
+                                            "max_iterations": max_iterations}, tol, progress)
     model.check()
     d = model._diagram
     fixed = make_policy(model, policy)
@@ -390,6 +276,8 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
                         "every decision has a fixed rule: nothing to optimise")
     full_parents = {D: d.parents(D) for D in free}
     reduced_graph: list[nx.DiGraph[Any]] = []
+    size = float(sum(c.table.size for c in model._cpds.values())
+                 + sum(u.values.size for u in model._utilities.values()))
 
     def requisite() -> dict[str, tuple[str, ...]]:
         if not reduced_graph:
@@ -406,7 +294,7 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     def finish(meu: float, rules: Policy, how: str, exact: bool, iterations: int,
                ties: dict[str, int], note: str, allowed: Mapping[str, tuple[str, ...]]
                ) -> Solution:
-        full = {D: (_simplify(model, rules[D]) if D in rules else fixed[D]) for D in d.decisions}
+        full = {D: (simplify(model, rules[D]) if D in rules else fixed[D]) for D in d.decisions}
         return Solution(meu=meu, policy=full, agent=agent, method=how, exact=exact,
                         iterations=iterations, ties=ties, log10_policies=log10_of(allowed),
                         note=note)
@@ -414,14 +302,18 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     if method == "enumerate":
         allowed = requisite()
         log10 = log10_of(allowed)
-        if log10 > math.log10(max_policies):
+        # the exact count only when it is a manageable integer (log10 can be in the millions)
+        total = (math.prod(len(model._domains[D]) ** math.prod(
+            len(model._domains[p]) for p in allowed[D]) for D in free)
+            if log10 <= math.log10(max_policies) + 1 else None)
+        if total is None or total > max_policies:
+            shown = count_text(log10) if total is None else f"{total:,}"
             raise SolveLimitError(
-                f"{10 ** log10:.3g} deterministic policies for {', '.join(free)} "
-                f"(over the requisite observations): above max_policies={max_policies:,}")
-        total = round(10 ** log10)
-        bar = _progress(total, progress, "enumerating policies")
-        meu, rules, count = _by_enumeration(model, free, allowed, fixed, utilities,
-                                            max_size=max_size, bar=bar)
+                f"{shown} deterministic policies for {', '.join(free)} (over the requisite "
+                f"observations): above max_policies={max_policies:,}")
+        bar = _progress(total, _want_bar(progress, total * size), "enumerating policies")
+        meu, rules, count = by_enumeration(model, free, allowed, fixed, utilities,
+                                           max_size=max_size, tol=tol, bar=bar)
         if bar is not None:
             bar.close()
         return finish(meu, rules, "enumerate", True, 1, {},
@@ -436,10 +328,10 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
                 rule_size = max(math.prod(cards[p] for p in (*allowed[D], D)) for D in free)
                 largest = max((f.phi.size for f in factors), default=1)
                 cap = min(max_size, max(2**20, 16 * rule_size, 16 * largest))
-            bar = _progress(len(cards), progress, "eliminating")
+            bar = _progress(len(cards), _want_bar(progress, 4 * size), "eliminating")
             try:
-                out = _by_elimination(model, free, allowed, factors, cards, max_size=cap,
-                                      tol=tol, bar=bar)
+                out = by_elimination(model, free, allowed, factors, cards, max_size=cap,
+                                     tol=tol, bar=bar)
             except SolveLimitError:
                 if method == "elimination":
                     raise
@@ -456,9 +348,6 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
             raise DiagramError(
                 "no elimination order maximises each decision over its requisite observations "
                 "only; use method='spu' (or 'enumerate')", code="cid_no_elimination_order")
-    elif method != "spu":
-        raise DiagramError(f"unknown method {method!r}: use 'auto', 'elimination', 'spu' or "
-                           "'enumerate'", code="cid_invalid_argument")
     allowed = requisite()
     relevance = relevance_graph(reduced_graph[0], decisions=free, utilities=utilities)
     sufficient = nx.is_directed_acyclic_graph(relevance)
@@ -467,26 +356,20 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     else:
         rank = {n: i for i, n in enumerate(d.topological_order)}
         order = sorted(free, key=lambda D: rank[D], reverse=True)
-    bar = _progress(len(order) * (1 if sufficient else max_iterations), progress,
+    passes = 1 if sufficient else max_iterations
+    bar = _progress(len(order) * passes, _want_bar(progress, min(passes, 10) * len(order) * size),
                     "policy updating")
-    rules, ties, iterations, converged = _by_spu(
+    rules, ties, iterations, converged = by_spu(
         model, free, allowed, fixed, utilities, order, sufficient, start=make_policy(model, start),
-        max_size=max_size,
-        max_iterations=max_iterations, tol=tol, bar=bar)
+        max_size=max_size, max_iterations=max_iterations, tol=tol, bar=bar)
     if bar is not None:
         bar.close()
-    meu = _team_eu(model, {**fixed, **rules}, utilities)
+    meu = team_eu(model, {**fixed, **rules}, utilities)
     if sufficient:
         note = "exact: single policy updating, one pass in the relevance order (sufficient recall)"
     else:
         state = "converged" if converged else f"stopped after {iterations} passes"
         note = (f"local optimum: no sufficient recall, single policy updating {state}; "
                 f"method='enumerate' finds the global optimum "
-                f"({10 ** log10_of(allowed):.3g} policies)")
+                f"({count_text(log10_of(allowed))} policies)")
     return finish(meu, rules, "spu", sufficient, iterations, ties, note, allowed)
-
-
-def _team_eu(model: Model, policy: Policy, utilities: Iterable[str]) -> float:
-    factors, cards = model_factors(model, policy, utilities=utilities)
-    f = contract(factors, (), cards)
-    return (0.0 if f.mu is None else float(f.mu)) / float(f.phi)

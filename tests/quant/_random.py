@@ -17,11 +17,20 @@ from cid.quant import Model
 
 def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int = 3,
                  decisions: int | None = None, utilities: int | None = None,
-                 alpha: float = 1.0, cpd_seed: int | None = None) -> Model:
-    """A random single-agent model over N0..N{n-1} (random kinds, parents, CPDs, utilities).
+                 alpha: float = 1.0, cpd_seed: int | None = None, agents: int = 1) -> Model:
+    """A random model over N0..N{n-1} (random kinds, parents, CPDs, utilities).
 
     ``seed`` fixes the structure and the domains; ``cpd_seed`` (default ``seed``) the numbers.
+    With ``agents=2``, decisions alternate between agents ``a0`` and ``a1`` and so do the
+    utilities (each utility belongs to one agent).
     """
+    names_of_agents = [f"a{i}" for i in range(agents)] if agents > 1 else [None]
+    counter = {"decision": 0, "utility": 0}
+
+    def owner(kind: str) -> str | None:
+        counter[kind] += 1
+        return names_of_agents[(counter[kind] - 1) % len(names_of_agents)]
+
     rng = np.random.default_rng(seed)
     num = np.random.default_rng(seed if cpd_seed is None else [seed, cpd_seed])
     names = [f"N{i}" for i in range(n)]
@@ -52,11 +61,11 @@ def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int =
             cards[name] = card
         elif kind == "decision":
             card = int(rng.integers(2, max_card + 1))
-            d.decision(name, parents)
+            d.decision(name, parents, agent=owner("decision"))
             domains[name] = list(range(card))
             cards[name] = card
         else:
-            d.utility(name, parents)
+            d.utility(name, parents, agent=owner("utility"))
             values = np.round(num.random(pshape) * 4, 1)
             if parents:
                 cpds[name] = values
@@ -163,3 +172,32 @@ def small_random_model(seed: int, *, max_policies: int = 2000, **kwargs: int) ->
         if policy_count(m) <= max_policies:
             return m
     raise AssertionError("no small model found")  # pragma: no cover
+
+
+def full_rule_table(model: Model, decision: str, rule: object) -> np.ndarray:
+    """A rule (anything a policy accepts) as a table over the decision's full parents."""
+    d = model._diagram
+    r = cid.quant.make_rule(model, decision, rule)
+    full = d.parents(decision)
+    shape = [len(model.domain(p)) if p in r.parents else 1 for p in full]
+    order = sorted(range(len(r.parents)), key=lambda i: full.index(r.parents[i]))
+    arr = r.table.transpose([*order, len(r.parents)]).reshape([*shape, len(r.domain)])
+    return np.broadcast_to(arr, tuple(len(model.domain(p)) for p in full) + (len(r.domain),))
+
+
+def best_response_gain(model: Model, policy: Mapping[str, object], decision: str) -> float:
+    """How much ``decision`` alone could gain by deviating from ``policy`` (0 at a local
+    optimum), by enumerating every joint assignment: the best action per observation."""
+    d = model._diagram
+    others = {D: full_rule_table(model, D, policy[D]) for D in d.decisions if D != decision}
+    variables, prob, util = joint_table(model, others)
+    assignments = np.array(list(itertools.product(
+        *(range(len(model.domain(v))) for v in variables))), dtype=int)
+    index = {v: i for i, v in enumerate(variables)}
+    obs = [index[p] for p in d.parents(decision)]
+    shape = tuple(len(model.domain(p)) for p in d.parents(decision))
+    q = np.zeros(shape + (len(model.domain(decision)),))
+    np.add.at(q, tuple(assignments[:, j] for j in obs) + (assignments[:, index[decision]],),
+              prob * util)
+    own = full_rule_table(model, decision, policy[decision])
+    return float(q.max(axis=-1).sum() - (q * own).sum())

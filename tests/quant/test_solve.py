@@ -203,3 +203,142 @@ def test_junction_tree_tables_match_direct_contraction(seed: int) -> None:
         E = decisions[int(rng.integers(len(decisions)))]
         rules[E] = random_rule(E)
         tree.changed(E)
+
+
+# ---------------------------------------------------------------------------- limits and counts
+def _two_blind_decisions(k: int = 10) -> Model:
+    """D1 and D2 each see k binary signals but not each other: 2^(2 * 2^k) policies."""
+    d = cid.Diagram("big")
+    cpds: dict[str, object] = {f"O{i}": [0.5, 0.5] for i in range(k)}
+    for i in range(k):
+        d.chance(f"O{i}")
+    d.decision("D1", [f"O{i}" for i in range(k)]).decision("D2", [f"O{i}" for i in range(k)])
+    d.utility("U", ["D1", "D2", "O0"])
+    cpds["U"] = lambda D1, D2, O0: float(D1 == D2 == O0) + 0.5 * (D1 == 1 and D2 == 1)
+    return Model(d, cpds, {"D1": [0, 1], "D2": [0, 1]})
+
+
+def test_astronomical_policy_counts_are_written_from_their_logarithm() -> None:
+    from cid.quant.solve import count_text
+
+    m = _two_blind_decisions()
+    sol = solve(m)  # single policy updating, then a note with the count
+    assert sol.method == "spu" and "(about 10^617 policies)" in sol.note
+    assert sol.log10_policies == pytest.approx(2 * 2**10 * np.log10(2))
+    with pytest.raises(cid.SolveLimitError, match=r"about 10\^617 deterministic policies for "
+                                                  r"D1, D2 .*above max_policies=1,000,000"):
+        solve(m, method="enumerate")
+    assert count_text(np.log10(9)) == "9" and count_text(40.0) == "1e+40"
+
+
+def test_max_policies_is_a_sharp_limit() -> None:
+    d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+    m = Model(d, {"S": [0.5, 0.5], "U": lambda S, D: float(S == D)}, {"D": [0, 1, 2]})
+    assert solve(m, method="enumerate", max_policies=9).note.startswith("exact: best of 9 ")
+    with pytest.raises(cid.SolveLimitError, match=r"^9 deterministic policies for D .*"
+                                                  r"above max_policies=8$"):
+        solve(m, method="enumerate", max_policies=8)
+
+
+def test_every_method_checks_table_sizes_before_building_them() -> None:
+    m = _mdp(4, 3, 3)
+    for method in ("elimination", "spu", "enumerate"):
+        with pytest.raises(cid.SolveLimitError, match=r"table of \d+ entries over .*limit 5"):
+            solve(m, method=method, max_size=5, max_policies=10**12)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda m: solve("x"), "solve: needs a cid.Model, got str"),  # type: ignore[arg-type]
+    (lambda m: solve(m, method="enumerate", max_policies=0),
+     "max_policies must be a positive integer, got 0"),
+    (lambda m: solve(m, max_size=2.5), "max_size must be a positive integer"),
+    (lambda m: solve(m, tol=-1.0), r"tol must be a number in \[0, 1\)"),
+    (lambda m: solve(m, progress="yes"), "progress must be True, False or None"),
+    (lambda m: solve(m, method="bogus"), "unknown method 'bogus'"),
+    (lambda m: expected_utility(m, [1, 2]), r"a policy is a mapping \{decision: rule\}"),
+])
+def test_bad_arguments_are_diagram_errors(call: object, match: str) -> None:
+    m = _mdp(2, 2, 2)
+    with pytest.raises(cid.DiagramError, match=match):
+        call(m)  # type: ignore[operator]
+
+
+# ---------------------------------------------------------------------------- ties
+def test_rare_observations_get_their_best_action() -> None:
+    """P(S=1) = 1e-10: there action 1 is worth 5 and action 0 nothing; not a tie."""
+    d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+    m = Model(d, {"S": [1 - 1e-10, 1e-10],
+                  "U": lambda S, D: float(D == 0) if S == 0 else 5.0 * D}, {"D": [0, 1]})
+    for method in ("elimination", "spu"):
+        sol = solve(m, method=method)  # type: ignore[arg-type]
+        assert sol.policy["D"](S=1) == 1 and sol.policy["D"](S=0) == 0, method
+        assert sol.ties == {"D": 0}, method
+
+
+def test_ties_at_impossible_observations_are_not_counted() -> None:
+    d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+    m = Model(d, {"S": [1.0, 0.0, 0.0], "U": lambda S, D: float(S == D)}, {"D": [0, 1, 2]})
+    for method in ("elimination", "spu"):
+        sol = solve(m, method=method)  # type: ignore[arg-type]
+        assert sol.ties == {"D": 0} and sol.policy["D"](S=0) == 0, method
+    real = Model(d, {"S": [0.5, 0.5, 0.0], "U": lambda S, D: float(S != 2)}, {"D": [0, 1, 2]})
+    assert solve(real, method="spu").ties == {"D": 2}  # S=0, S=1: every action ties
+
+
+# ---------------------------------------------------------------------------- method choice
+def test_elimination_falls_back_to_the_requisite_observations() -> None:
+    """D2 sees X, a trace of D1, but nothing depends on D2: over all of D2's observations no
+    elimination order exists (X cannot be summed out before D2, nor D2 maximised before
+    D1); over the requisite ones (none) it does."""
+    d = cid.Diagram.from_edges(["S -> D1 -> U", "S -> U", "D1 -> X -> D2"],
+                               decisions=["D1", "D2"], utilities=["U"])
+    m = Model(d, {"S": [0.3, 0.7], "U": lambda S, D1: float(S == D1),
+                  "X": lambda D1: {D1: 0.8, 1 - D1: 0.2}}, {"D1": [0, 1], "D2": [0, 1]})
+    sol = solve(m)
+    assert (sol.method, sol.exact) == ("elimination", True)
+    assert sol.policy["D2"].parents == () and sol.policy["D2"].ignores == ("X",)
+    assert sol.meu == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("seed", [45, 106])
+def test_spu_without_sufficient_recall_ends_at_a_local_optimum(seed: int) -> None:
+    """Models where one pass of policy updating is not enough: the result must still be a
+    local optimum (no decision alone can gain), checked by brute force."""
+    from ._random import best_response_gain
+
+    m = small_random_model(seed, n=7, max_parents=2, decisions=3, utilities=2,
+                           max_policies=20000)
+    sol = solve(m, method="spu")
+    assert not sol.exact and "local optimum" in sol.note
+    for D in m.diagram.decisions:
+        assert best_response_gain(m, sol.policy, D) <= 1e-9, D
+    assert sol.iterations >= 3  # the second pass changed a rule
+
+
+# ---------------------------------------------------------------------------- progress
+def test_progress_bar_is_shown_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    m = _mdp(3, 2, 2)
+    solve(m, progress=True)
+    assert "eliminating" in capsys.readouterr().err
+    solve(m, method="spu", progress=True)
+    assert "policy updating" in capsys.readouterr().err
+    solve(m, progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_none_shows_a_bar_only_for_long_solves_on_a_terminal(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    import sys
+
+    solve_module = sys.modules["cid.quant.solve"]
+    m = _mdp(3, 2, 2)
+    solve(m)  # small: no bar
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(solve_module, "PROGRESS_WORK", 0)
+    solve(m)  # not a terminal (captured): no bar
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    solve(m)
+    assert "eliminating" in capsys.readouterr().err
