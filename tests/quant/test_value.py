@@ -7,6 +7,7 @@ positive value.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import cid
@@ -107,3 +108,60 @@ def test_grade_prediction_numbers() -> None:
         information_value(m, "Ac", decision="P")
     with pytest.raises(cid.DiagramError, match="decisions"):
         control_value(m, "P", decision="P")
+
+
+def test_response_probability_tries_every_value() -> None:
+    """D copies X, with P(X=0) = 0.9: setting X=1 changes D nine times in ten."""
+    d = cid.Diagram.from_edges(["X -> D -> U", "X -> U"], decisions=["D"], utilities=["U"])
+    m = cid.Model(d, {"X": [0.9, 0.1], "U": lambda X, D: float(X == D)}, {"D": [0, 1]})
+    value = response_probability(m, "X", decision="D")
+    assert value.value == pytest.approx(0.9) and "largest at X=1" in value.detail
+
+
+def test_values_are_never_negative_without_sufficient_recall() -> None:
+    """Solving with the extra link (or control) from scratch can land on a worse local
+    optimum than without it; the values start from the optimum without, so they cannot."""
+    m = random_model(169, n=6, max_parents=2, decisions=2, utilities=2)
+    assert not cid.solve(m).exact
+    # N5 is a root utility nobody can learn anything from: observing it is worth nothing
+    voi = information_value(m, "N5", decision="N0")
+    assert voi.value == pytest.approx(0.0, abs=1e-12) and not voi.exact
+    m = random_model(135, n=6, max_parents=2, decisions=2, utilities=2)
+    for decision in m.diagram.decisions:
+        assert control_value(m, "N3", decision=decision).value >= -1e-12
+
+
+def _assert_sound(m: cid.Model, decision: str, policy: dict[str, object] | None) -> int:
+    d = m.diagram
+    checked = 0
+    for kind, (graphical, quantitative) in CRITERIA.items():
+        admitted = graphical(d, decision)
+        for node in _candidates(d, decision, kind):
+            if node in admitted or (kind == "value_of_control" and d.kind(node) == "decision"
+                                    and d.agent_of(node) == d.agent_of(decision)):
+                continue
+            value = quantitative(m, node, decision=decision, policy=policy)
+            assert abs(value.value) <= 1e-9, (kind, node, value)
+            checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_soundness_with_several_decisions(seed: int) -> None:
+    m = random_model(seed + 300, n=6, max_parents=2, decisions=2, utilities=2)
+    assert sum(_assert_sound(m, D, None) for D in m.diagram.decisions) > 0
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_soundness_with_two_agents(seed: int) -> None:
+    """Each agent's criteria, with the other agent's decisions fixed at random rules."""
+    m = random_model(seed + 400, n=7, max_parents=2, decisions=2, utilities=2, agents=2)
+    d = m.diagram
+    assert len(d.agents) == 2
+    rng = np.random.default_rng(seed)
+    checked = 0
+    for D in d.decisions:
+        others = {E: m.domain(E)[int(rng.integers(len(m.domain(E))))]
+                  for E in d.decisions if d.agent_of(E) != d.agent_of(D)}
+        checked += _assert_sound(m, D, others)
+    assert checked > 0
