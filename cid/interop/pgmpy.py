@@ -2,8 +2,8 @@
 
 pgmpy is an optional dependency (``pip install 'cid-incentives[pgmpy]'``); it is imported
 only when these functions run. A CID with a policy is a Bayesian network: every decision
-becomes a variable whose CPD is its rule, and every utility node a variable over the numbers
-it takes.
+becomes a variable whose CPD is its rule (or a uniform placeholder, ``placeholders=True``),
+and every utility node a variable over the numbers it takes.
 
 Table layouts differ: a cid CPD table has the parents first and the node last
 (``table[pa_1, ..., pa_k, x]``); a pgmpy ``TabularCPD`` has the node first and the parents
@@ -27,6 +27,7 @@ Examples
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +37,7 @@ from cid.errors import DiagramError, ModelIncompleteError, OptionalDependencyErr
 from cid.model import Diagram
 from cid.quant.counterfactual import bayes_net
 from cid.quant.model import Model
+from cid.quant.policy import DecisionRule, make_policy
 
 if TYPE_CHECKING:  # pragma: no cover
     from pgmpy.models import DiscreteBayesianNetwork
@@ -60,7 +62,8 @@ def _pgmpy() -> tuple[Any, Any]:
     return DiscreteBayesianNetwork, TabularCPD
 
 
-def to_pgmpy(model: Model, policy: Mapping[str, object] | None = None) -> DiscreteBayesianNetwork:
+def to_pgmpy(model: Model, policy: Mapping[str, object] | None = None, *,
+             placeholders: bool = False) -> DiscreteBayesianNetwork:
     """The model, with decisions following ``policy``, as a pgmpy ``DiscreteBayesianNetwork``.
 
     Parameters
@@ -68,8 +71,12 @@ def to_pgmpy(model: Model, policy: Mapping[str, object] | None = None) -> Discre
     model : Model
         A complete model.
     policy : mapping, optional
-        A rule for every decision (anything :func:`cid.quant.make_policy` accepts); needed when
-        the model has decisions.
+        Rules for the decisions (anything :func:`cid.quant.make_policy` accepts); needed for
+        every decision unless ``placeholders``.
+    placeholders : bool
+        Give each decision without a rule in ``policy`` a *uniform placeholder*: the CPD that
+        picks every action with the same probability whatever the decision observes (so the
+        network is complete, e.g. to look at it or to fill the rules in with pgmpy).
 
     Returns
     -------
@@ -82,10 +89,36 @@ def to_pgmpy(model: Model, policy: Mapping[str, object] | None = None) -> Discre
     OptionalDependencyError
         pgmpy is not installed.
     ModelIncompleteError
-        The model is incomplete or a decision has no rule.
+        The model is incomplete or a decision has no rule (and not ``placeholders``).
+
+    Examples
+    --------
+    >>> import cid
+    >>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+    >>> m = cid.Model(d, cpds={"S": [0.3, 0.7], "U": lambda S, D: float(S == D)},
+    ...               domains={"D": [0, 1]})
+    >>> to_pgmpy(m, placeholders=True).get_cpds("D").values.tolist()
+    [[0.5, 0.5], [0.5, 0.5]]
     """
     network_cls, cpd_cls = _pgmpy()
-    bn = bayes_net(model, policy)
+    if not isinstance(model, Model):
+        raise DiagramError(f"to_pgmpy needs a cid.Model, got {type(model).__name__}",
+                           code="cid_invalid_argument")
+    rules = make_policy(model, policy)
+    if placeholders:
+        d0 = model._diagram
+        for D in d0.decisions:
+            if D not in rules:
+                pa = d0.parents(D)
+                rules[D] = DecisionRule.uniform(D, pa, [model.domain(p) for p in pa],
+                                                model.domain(D))
+    elif any(D not in rules for D in model._diagram.decisions):
+        missing = [D for D in model._diagram.decisions if D not in rules]
+        raise ModelIncompleteError(
+            f"to_pgmpy: no rule for decision{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)}: give a policy (e.g. cid.solve(model).policy), or "
+            "placeholders=True for uniform placeholder CPDs")
+    bn = bayes_net(model, rules)
     d = bn._diagram
     net = network_cls()
     net.add_nodes_from(d.nodes)
@@ -136,7 +169,11 @@ def from_pgmpy(network: DiscreteBayesianNetwork, *, decisions: Iterable[str] = (
     ModelIncompleteError
         A node has no CPD, or a utility's states are not numbers.
     """
-    _pgmpy()
+    network_cls, _ = _pgmpy()
+    if not isinstance(network, network_cls):
+        raise DiagramError(f"from_pgmpy needs a pgmpy DiscreteBayesianNetwork, got "
+                           f"{type(network).__name__} {network!r:.40}",
+                           code="cid_invalid_argument")
     decisions, utilities = set(decisions), set(utilities)
     nodes = list(network.nodes())
     unknown = sorted((decisions | utilities) - set(nodes))
@@ -165,6 +202,11 @@ def from_pgmpy(network: DiscreteBayesianNetwork, *, decisions: Iterable[str] = (
             d.chance(n, parents)
     cpds: dict[str, object] = {}
     domains: dict[str, list[object]] = {}
+    bad = [f"{n}: a utility's states must be numbers, got {list(tables[n].state_names[n])}"
+           for n in order if n in utilities and not all(
+               isinstance(v, numbers.Real) for v in tables[n].state_names[n])]
+    if bad:
+        raise ModelIncompleteError("from_pgmpy: " + "; ".join(bad))
     for n in order:
         cpd = tables[n]
         domains[n] = list(cpd.state_names[n])

@@ -11,7 +11,7 @@ import pytest
 import cid
 from cid.quant import conditional, expected_utility, marginal
 
-from ..quant._random import random_model
+from ..quant._random import brute_force_meu, random_model, small_random_model
 
 pgmpy = pytest.importorskip("pgmpy")
 with warnings.catch_warnings():
@@ -60,8 +60,9 @@ def test_inference_matches_pgmpy_variable_elimination(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", range(8))
-def test_optimal_policy_eu_matches_pgmpy(seed: int) -> None:
-    m = random_model(seed + 50, n=7, max_parents=2, decisions=2, utilities=2)
+def test_optimal_policy_eu_matches_pgmpy_and_is_optimal(seed: int) -> None:
+    """pgmpy evaluates the returned policy; brute-force enumeration checks it is the best."""
+    m = small_random_model(seed + 50, n=7, max_parents=2, decisions=2, utilities=2)
     sol = cid.solve(m)
     bn = to_pgmpy(m, sol.policy)
     oracle = VariableElimination(bn)
@@ -69,6 +70,28 @@ def test_optimal_policy_eu_matches_pgmpy(seed: int) -> None:
                    @ np.asarray(bn.get_cpds(u).state_names[u], dtype=float))
              for u in m.diagram.utilities)
     assert sol.meu == pytest.approx(eu, abs=1e-9)
+    best, _ = brute_force_meu(m)
+    assert sol.meu <= best + 1e-9
+    if sol.exact:
+        assert sol.meu == pytest.approx(best, abs=1e-9)
+    else:  # a local optimum: enumeration finds the best, which pgmpy confirms
+        top = cid.solve(m, method="enumerate")
+        assert top.meu == pytest.approx(best, abs=1e-9)
+
+
+def test_decisions_without_a_rule_get_uniform_placeholders() -> None:
+    d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
+    m = cid.Model(d, {"S": [0.3, 0.7], "U": lambda S, D: float(S == D)}, {"D": ["a", "b", "c"]})
+    with pytest.raises(cid.ModelIncompleteError, match="no rule for decision D: .*placeholders"):
+        to_pgmpy(m)
+    bn = to_pgmpy(m, placeholders=True)
+    cpd = bn.get_cpds("D")
+    assert cpd.variables == ["D", "S"] and cpd.state_names["D"] == ["a", "b", "c"]
+    np.testing.assert_allclose(cpd.values, np.full((3, 2), 1 / 3))
+    assert to_pgmpy(m, {"D": "b"}, placeholders=True).get_cpds("D").values[1].tolist() == [1, 1]
+    q = VariableElimination(bn).query(["U"], show_progress=False)
+    assert float(np.asarray(q.values) @ np.array(bn.get_cpds("U").state_names["U"])) == (
+        pytest.approx(expected_utility(m, {"D": {"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}})))
 
 
 def test_round_trip_keeps_tables_and_domains() -> None:
@@ -89,6 +112,23 @@ def test_from_pgmpy_reports_bad_input() -> None:
     bn = to_pgmpy(cid.Model(d, {"X": [0.5, 0.5], "Y": [[1.0, 0.0], [0.0, 1.0]]}))
     with pytest.raises(cid.DiagramError, match="Z not in the network"):
         from_pgmpy(bn, decisions=["Z"])
+    with pytest.raises(cid.DiagramError, match="needs a pgmpy DiscreteBayesianNetwork, got str"):
+        from_pgmpy("nope")  # type: ignore[arg-type]
+    with pytest.raises(cid.DiagramError, match="to_pgmpy needs a cid.Model"):
+        to_pgmpy(bn)  # type: ignore[arg-type]
+
+
+def test_from_pgmpy_wants_numeric_utility_states() -> None:
+    from pgmpy.factors.discrete import TabularCPD
+    from pgmpy.models import DiscreteBayesianNetwork
+
+    bn = DiscreteBayesianNetwork([("X", "U")])
+    bn.add_cpds(TabularCPD("X", 2, [[0.5], [0.5]], state_names={"X": [0, 1]}),
+                TabularCPD("U", 2, [[1, 0], [0, 1]], evidence=["X"], evidence_card=[2],
+                           state_names={"U": ["lo", "hi"], "X": [0, 1]}))
+    with pytest.raises(cid.ModelIncompleteError,
+                       match=r"U: a utility's states must be numbers, got \['lo', 'hi'\]"):
+        from_pgmpy(bn, utilities=["U"])
 
 
 def test_missing_pgmpy_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
