@@ -20,6 +20,18 @@ d-separation by ``networkx.is_d_separator`` for each information link, the reduc
 repeated reverse passes, and value of information by one reduction per candidate node. It is
 run on the small sizes only; where it would take too long, its value-of-information part is
 timed on a sample of candidates and extrapolated (marked ``~``).
+
+The **adversarial VoI** table times the shape ``X_i -> Y -> D1 -> U <- D2 -> D1`` (decisions
+``D1, D2``, utility ``U``, ``m`` nodes ``X_i``), where the one-pass bounds of value of
+information disagree on every ``X_i`` for ``D2``; ``per-candidate s`` is the previous method
+(one reduction per candidate between the bounds) on the same diagram, run in the same process.
+
+    python benchmarks/incentives.py --exhaustive 5 --jobs 2
+
+checks value of information and response incentives against the brute-force oracle
+(``tests/incentives/oracle.py``) on every diagram of 5 nodes with several decisions (a few
+minutes): the lower bound of value of information is a lemma the engine relies on without a
+proof (see :mod:`cid.incentives.voi`).
 """
 
 from __future__ import annotations
@@ -155,11 +167,113 @@ def slope(points: Iterable[tuple[float, float]]) -> float:
     return sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
 
 
+def fit(points: list[tuple[float, float]], label: str) -> None:
+    """Print the fitted growth exponent of ``points`` and how many points the fit used."""
+    if len(points) >= 2:
+        print(f"fitted growth exponent {label}: {slope(points):.2f} ({len(points)} points)")
+
+
+# --------------------------------------------------------------------------- adversarial VoI
+def adversarial_diagram(m: int) -> cid.Diagram:
+    """``X_i -> Y -> D1 -> U <- D2 -> D1``: ``Y -> D1`` is nonrequisite, and the bounds of value
+    of information for ``D2`` disagree on ``Y`` and every ``X_i``."""
+    edges = [f"X{i} -> Y" for i in range(m)] + ["Y -> D1", "D1 -> U", "D2 -> U", "D2 -> D1"]
+    return cid.Diagram.from_edges(edges, decisions=["D1", "D2"], utilities=["U"])
+
+
+def per_candidate_voi(d: cid.Diagram, decision: str) -> set[str]:
+    """The previous method: one reduction for every candidate between the one-pass bounds."""
+    from cid.incentives.criteria import agent_view
+
+    a = agent_view(d, d.agent_of(decision))
+    r = a.decision(decision)
+    excluded = set(r.descendants) | {decision}
+    parents = a.base.pred[decision]
+    lower = {x for x in a.ball_in_reduced(decision).reached if x not in excluded
+             and (x not in parents or x in a.reduced_pred[decision])}
+    out = set(lower)
+    for x in a.ball_in_g(decision).reached:
+        if x not in excluded and x not in parents and x not in lower:
+            pred, _, _ = a.reduce_with(x, decision)
+            if x in pred[decision]:
+                out.add(x)
+    return {str(x) for x in out}
+
+
+def adversarial_table(sizes: list[int]) -> None:
+    print(f"\nadversarial VoI: X_i -> Y -> D1 -> U <- D2 -> D1\n"
+          f"{'m':>7} {'checks':>6} {'analyze s':>10} {'per-candidate s':>15} {'speed-up':>9}")
+    points = []
+    for m in sizes:
+        d = adversarial_diagram(m)
+        t = best_of(lambda d=d: cid.analyze(d), 3)  # type: ignore[misc]
+        report = cid.analyze(d)
+        checks = sum(r.definition_checks for r in report)
+        old = ""
+        ratio = ""
+        if m <= 4_000:
+            start = time.perf_counter()
+            answer = per_candidate_voi(d, "D2")
+            t_old = time.perf_counter() - start
+            assert answer == set(report["D2"].value_of_information)
+            old, ratio = f"{t_old:.3f}", f"{t_old / t:.0f}x"
+        points.append((m, t))
+        print(f"{m:>7} {checks:>6} {t:>10.4f} {old:>15} {ratio:>9}", flush=True)
+    fit(points, "(analyze time against m)")
+
+
+# --------------------------------------------------------------------------- exhaustive check
+def _exhaustive_part(args: tuple[int, int, int]) -> tuple[int, int]:
+    import itertools
+
+    from tests.incentives import oracle
+
+    n, part, parts = args
+    names = [f"N{i}" for i in range(n)]
+    pairs = [(names[i], names[j]) for j in range(n) for i in range(j)]
+    kind_sets = [k for k in itertools.product("cdu", repeat=n)
+                 if k.count("d") >= 2 and "u" in k]
+    count = bad = 0
+    for mask in range(part, 1 << len(pairs), parts):
+        edges = [p for b, p in enumerate(pairs) if mask >> b & 1]
+        for kinds in kind_sets:
+            d = cid.Diagram("exhaustive")
+            for v, k in zip(names, kinds, strict=True):
+                parents = [a for a, b in edges if b == v]
+                {"c": d.chance, "d": d.decision, "u": d.utility}[k](v, parents)
+            for D in d.decisions:
+                count += 1
+                if (cid.value_of_information(d, D) != oracle.voi(d, D)
+                        or cid.response_incentives(d, D) != oracle.ri(d, D)):
+                    bad += 1
+                    print("MISMATCH", edges, "".join(kinds), D, flush=True)
+    return count, bad
+
+
+def exhaustive_check(n: int, jobs: int) -> int:
+    """VoI and RI against the oracle on every diagram of ``n`` nodes with several decisions."""
+    from multiprocessing import Pool
+
+    start = time.perf_counter()
+    with Pool(jobs) as pool:
+        results = pool.map(_exhaustive_part, [(n, i, 4 * jobs) for i in range(4 * jobs)])
+    count = sum(c for c, _ in results)
+    bad = sum(b for _, b in results)
+    print(f"{n} nodes: {count} decisions checked, {bad} mismatches "
+          f"({time.perf_counter() - start:.0f} s)")
+    return 1 if bad else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="sizes up to 10^4 only")
     ap.add_argument("--decisions", type=int, default=6)
+    ap.add_argument("--exhaustive", type=int, metavar="N",
+                    help="check every diagram of N nodes against the oracle, then stop")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for --exhaustive")
     args = ap.parse_args(argv)
+    if args.exhaustive:
+        return exhaustive_check(args.exhaustive, args.jobs)
     sizes = [100, 300, 1_000, 3_000, 10_000] + ([] if args.quick else [30_000, 100_000])
     baseline_sizes = {100: None, 300: 10, 1_000: 5}
     print(f"{'nodes':>7} {'edges':>7} {'dec':>4} {'checks':>6} {'passes':>6} {'analyze s':>10} "
@@ -199,10 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(d):>7} {len(d.edge_list):>7} {ndec:>4} {checks:>6} {passes:>6} {t:>10.3f} "
               f"{1e6 * t / len(d) / ndec:>11.1f} {1e9 * t / len(d) / passes:>12.0f} "
               f"{tw:>12.3f} {naive:>10} {ratio:>9}", flush=True)
-    print(f"fitted growth exponent (log-log slope of analyze time): {slope(points):.2f}")
-    big = [(x, y) for x, y in points if x >= 1_000]
-    if len(big) >= 2:
-        print(f"  from 10^3 nodes on: {slope(big):.2f}")
+    fit(points, "(log-log slope of analyze time)")
+    fit([(x, y) for x, y in points if x >= 900], "from the 10^3-node point on")
+    adversarial_table([2_000, 4_000, 8_000] + ([] if args.quick else [16_000, 32_000]))
     return 0
 
 

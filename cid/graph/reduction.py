@@ -108,6 +108,7 @@ def _reduce_links(pred: Mapping[Hashable, Mapping[Hashable, object]],
                   decisions: Sequence[Hashable], utilities: Set[Hashable], *,
                   balls: tuple[dict[Hashable, Reachability], dict[Hashable, Reachability]]
                   | None = None,
+                  batches: list[tuple[Hashable, tuple[Hashable, ...]]] | None = None,
                   ) -> tuple[_Adj, _Adj, list[tuple[Hashable, Hashable]]]:
     """Remove nonrequisite information links until none is left (the fixpoint).
 
@@ -119,6 +120,10 @@ def _reduce_links(pred: Mapping[Hashable, Mapping[Hashable, object]],
     If ``balls = (original, final)`` is given, it receives the requisite Bayes-balls computed
     on the input graph (for the decisions checked before the first removal) and on the
     reduced graph (for every decision), so that callers need not run them again.
+
+    If ``batches`` is given, it receives the removals in order, as ``(decision, parents)``
+    pairs: the links from ``parents`` to ``decision`` were all nonrequisite in the graph left
+    by the batches before (see :mod:`cid.incentives.voi`, which replays them).
     """
     original, final = balls if balls is not None else ({}, {})
     pred2: _Adj = dict(pred)
@@ -136,10 +141,13 @@ def _reduce_links(pred: Mapping[Hashable, Mapping[Hashable, object]],
         final[d] = ball
         if drop:
             del final[d]
+            dropped = tuple(p for p in pred2[d] if p in drop)  # in parent order
             pred2[d] = {p: v for p, v in pred2[d].items() if p not in drop}
-            for p in drop:
+            for p in dropped:
                 succ2[p] = {c: v for c, v in succ2[p].items() if c != d}
                 removed.append((p, d))
+            if batches is not None:
+                batches.append((d, dropped))
             clean = 1
         else:
             clean += 1

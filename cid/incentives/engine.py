@@ -10,8 +10,9 @@ search once:
 * instrumental control: one backward search from the utilities in ``G`` and one forward
   search from the decision;
 * response incentive: one backward search from the decision in ``G*``;
-* value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)`` (see
-  :attr:`DecisionAnalysis._voi` for the several-decision case).
+* value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)``; for several
+  decisions, one more in ``G*``, and two per link the reduction removed when the two passes
+  disagree (:mod:`cid.incentives.voi`).
 
 :class:`networkx.DiGraph` objects are built only for witnesses, when asked for. The user's
 diagram is never touched.
@@ -22,12 +23,13 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
 
 from cid.graph import Reachability, _reduce_links, _requisite_ball
 from cid.incentives.kinds import Guarantee
+from cid.incentives.voi import RemovedLink, replay, revivable
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -114,7 +116,19 @@ class AgentAnalysis:
     @cached_property
     def _reduction(self) -> tuple[Adj, Adj, list[tuple[Hashable, Hashable]]]:
         return _reduce_links(self.base.pred, self.base.succ, self.order, self.utilities,
-                             balls=(self._balls_g, self._balls_reduced))
+                             balls=(self._balls_g, self._balls_reduced),
+                             batches=self._batches)
+
+    @cached_property
+    def _batches(self) -> list[tuple[Hashable, tuple[Hashable, ...]]]:
+        """The reduction's removals in order (filled by the reduction)."""
+        return []
+
+    @cached_property
+    def replay(self) -> list[RemovedLink]:
+        """The removed links with their two Bayes-ball passes (see :mod:`cid.incentives.voi`)."""
+        self._reduction  # noqa: B018 - fills the batches
+        return replay(self.base.pred, self.base.succ, self._batches, self.utilities)
 
     @cached_property
     def _balls_g(self) -> dict[Hashable, Reachability]:
@@ -208,6 +222,14 @@ class AgentAnalysis:
         return _bfs_pointers(self.base.pred, sorted(self.utilities))
 
 
+class _Voi(NamedTuple):
+    nodes: frozenset[str]
+    ball: Reachability  # its trails are the witnesses (outside ``extra``)
+    extra: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - never mutated
+    checks: int = 0  # candidates decided by the definition
+    gap: int = 0  # candidates between the bounds
+
+
 class DecisionAnalysis:
     """The four criteria for one decision, each computed on first use."""
 
@@ -258,8 +280,8 @@ class DecisionAnalysis:
         return _requisite_ball(pred, succ, self.decision, self.agent.utilities)
 
     @cached_property
-    def _voi(self) -> tuple[frozenset[str], Reachability, dict[str, tuple[str, ...]], int]:
-        """Value of information: (nodes, Bayes-ball of the witnesses, fallback trails, checks).
+    def _voi(self) -> _Voi:
+        """Value of information: the nodes, the Bayes-ball of the witnesses, fallback trails.
 
         **One decision.** ``X ∉ Desc(D) ∪ {D}`` admits VoI iff ``X`` is d-connected to
         ``U_D`` given ``Fa(D)`` in ``G``: the new edge ``X -> D`` opens no trail (``D`` and
@@ -270,13 +292,12 @@ class DecisionAnalysis:
         ``D`` through ``X`` or through a parent that is requisite in ``G + X -> D``.
 
         **Several decisions.** Adding ``X -> D`` can revive other decisions' links and so
-        change ``G*``. The exact answer lies between two one-pass answers: the ball in
-        ``G*`` (a lower bound, and its trails are witnesses in ``(G + X -> D)*``) and the
-        ball in ``G`` (an upper bound: a link that is nonrequisite in ``G + X -> D`` is never
-        in its reduction). Only the nodes between the two bounds are decided by the
-        definition (one reduction each); there are none unless some information link of
-        the agent is nonrequisite. The lower bound is checked exhaustively on every diagram
-        of up to 5 nodes and on random diagrams against the brute-force definition.
+        change ``G*``. The answer lies between two one-pass answers: the ball in ``G*`` (a
+        lower bound, and its trails are witnesses in ``(G + X -> D)*``) and the ball in ``G``
+        (an upper bound). A node between the two has no value of information unless its
+        link could bring back a link that the reduction removed
+        (:func:`cid.incentives.voi.revivable`, two passes per removed link); only those
+        nodes are decided by the definition (one reduction each).
         """
         a = self.agent
         D = self.decision
@@ -285,39 +306,49 @@ class DecisionAnalysis:
         base = a.base
         if len(a.decisions) == 1:
             ball = a.ball_in_g(D)
-            return frozenset(str(x) for x in ball.reached if x not in excluded), ball, {}, 0
+            return _Voi(frozenset(str(x) for x in ball.reached if x not in excluded), ball)
         parents = base.pred[D]  # for a parent the definition is "X -> D is in G*"
         kept = a.reduced_pred[D]
         ball = a.ball_in_reduced(D)
         lower = {str(x) for x in ball.reached
                  if x not in excluded and (x not in parents or x in kept)}
         upper = a.ball_in_g(D)
-        gap = sorted((x for x in upper.reached
-                      if x not in excluded and x not in parents and x not in lower), key=str)
+        gap = [x for x in upper.reached
+               if x not in excluded and x not in parents and x not in lower]
+        if not gap:
+            return _Voi(frozenset(lower), ball)
+        below = {u for u in a.utilities if u in excluded}
+        checks = sorted(revivable(a.replay, D, gap, below), key=str)
         extra: dict[str, tuple[str, ...]] = {}
-        for x in gap:
+        for x in checks:
             pred, succ, _ = a.reduce_with(x, D)
             if x in pred[D]:
                 trail = self._ball(pred, succ).trail(x)
                 assert trail is not None
                 extra[str(x)] = tuple(map(str, trail))
-        return frozenset(lower | set(extra)), ball, extra, len(gap)
+        return _Voi(frozenset(lower | set(extra)), ball, extra, len(checks), len(gap))
 
     @property
     def voi(self) -> frozenset[str]:
         """Value of information (see :attr:`_voi`)."""
-        return self._voi[0]
+        return self._voi.nodes
 
     @property
     def voi_fallbacks(self) -> int:
-        """How many nodes were decided by the definition rather than by one pass."""
-        return self._voi[3]
+        """How many nodes were decided by the definition (one reduction each)."""
+        return self._voi.checks
+
+    @property
+    def voi_gap(self) -> int:
+        """How many nodes lay between the one-pass bounds (decided by the replay or by the
+        definition)."""
+        return self._voi.gap
 
     def voi_trail(self, node: str) -> tuple[str, ...]:
-        _, ball, extra, _ = self._voi
-        if node in extra:
-            return extra[node]
-        trail = ball.trail(node)
+        v = self._voi
+        if node in v.extra:
+            return v.extra[node]
+        trail = v.ball.trail(node)
         assert trail is not None
         return tuple(map(str, trail))
 
