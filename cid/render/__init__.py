@@ -6,7 +6,8 @@ is installed. Chance nodes are ellipses, decisions rectangles, utilities diamond
 for long labels); information links are dotted; agents get colour-blind-safe tints; nodes with
 a ``step`` share a rank; twin-network copies are drawn lighter with a tilde. Incentives are
 marked as in the Agent Incentives figures: thick dashed rings (VoI blue, RI green, VoC orange,
-ICI vermillion) with text badges, witness paths as thick coloured edges, and a legend.
+ICI vermillion) with filled text badges, witness paths as thick coloured edges, and a legend.
+A drawing shows the incentives of one decision: ``decision=``, by default the first one.
 
 Examples
 --------
@@ -61,7 +62,10 @@ def render(
         ``{kind: nodes}`` or ``{decision: {kind: nodes}}`` marks those nodes. Kinds are full
         names (``"value_of_information"``) or short labels (``"VoI"``).
     decision : str or iterable of str, optional
-        Mark only the incentives of these decisions (default: every decision's).
+        Whose incentives to mark: one decision, or several (their marks are merged and the
+        legend's caption names them all, with their agents). By default the first decision
+        in topological order (among those ``incentives`` covers), as the papers' figures show
+        one decision; the caption names it. Pass ``decision=`` for another.
     kinds : str or iterable of str, optional
         Mark only these incentive kinds (default: all four).
     witness : Witness, node sequence, ``"A -> B -> C"`` string, or a list of these, optional
@@ -72,7 +76,8 @@ def render(
     theme : Theme or str, optional
         A :class:`Theme`, or a preset name: ``"circular"`` (default) or ``"rectangular"``.
     focus : bool
-        Draw everything that is neither marked nor on a witness path in grey.
+        Draw in grey everything that is neither marked, nor on a witness path, nor the
+        decision whose incentives are shown.
     trivial : bool
         Also mark the self-evident incentives the criteria include by definition (a
         decision's instrumental control on itself, value of control and instrumental control
@@ -120,3 +125,7 @@ class _CallableModule(types.ModuleType):
 
 
 sys.modules[__name__].__class__ = _CallableModule
+
+# ``cid.render`` is this package or, once ``cid.render`` has been looked up on ``cid``, the
+# function itself; either way ``cid.render.graphviz_available()`` works.
+render.graphviz_available = graphviz_available  # type: ignore[attr-defined]

@@ -14,8 +14,10 @@ Examples
 >>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
 >>> print(to_digraph(d).source)  # doctest: +NORMALIZE_WHITESPACE
 digraph diagram {
-    graph [fontname="Times-Roman" fontsize=14 newrank=true nodesep=0.45 rankdir=TB ranksep=0.45]
-    node [color="#000000" fontcolor="#000000" fontname="Times-Roman" fontsize=14]
+    graph [fontname="Times New Roman,Liberation Serif,DejaVu Serif,serif" fontsize=14
+           newrank=true nodesep=0.45 rankdir=TB ranksep=0.45]
+    node [color="#000000" fontcolor="#000000"
+          fontname="Times New Roman,Liberation Serif,DejaVu Serif,serif" fontsize=14]
     edge [arrowsize=0.8 color="#000000"]
     S [label=<S> fillcolor="#FFFFFF" shape=ellipse style=filled]
     D [label=<D> fillcolor="#C4E5F7" shape=box style=filled]
@@ -32,10 +34,14 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
-from cid.render.labels import clean_text, html_label, label_width
+from cid.errors import CIDError
+from cid.render.colors import tint
+from cid.render.labels import clean_text
 from cid.render.legend import add_legend
-from cid.render.overlay import Overlay, badge_html, ring_attributes
-from cid.render.theme import Theme, tint
+from cid.render.marks import badge_html, ring_attributes
+from cid.render.nodelabel import is_counterfactual, node_label, node_label_width
+from cid.render.overlay import Overlay
+from cid.render.theme import Theme
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -47,56 +53,43 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def is_counterfactual(d: Diagram, name: str) -> bool:
-    """A twin-network copy: the node's ``counterfactual`` flag, or a name ending in ``_cf``.
+def _lighter(fill: str, amount: float = 0.4) -> str:
+    """``fill`` (a colour, or a Graphviz colour list ``a;0.5:b``) mixed with white."""
 
-    >>> import cid
-    >>> is_counterfactual(cid.Diagram().chance("S_cf"), "S_cf")
-    True
-    """
-    return bool(d[name].counterfactual) or name.endswith("_cf")
+    def one(color: str) -> str:
+        try:
+            return tint(color, amount)
+        except CIDError:  # keep a colour that is not a plain #RRGGBB
+            return color
 
-
-def _label(d: Diagram, name: str, theme: Theme) -> tuple[str, float]:
-    record = d[name]
-    mark = theme.counterfactual_mark if is_counterfactual(d, name) else None
-    if record.label is not None:
-        return html_label(record.label, mark=mark), label_width(record.label)
-    text = name
-    if mark and name.endswith("_cf") and len(name) > 3:
-        text = name[: -len("_cf")]  # the tilde says it is the counterfactual copy
-    return html_label(text, markup=False, mark=mark), label_width(text, markup=False)
+    return ":".join(
+        ";".join([one(item.split(";")[0]), *item.split(";")[1:]]) for item in fill.split(":")
+    )
 
 
 def _fill(d: Diagram, name: str, theme: Theme) -> str:
     kind = d.kind(name)
+    twin = is_counterfactual(d, name)
     if kind == "chance":
-        return theme.chance_fill
+        return theme.counterfactual_fill if twin else theme.chance_fill
     if len(d.agents) <= 1:
-        return theme.decision_fill if kind == "decision" else theme.utility_fill
-    owners = d.agents_of(name)
-    fills = [theme.agent_fill(a, d.agents) for a in owners]
-    if len(fills) == 1:
-        return fills[0]
-    if len(fills) == 2:  # a utility shared by two agents: split between their fills
-        return f"{fills[0]};0.5:{fills[1]}"
-    return theme.shared_fill  # Graphviz fills with at most two colours: names are added
-
-
-
-
-def _lighter(color: str) -> str:
-    if color.startswith("#") and len(color) == 7:
-        try:
-            return tint(color, 0.4)
-        except Exception:  # noqa: BLE001 - keep the colour when it is not a plain hex
-            return color
-    return color
+        fill = theme.decision_fill if kind == "decision" else theme.utility_fill
+    else:
+        fills = [theme.agent_fill(a, d.agents) for a in d.agents_of(name)]
+        if len(fills) == 1:
+            fill = fills[0]
+        elif len(fills) == 2:  # a utility shared by two agents: split between their fills
+            fill = f"{fills[0]};0.5:{fills[1]}"
+        else:
+            fill = theme.shared_fill  # Graphviz fills with at most two colours: names are added
+    if twin:
+        fill = _lighter(fill, 0.5)
+    return fill
 
 
 def utility_shape(d: Diagram, name: str, theme: Theme) -> str:
     """The shape of utility ``name``: the theme's, or its long-label shape for long labels."""
-    _, width = _label(d, name, theme)
+    width = node_label_width(d, name, theme)
     return theme.long_utility_shape if width > theme.long_label else theme.utility_shape
 
 
@@ -112,7 +105,7 @@ def node_attributes(
     """
     record = d[name]
     kind = record.kind
-    label, _ = _label(d, name, theme)
+    label = node_label(d, name, theme)
     styles = ["filled"]
     if kind == "chance":
         shape = theme.chance_shape
@@ -122,7 +115,7 @@ def node_attributes(
     else:
         shape = utility_shape(d, name, theme)
     fill = _fill(d, name, theme)
-    attrs: dict[str, str] = {"label": label, "shape": shape, "fillcolor": fill}
+    attrs: dict[str, str] = {"label": f"<{label}>", "shape": shape, "fillcolor": fill}
     if ";" in fill:
         attrs["gradientangle"] = "0"
     if is_counterfactual(d, name):
@@ -130,7 +123,7 @@ def node_attributes(
         attrs["fontcolor"] = theme.counterfactual_fontcolor
     if focus and overlay and name not in overlay.highlighted:
         attrs["color"] = attrs["fontcolor"] = theme.downplay_color
-        attrs["fillcolor"] = ";".join(_lighter(c) for c in fill.split(";"))
+        attrs["fillcolor"] = _lighter(fill)
     kinds = overlay.marks.get(name, ())
     ring = ring_attributes(kinds, theme)
     if "style" in ring:
@@ -145,7 +138,7 @@ def node_attributes(
     if badges:  # a table keeps a subscript from touching the badge line below it
         attrs["label"] = (
             '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-            f'<TR><TD>{label[1:-1]}</TD></TR><TR><TD CELLPADDING="1">{badges}</TD></TR></TABLE>>'
+            f'<TR><TD>{label}</TD></TR><TR><TD CELLPADDING="1">{badges}</TD></TR></TABLE>>'
         )
     if record.description:
         text = clean_text(record.description).replace("\\", "\\\\").replace("\n", "\\n")
@@ -156,13 +149,20 @@ def node_attributes(
 def _stem(name: str) -> str:
     """The name without its time index: ``S2`` -> ``S``, ``A1_1`` -> ``A``, ``S2_cf`` ->
     ``S_cf``."""
-    cf = name.endswith("_cf") and len(name) > 3
+    cf = name.endswith("_cf") and len(name) > len("_cf")
     base = name[:-3] if cf else name
     return base.rstrip("0123456789_") + ("_cf" if cf else "")
 
 
 def _groups(d: Diagram) -> dict[str, str]:
-    """Graphviz ``group`` of time-indexed nodes: nodes sharing a stem form one straight row."""
+    """Graphviz ``group`` of time-indexed nodes: nodes sharing a stem form one straight row.
+
+    Not in twin networks: there a variable and its copy share each time slice, and straight
+    rows for both force long edges that run along each other (counterfactual reward
+    function); Graphviz's own ordering reads better.
+    """
+    if any(is_counterfactual(d, n) for n in d.nodes):
+        return {}
     stems: dict[str, list[str]] = {}
     for name in d.nodes:
         if d[name].step is not None and _stem(name):

@@ -4,8 +4,8 @@ A label is plain text with a little markup, close to LaTeX:
 
 - ``^`` starts a superscript and ``_`` a subscript. The script is a braced group
   (``R_{t+1}``), else the run of letters and digits that follows (``S_10``, ``A_cf``), else
-  the one next character (``Θ^*``). So ``Θ^R_2`` is Θ with superscript R and subscript 2
-  (Graphviz places the two scripts one after the other: the nearest it can do).
+  the one next character (``Θ^*``). So ``Θ^R_2`` is Θ with superscript R and subscript 2,
+  drawn small (68 % of the text size) and stacked, R above 2 (see :mod:`cid.render.typeset`).
 - ``\\theta``, ``\\Theta``, ... give Greek letters; ``\\^``, ``\\_``, ``\\{``, ``\\}``, ``\\\\``
   give the characters themselves. Any other backslash is kept as it is.
 - A newline starts a new line.
@@ -16,15 +16,13 @@ Node *names* are shown verbatim (``markup=False``): only ``label`` text is read 
 
 Examples
 --------
->>> html_label("Θ^R_2")
-'<Θ<SUP>R</SUP><SUB>2</SUB>>'
->>> html_label("\\\\theta_{t+1}")
-'<θ<SUB>t+1</SUB>>'
+>>> [s.role for s in parse_label("Θ^R_2")]
+['text', 'sup', 'sub']
 >>> html_label('a < b & "c"')
 '<a &lt; b &amp; &quot;c&quot;>'
 >>> html_label("R_1", markup=False)
 '<R_1>'
->>> html_label("S_3", mark="\\u0303") == "<S\\u0303<SUB>3</SUB>>"
+>>> "<TABLE" in html_label("R_1")  # scripts are laid out in a small table
 True
 """
 
@@ -39,6 +37,7 @@ __all__ = [
     "Segment",
     "clean_text",
     "escape_text",
+    "html_fragment",
     "html_label",
     "label_width",
     "parse_label",
@@ -59,7 +58,7 @@ class Segment:
 
 Parsed = tuple[Segment, ...]
 _LITERAL_AFTER_BACKSLASH = "\\^_{}"
-_SCRIPT_WEIGHT = 0.6
+_SCRIPT_WEIGHT = 0.68  # cid.render.typeset.SCRIPT_SCALE (not imported: it imports us)
 _GREEK_ALIASES = {"lambda": "lamda", "Lambda": "Lamda"}
 
 
@@ -189,42 +188,73 @@ def parse_label(text: str, *, markup: bool = True) -> Parsed:
     return _Parser(text).parse()
 
 
-def _with_mark(pieces: Parsed, mark: str) -> Parsed:
-    """Put ``mark`` over the first character (combining mark) or before the label.
+def _mark_position(text: str) -> int | None:
+    """Where a combining mark goes in ``text``: after the first letter or digit (and its own
+    marks), else after the first visible character; ``None`` if there is none."""
+    visible = [i for i, ch in enumerate(text) if not ch.isspace() and not unicodedata.combining(ch)]
+    if not visible:
+        return None
+    start = next((i for i in visible if text[i].isalnum()), visible[0])
+    j = start + 1
+    while j < len(text) and unicodedata.combining(text[j]):
+        j += 1
+    return j
 
-    A combining mark with no top-level letter to sit on becomes a ``~`` prefix. The mark is
-    idempotent: a label that already carries it (``S̃_3``, ``~S``) is left as it is.
+
+def _with_mark(pieces: Parsed, mark: str) -> Parsed:
+    """Put ``mark`` over the first letter (combining mark) or before the label.
+
+    A combining mark goes over the first top-level letter or digit (``_x`` gets it on the
+    x), else over the first visible character; with nothing to sit on it becomes a ``~``
+    prefix. The mark is idempotent: a label that already carries it (``S̃_3``, ``~S``) is
+    left as it is.
     """
-    first = next((seg.text.lstrip() for seg in pieces if seg.role == "text" and seg.text.strip()), "")
+    shown = (seg.text.lstrip() for seg in pieces if seg.role == "text" and seg.text.strip())
+    first = next(shown, "")
     if mark and (first.startswith(mark) or (unicodedata.combining(mark[0]) and mark in first[1:3])):
         return pieces
     if mark and unicodedata.combining(mark[0]):
-        for k, seg in enumerate(pieces):
-            start = len(seg.text) - len(seg.text.lstrip())
-            if seg.role == "text" and start < len(seg.text):
-                j = start + 1
-                while j < len(seg.text) and unicodedata.combining(seg.text[j]):
-                    j += 1
+        texts = [k for k, seg in enumerate(pieces) if seg.role == "text"]
+        with_letter = [k for k in texts if any(ch.isalnum() for ch in pieces[k].text)]
+        for k in with_letter + [k for k in texts if k not in with_letter]:
+            seg = pieces[k]
+            j = _mark_position(seg.text)
+            if j is not None:
                 marked = Segment("text", seg.text[:j] + mark + seg.text[j:])
                 return pieces[:k] + (marked,) + pieces[k + 1 :]
         mark = "~"  # nothing to sit on: a lone combining mark would float
     return (Segment("text", mark), *pieces) if mark else pieces
 
 
-def _to_html(pieces: Parsed) -> str:
-    out = []
-    for seg in pieces:
-        if seg.role == "text":
-            out.append(html.escape(seg.text, quote=True))
-        elif seg.role == "br":
-            out.append("<BR/>")
-        else:
-            tag = seg.role.upper()
-            out.append(f"<{tag}>{_to_html(seg.children)}</{tag}>")
-    return "".join(out)
+def html_fragment(
+    text: str,
+    *,
+    markup: bool = True,
+    mark: str | None = None,
+    size: float = 14.0,
+    scale: float = _SCRIPT_WEIGHT,
+) -> str:
+    """The inner HTML of :func:`html_label` (no outer ``<>``), to put inside a table cell.
+
+    >>> html_fragment("x & y")
+    'x &amp; y'
+    """
+    from cid.render.typeset import typeset  # typeset builds on this module
+
+    pieces = parse_label(text, markup=markup)
+    if mark:
+        pieces = _with_mark(pieces, clean_text(mark))
+    return typeset(pieces, size=size, scale=scale)
 
 
-def html_label(text: str, *, markup: bool = True, mark: str | None = None) -> str:
+def html_label(
+    text: str,
+    *,
+    markup: bool = True,
+    mark: str | None = None,
+    size: float = 14.0,
+    scale: float = _SCRIPT_WEIGHT,
+) -> str:
     """The Graphviz HTML-like label (``<...>``) for ``text``.
 
     Parameters
@@ -234,18 +264,24 @@ def html_label(text: str, *, markup: bool = True, mark: str | None = None) -> st
     markup : bool
         Read ``^``, ``_``, ``\\`` and braces as markup; otherwise show the text verbatim.
     mark : str, optional
-        A combining character to put over the first letter (e.g. a tilde for
-        counterfactual copies), or a prefix.
+        A combining character to put over the first letter (a tilde, U+0303, for
+        counterfactual copies: drawn as a small ``∼`` above it), or a prefix.
+    size : float
+        The font size of the element the label goes in.
+    scale : float
+        Script size relative to the text it belongs to (default 0.68).
 
     Returns
     -------
     str
         A string that the ``graphviz`` package writes unquoted, as an HTML-like label.
+
+    Examples
+    --------
+    >>> html_label("a_1") == f"<{html_fragment('a_1')}>"
+    True
     """
-    pieces = parse_label(text, markup=markup)
-    if mark:
-        pieces = _with_mark(pieces, clean_text(mark))
-    return f"<{_to_html(pieces)}>"
+    return f"<{html_fragment(text, markup=markup, mark=mark, size=size, scale=scale)}>"
 
 
 def _plain(pieces: Parsed) -> str:
@@ -264,25 +300,36 @@ def plain_text(text: str, *, markup: bool = True) -> str:
     return _plain(parse_label(text, markup=markup))
 
 
-def _width(pieces: Parsed, scale: float) -> list[float]:
+def _width(pieces: Parsed, size: float, scale: float) -> list[float]:
     lines = [0.0]
+    stacked: tuple[str, float] | None = None  # the script column being filled: (role, width)
     for seg in pieces:
         if seg.role == "br":
             lines.append(0.0)
+            stacked = None
         elif seg.role == "text":
-            lines[-1] += scale * sum(1 for ch in seg.text if not unicodedata.combining(ch))
+            lines[-1] += size * sum(1 for ch in seg.text if not unicodedata.combining(ch))
+            stacked = None
         else:
-            inner = _width(seg.children, scale * _SCRIPT_WEIGHT)
-            lines[-1] += inner[0]
+            inner = _width(seg.children, size * scale, scale)
+            if stacked is not None and stacked[0] != seg.role:  # sub under sup, or sup over sub
+                lines[-1] += max(0.0, inner[0] - stacked[1])
+                stacked = None
+            else:
+                lines[-1] += inner[0]
+                stacked = (seg.role, inner[0])
             lines.extend(inner[1:])
     return lines
 
 
-def label_width(text: str, *, markup: bool = True) -> float:
-    """The width of the widest line in characters; scripts count 0.6.
+def label_width(text: str, *, markup: bool = True, scale: float = _SCRIPT_WEIGHT) -> float:
+    """The width of the widest line in characters.
 
-    >>> label_width("Θ^R_2")
-    2.2
+    A script counts 0.68 of a character per character, and a superscript and subscript
+    stacked on one base take the room of the wider of the two.
+
+    >>> label_width("Θ^R_2"), label_width("R^{PM}_1")
+    (1.68, 2.36)
     """
-    return round(max(_width(parse_label(text, markup=markup), 1.0)), 6)
+    return round(max(_width(parse_label(text, markup=markup), 1.0, scale)), 6)
 

@@ -2,10 +2,15 @@
 
 An :class:`Overlay` is what :func:`cid.render` draws on top of a diagram:
 
-- **marks**: node -> incentive kinds, drawn as a thick dashed ring in the first kind's colour
-  (one ring per kind, as the stylesheet's concentric rings) plus coloured text badges
-  (``VoI``, ``RI``, ``VoC``, ``ICI``), so several kinds on one node stay distinguishable;
+- **marks**: node -> incentive kinds, drawn as one thick dashed ring in the colour of the
+  most telling kind plus small filled badges (``VoI``, ``RI``, ``VoC``, ``ICI``) naming
+  every kind, so several kinds on one node stay distinguishable (see
+  :mod:`cid.render.marks`);
 - **witness edges**: the edges of a witness path, drawn thick in the incentive's colour.
+
+A drawing shows the incentives of one decision unless told otherwise: ``decision=`` picks it
+(or several, whose marks are merged); by default it is the first decision, in topological
+order, that the incentives cover. The legend's caption names it.
 
 The incentives come from a :class:`cid.Report` (``cid.analyze(d)``), or from plain mappings,
 so that any analysis can be drawn:
@@ -25,13 +30,14 @@ Examples
 {'S': ('value_of_information', 'value_of_control')}
 >>> o.decisions
 ('D',)
+>>> build_overlay(d, incentives=True).decisions  # the first decision by default
+('D',)
 >>> build_overlay(d, witness=["S", "U"]).witness_edges
 (('S', 'U'),)
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -39,8 +45,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Union
 
 from cid.errors import CIDError, DiagramError, NodeNotFoundError, RenderError
-from cid.render.kinds import KINDS, SHORT_NAMES, normalize_kind
-from cid.render.labels import escape_text
+from cid.render.kinds import KINDS, normalize_kind
 from cid.render.theme import Theme
 
 if TYPE_CHECKING:
@@ -50,10 +55,8 @@ __all__ = [
     "IncentiveSets",
     "IncentiveSource",
     "Overlay",
-    "badge_html",
     "build_overlay",
     "incentive_sets",
-    "ring_attributes",
 ]
 
 IncentiveSets = Mapping[str, Mapping[str, frozenset[str]]]
@@ -106,8 +109,9 @@ class Overlay:
 
     @property
     def highlighted(self) -> frozenset[str]:
-        """Nodes that are marked or lie on a witness path (kept when ``focus=True``)."""
-        return frozenset(self.marks) | self.witness_nodes
+        """Nodes kept in full colour when ``focus=True``: the marked ones, those on a witness
+        path, and the decisions whose incentives are shown."""
+        return frozenset(self.marks) | self.witness_nodes | frozenset(self.decisions)
 
     def __bool__(self) -> bool:
         return bool(self.marks or self.witness_nodes)
@@ -308,7 +312,9 @@ def build_overlay(
     incentives : None, True, Report or mapping
         See the module docstring.
     decision : str or iterable of str, optional
-        Show only the incentives of these decisions; by default every decision's.
+        Whose incentives to show: one decision, or several (their marks are merged). By
+        default the first decision, in topological order, that ``incentives`` covers (for
+        ``True``: the diagram's first decision), as the papers' figures show one decision.
     kinds : str or iterable of str, optional
         Show only these incentive kinds; by default all four.
     witness : Witness, sequence of node names, ``"A -> B -> C"`` string, or a list of these
@@ -326,7 +332,16 @@ def build_overlay(
     Overlay
     """
     theme = theme or Theme()
-    sets = incentive_sets(d, incentives)
+    chosen = _select_decisions(d, decision)
+    if incentives is True:  # analyse only the decisions that will be drawn
+        from cid.incentives import analyze
+
+        sets = incentive_sets(d, analyze(d, decisions=list(chosen or d.decisions[:1])))
+    else:
+        sets = incentive_sets(d, incentives)
+    if chosen is None:
+        covered = [n for n in d.decisions if n in sets]
+        chosen = tuple(covered[:1]) if covered else None
     if not trivial:
         own: dict[str, set[str]] = {}  # agent -> its utility nodes, computed once per agent
         for u in d.utilities:
@@ -337,7 +352,6 @@ def build_overlay(
             else _without_trivial(dec, per_kind, own.get(d.agent_of(dec), set()))
             for dec, per_kind in sets.items()
         }
-    chosen = _select_decisions(d, decision)
     shown_kinds = _select_kinds(kinds)
     per_node: dict[str, set[str]] = {}
     used: list[str] = []
@@ -353,10 +367,7 @@ def build_overlay(
     marks = {
         n: tuple(k for k in KINDS if k in per_node[n]) for n in d.topological_order if n in per_node
     }
-    if chosen is not None:
-        decisions = chosen
-    else:
-        decisions = tuple(n for n in d.decisions if n in used)
+    decisions = chosen if chosen is not None else tuple(n for n in d.decisions if n in used)
 
     shown = [k for k in KINDS if any(k in ks for ks in marks.values())]
     edges: list[tuple[str, str]] = []
@@ -394,61 +405,3 @@ def build_overlay(
         witness_nodes=frozenset(on_path),
         added_edges=tuple(added),
     )
-
-
-# --------------------------------------------------------------------------- node decoration
-def ring_attributes(kinds: Sequence[str], theme: Theme) -> dict[str, str]:
-    """Graphviz attributes of a node marked with ``kinds``: a thick dashed ring per kind.
-
-    The outline takes the colour of the kind that comes first in ``theme.ring_priority``
-    (instrumental control first: it is the rarest and most telling); with several kinds the
-    node gets one periphery per kind (the stylesheet's concentric rings) and the badges name
-    them all.
-
-    >>> ring_attributes(["value_of_information"], Theme())
-    {'style': 'dashed', 'color': '#0072B2', 'penwidth': '3'}
-    >>> ring_attributes(["value_of_control", "instrumental_control_incentive"], Theme())["color"]
-    '#D55E00'
-    """
-    if not kinds:
-        return {}
-    ranked = sorted(kinds, key=lambda k: theme.ring_priority.index(k))
-    attrs = {
-        "style": "dashed",
-        "color": theme.incentive_colors[ranked[0]],
-        "penwidth": f"{theme.incentive_penwidth:g}",
-    }
-    if len(kinds) > 1:  # thinner rings, so that the concentric ones stay apart
-        attrs["peripheries"] = str(len(kinds))
-        attrs["penwidth"] = f"{max(1.0, theme.incentive_penwidth * 0.6):g}"
-    return attrs
-
-
-def badge_html(kinds: Sequence[str], theme: Theme, *, agents: Sequence[str] = ()) -> str:
-    """The HTML-like fragment naming the kinds (coloured, bold) and agents ("" if none).
-
-    :func:`cid.render` writes it as an extra line inside the node's label, so a badge can
-    never be mistaken for a neighbour's.
-
-    >>> print(badge_html(["value_of_information", "response_incentive"], Theme()))
-    ... # doctest: +NORMALIZE_WHITESPACE
-    <FONT POINT-SIZE="9" COLOR="#0072B2"><B>VoI</B></FONT>
-    <FONT POINT-SIZE="9" COLOR="#009E73"><B>RI</B></FONT>
-    >>> badge_html(["value_of_control"], Theme(badges="multiple"))
-    ''
-    """
-    size = f"{theme.badge_fontsize:g}"
-    lines = []
-    if agents:
-        names = escape_text(", ".join(agents))
-        lines.append(f'<FONT POINT-SIZE="{size}" COLOR="#555555"><I>{names}</I></FONT>')
-    show = theme.badges == "always" or (theme.badges == "multiple" and len(kinds) > 1)
-    if kinds and show:
-        badges = []
-        for k in kinds:
-            color = html.escape(theme.incentive_colors[k], quote=True)
-            badges.append(
-                f'<FONT POINT-SIZE="{size}" COLOR="{color}"><B>{SHORT_NAMES[k]}</B></FONT>'
-            )
-        lines.append(" ".join(badges))
-    return "<BR/>".join(lines)

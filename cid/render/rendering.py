@@ -127,8 +127,11 @@ class Rendering:
         RenderError
             When ``dot`` fails (its message is included).
         """
+        # PostScript through cairo: the core PostScript writer knows only Latin-1 text and
+        # PostScript font names, not the theme's font list or Greek letters
+        renderer = "cairo" if format in ("ps", "eps") else None
         try:
-            return bytes(self._graph.pipe(format=format, quiet=True))
+            return bytes(self._graph.pipe(format=format, renderer=renderer, quiet=True))
         except graphviz.ExecutableNotFound as err:
             raise GraphvizNotFoundError(_missing_message(f"{format.upper()} output")) from err
         except graphviz.CalledProcessError as err:
@@ -185,8 +188,11 @@ class Rendering:
         return path
 
     # ------------------------------------------------------------------ Jupyter
-    def _fallback_bundle(self, problem: str) -> dict[str, str]:
-        line = f"Graphviz is not available ({problem}); install it with: {install_hint()}."
+    def _fallback_bundle(self, problem: str, *, missing: bool = True) -> dict[str, str]:
+        if missing:
+            line = f"Graphviz is not available ({problem}); install it with: {install_hint()}."
+        else:
+            line = f"Graphviz could not draw this diagram ({problem}); here is its DOT source."
         longest = max((len(run) for run in re.findall(r"`+", self._dot)), default=0)
         fence = "`" * max(3, longest + 1)
         return {
@@ -207,7 +213,8 @@ class Rendering:
             except GraphvizNotFoundError:
                 bundle = self._fallback_bundle("the 'dot' executable is missing")
             except Exception as err:  # noqa: BLE001 - display must never raise
-                bundle = self._fallback_bundle(f"dot failed: {str(err).splitlines()[0][:200]}")
+                detail = " ".join(str(err).split())[:300]
+                bundle = self._fallback_bundle(f"dot failed: {detail}", missing=False)
             if include is not None:
                 wanted = set(include)
                 bundle = {k: v for k, v in bundle.items() if k in wanted}

@@ -26,13 +26,13 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from cid.errors import DiagramError
+from cid.render.colors import tint
 from cid.render.kinds import KINDS, normalize_kind
 
 __all__ = [
@@ -65,33 +65,26 @@ INCENTIVE_COLORS: Mapping[str, str] = MappingProxyType(
 )
 """Incentive kind -> outline colour (the stylesheet's blue, green, orange and red hues)."""
 
-_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
-
-
-def tint(color: str, amount: float) -> str:
-    """Mix ``color`` (``#RRGGBB``) with white; ``amount`` is the share of the colour.
-
-    >>> tint("#0072B2", 0.3)
-    '#B2D5E8'
-    """
-    if not _HEX.match(color) or not 0.0 <= amount <= 1.0:
-        raise DiagramError(f"tint needs a '#RRGGBB' colour and an amount in [0, 1], got "
-                          f"{color!r}, {amount!r}")
-    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(amount * c + (1 - amount) * 255):02X}" for c in channels)
-
-
-# Light tints (30 % colour) of Okabe-Ito blue, vermillion, bluish green, yellow (45 %, else it
-# is too pale), reddish purple, orange and sky blue: the stylesheet's player order, roughly.
+# Light tints of Okabe-Ito blue, vermillion, yellow and bluish green (the stylesheet's player
+# colours red, blue, yellow, green), then reddish purple, orange and sky blue. The order and
+# the strengths keep any two of the first four, and each of them and white, apart by at least
+# ΔE*ab 12 (CIEDE2000 8) in normal vision and in simulated protanopia, deuteranopia and
+# tritanopia (Machado et al. 2009); tests/render/test_colors.py checks it. Bluish green comes
+# after yellow and is stronger: as light as the blue, it looks the same to tritanopes.
 _AGENT_TINTS: tuple[str, ...] = (
     tint(OKABE_ITO["blue"], 0.3),
-    tint(OKABE_ITO["vermillion"], 0.3),
-    tint(OKABE_ITO["bluish_green"], 0.3),
-    tint(OKABE_ITO["yellow"], 0.45),
-    tint(OKABE_ITO["reddish_purple"], 0.3),
-    tint(OKABE_ITO["orange"], 0.3),
+    tint(OKABE_ITO["vermillion"], 0.35),
+    tint(OKABE_ITO["yellow"], 0.5),
+    tint(OKABE_ITO["bluish_green"], 0.5),
+    tint(OKABE_ITO["reddish_purple"], 0.4),
+    tint(OKABE_ITO["orange"], 0.35),
     tint(OKABE_ITO["sky_blue"], 0.3),
 )
+
+# Times where it exists (SVG viewers), Liberation Serif (Times-compatible widths, so dot's
+# layout fits the viewer's Times) and DejaVu Serif (wide Unicode coverage) on Linux, then any
+# serif. The same string on every machine: each renderer takes the first family it has.
+_FONTS = "Times New Roman,Liberation Serif,DejaVu Serif,serif"
 
 BadgePolicy = Literal["always", "multiple", "never"]
 
@@ -113,17 +106,21 @@ class Theme:
     chance_style : str
         Extra Graphviz style of chance nodes (``"rounded"`` in the rectangular preset).
     long_label : float
-        Label width, in characters (sub- and superscripts count 0.6), above which a utility
-        node is drawn with ``long_utility_shape``.
+        Label width, in characters (a script character counts 0.68, and stacked scripts
+        count once), above which a utility node is drawn with ``long_utility_shape``.
     fontname, fontsize : str, float
-        Font of node labels.
+        Font of all text: a comma-separated list of families, the first one present is used
+        (default: Times New Roman, Liberation Serif, DejaVu Serif, serif: all have Greek).
+    script_scale : float
+        Size of sub- and superscripts relative to their text (default 0.68).
     badge_fontsize : float
-        Font size of the incentive badges and agent names beside nodes.
+        Font size of the incentive badges and agent names inside nodes.
     chance_fill, decision_fill, utility_fill : str
         Fills in a single-agent diagram.
     agent_fills : tuple of str
         Fills of the agents of a multi-agent diagram, given in the order of
-        :attr:`cid.Diagram.agents` (sorted names); they repeat if there are more agents.
+        :attr:`cid.Diagram.agents` (sorted names); they repeat if there are more agents. The
+        first four stay distinguishable under the common colour-vision deficiencies.
     agent_colors : mapping of str to str
         Fixed fills for named agents; they take precedence over ``agent_fills``.
     agent_labels : bool
@@ -141,21 +138,27 @@ class Theme:
         Incentive kind (full or short name) -> colour of its ring, badge and witness path;
         kinds not given keep their default colour.
     incentive_penwidth : float
-        Width of the dashed incentive ring.
+        Width of the dashed incentive ring (the same for one kind or several).
     badges : {"always", "multiple", "never"}
-        When to write the short incentive names (VoI, RI, VoC, ICI) as a small line inside a
-        marked node's label: on every marked node (the default: colour is then never the
-        only cue), only on nodes with several kinds, or never.
+        When to write the short incentive names (VoI, RI, VoC, ICI) as small filled badges
+        inside a marked node's label: on every marked node (the default: colour is then
+        never the only cue), only on nodes with several kinds, or never. A node with several
+        kinds always gets its badges: its one ring can show only one colour.
     ring_priority : tuple of str
-        Which kind gives a multiply-marked node its outline colour: the first one it has in
+        Which kind gives a multiply-marked node its ring colour: the first one it has in
         this order (default: ICI, RI, VoI, VoC, the rarest and most telling first).
     witness_color, witness_penwidth : str, float
         Colour (when the witness' kind is unknown) and width of witness-path edges.
     counterfactual_color, counterfactual_fontcolor : str
         Outline and text colour of twin-network copies.
+    counterfactual_fill : str
+        Fill of twin-network chance nodes (decisions and utilities get a lighter version of
+        their own fill); with the grey text it keeps a copy recognisable when an incentive
+        ring replaces its grey outline.
     counterfactual_mark : str
         Mark added to a counterfactual node's label: a combining character (the default,
-        U+0303 COMBINING TILDE, drawn over the first letter) or a prefix such as ``"~"``.
+        U+0303 COMBINING TILDE, drawn as a small ``∼`` above the first letter) or a prefix
+        such as ``"~"``.
     downplay_color : str
         Colour of what is not highlighted when ``render(..., focus=True)``.
     rankdir : str or None
@@ -176,8 +179,9 @@ class Theme:
     long_utility_shape: str = "octagon"
     chance_style: str = ""
     long_label: float = 3.5
-    fontname: str = "Times-Roman"
+    fontname: str = _FONTS
     fontsize: float = 14
+    script_scale: float = 0.68
     badge_fontsize: float = 9
     chance_fill: str = "#FFFFFF"
     decision_fill: str = tint(OKABE_ITO["sky_blue"], 0.35)
@@ -204,6 +208,7 @@ class Theme:
     witness_penwidth: float = 3.0
     counterfactual_color: str = "#8C8C8C"
     counterfactual_fontcolor: str = "#6E6E6E"
+    counterfactual_fill: str = "#EDEDED"
     counterfactual_mark: str = "\u0303"
     downplay_color: str = "#BDBDBD"
     rankdir: str | None = None

@@ -8,9 +8,11 @@ import pytest
 
 import cid
 from cid.render import Theme, render
+from cid.render.colors import tint
 from cid.render.theme import INCENTIVE_COLORS
 from tests.render.conftest import build_cirl, build_mdp, build_oracle, build_wireheading
 from tests.render.dotparse import parse_dot
+from tests.render.htmlread import read_label
 
 ALL = [build_mdp, build_wireheading, build_oracle, build_cirl]
 
@@ -114,6 +116,10 @@ def test_time_indexed_nodes_with_one_stem_share_a_group_row(wireheading):
     dot = parse_dot(render(wireheading).dot)
     assert {dot.nodes[n].get("group") for n in ("S1", "S2", "S3")} == {"S"}
     assert {dot.nodes[n].get("group") for n in ("ThetaR1", "ThetaR2", "ThetaR3")} == {"ThetaR"}
+    twin = wireheading.copy(name="twin")
+    twin.chance("S2_cf", ["S1"], step=2).chance("S3_cf", ["S2_cf"], step=3)
+    dot = parse_dot(render(twin).dot)  # a twin network: no straight rows (see dot._groups)
+    assert all("group" not in attrs for attrs in dot.nodes.values())
 
 
 def test_without_steps_the_layout_is_top_to_bottom_with_no_rank_groups(oracle):
@@ -137,11 +143,42 @@ def test_counterfactual_copies_are_lighter_and_carry_a_tilde(flagged):
     attrs = dot.nodes[name]
     assert attrs["color"] == theme.counterfactual_color
     assert attrs["fontcolor"] == theme.counterfactual_fontcolor
-    assert "\u0303" in attrs["label"]
-    if not flagged:
-        assert attrs["label"] == "<S\u0303>"  # the _cf suffix gives way to the tilde
+    assert attrs["fillcolor"] == theme.counterfactual_fill != theme.chance_fill
+    shown = read_label(attrs["label"]).markup
+    assert shown == ("S~copy" if flagged else "S~")  # the _cf suffix gives way to the tilde
     assert dot.edges[("Q", name)]["color"] == theme.counterfactual_color
-    assert "color" not in dot.nodes["Q"] and "\u0303" not in dot.nodes["Q"]["label"]
+    assert "color" not in dot.nodes["Q"] and read_label(dot.nodes["Q"]["label"]).markup == "Q"
+
+
+def test_twin_decisions_and_utilities_get_a_lighter_fill():
+    d = cid.Diagram("twin").decision("A").utility("R", ["A"]).decision("A_cf")
+    d.utility("R_cf", ["A_cf"])
+    dot = parse_dot(render(d).dot)
+    for real, twin in (("A", "A_cf"), ("R", "R_cf")):
+        assert dot.nodes[twin]["fillcolor"] == tint(dot.nodes[real]["fillcolor"], 0.5)
+
+
+def test_twin_stays_recognisable_under_an_incentive_ring(oracle):
+    theme = Theme()
+    attrs = parse_dot(render(oracle, incentives={"A": {"VoC": ["S_cf"]}}).dot).nodes["S_cf"]
+    assert attrs["color"] == theme.incentive_colors["value_of_control"]  # the ring wins
+    assert attrs["fillcolor"] == theme.counterfactual_fill  # ... but the copy keeps its fill,
+    assert attrs["fontcolor"] == theme.counterfactual_fontcolor  # its grey text
+    assert read_label(attrs["label"]).markup.startswith("S~")  # and its tilde
+
+
+def test_a_name_that_is_only_the_suffix_is_not_a_twin():
+    d = cid.Diagram("odd").chance("_cf").chance("x_cf", counterfactual=True)
+    dot = parse_dot(render(d).dot)
+    assert read_label(dot.nodes["_cf"]["label"]).markup == "_cf"
+    assert "color" not in dot.nodes["_cf"]
+    assert read_label(dot.nodes["x_cf"]["label"]).markup == "x~"
+
+
+@pytest.mark.parametrize("label", ["", "   ", "^{}", "\n"])
+def test_a_blank_label_gives_way_to_the_name(label):
+    d = cid.Diagram("blank").chance("Weather", label=label)
+    assert parse_dot(render(d).dot).nodes["Weather"]["label"] == "<Weather>"
 
 
 def test_prefix_counterfactual_mark(oracle):
@@ -153,8 +190,16 @@ def test_labels_use_markup_and_names_are_shown_verbatim(wireheading):
     d = wireheading.copy()
     d.chance("X_1")
     dot = parse_dot(render(d).dot)
-    assert dot.nodes["ThetaR2"]["label"] == "<Θ<SUP>R</SUP><SUB>2</SUB>>"
+    assert read_label(dot.nodes["ThetaR2"]["label"]).markup == "Θ^{R}_{2}"
     assert dot.nodes["X_1"]["label"] == "<X_1>"
+
+
+def test_script_size_follows_the_theme(wireheading):
+    reading = read_label(parse_dot(render(wireheading).dot).nodes["ThetaR2"]["label"])
+    assert reading.script_sizes == [9.5, 9.5]
+    theme = Theme(fontsize=20, script_scale=0.6)
+    reading = read_label(parse_dot(render(wireheading, theme=theme).dot).nodes["ThetaR2"]["label"])
+    assert reading.script_sizes == [12, 12]
 
 
 def test_descriptions_become_tooltips_with_backslashes_kept():

@@ -12,8 +12,8 @@ import cid
 from cid.render import Rendering, Theme, graphviz_available, render
 from cid.render.rendering import install_hint
 from tests.render.conftest import build_cirl, build_mdp, build_oracle, build_wireheading
+from tests.render.svgread import SVG, outline_shape, svg_nodes
 
-SVG = "{http://www.w3.org/2000/svg}"
 NASTY = ['quote " and \\" and \\', "a < b & c > d", "line one\nline two", "Θ^R_2 ∑ 🎲",
          "</TD></TR></TABLE>", "']]>", "tab\tbell\x07"]
 
@@ -76,7 +76,10 @@ def test_display_never_raises_even_when_dot_fails(monkeypatch, mdp):
 
     monkeypatch.setattr(graphviz.Digraph, "pipe", boom)
     bundle = r._repr_mimebundle_()
-    assert "dot failed" in bundle["text/markdown"] and "syntax error" in bundle["text/markdown"]
+    first_line = bundle["text/markdown"].splitlines()[0]
+    assert "dot failed" in first_line and "syntax error" in first_line  # what went wrong,
+    assert "not available" not in first_line and "install" not in first_line  # not "install"
+    assert f"```dot\n{r.dot}```" in bundle["text/markdown"]
     with pytest.raises(cid.RenderError, match="syntax error"):
         r.svg()
 
@@ -111,24 +114,17 @@ def test_cid_render_stays_callable_after_importing_the_package(mdp):
     assert isinstance(cid.render(mdp), Rendering)
 
 
+def test_graphviz_available_under_both_documented_spellings():
+    import cid.render as package
+
+    assert cid.graphviz_available() is graphviz_available()
+    assert cid.render.graphviz_available() is graphviz_available()  # the function or the package
+    assert package.render.graphviz_available is graphviz_available
+
+
 # --------------------------------------------------------------------------- with Graphviz
-def _svg_nodes(svg: str) -> dict[str, ET.Element]:
-    root = ET.fromstring(svg)
-    return {g.find(f"{SVG}title").text: g for g in root.iter(f"{SVG}g")
-            if g.get("class") == "node"}
-
-
-def _shape(group: ET.Element) -> str:
-    if group.find(f"{SVG}ellipse") is not None:
-        return "ellipse"
-    if group.find(f"{SVG}polygon") is None:  # rounded boxes are drawn as a path
-        return "rounded box" if group.find(f"{SVG}path") is not None else "?"
-    points = group.find(f"{SVG}polygon").get("points").split()
-    corners = len(points) - 1  # the first point is repeated at the end
-    xs = {round(float(p.split(",")[0])) for p in points}
-    if corners == 4:
-        return "box" if len(xs) == 2 else "diamond"
-    return {8: "octagon"}.get(corners, f"{corners}-gon")
+_svg_nodes = svg_nodes
+_shape = outline_shape
 
 
 @pytest.mark.needs_dot
@@ -160,8 +156,13 @@ def test_svg_fills_outlines_and_labels(oracle):
     assert decision.get("stroke").upper() == ici
     assert decision.get("stroke-dasharray") is not None
     twin = nodes["S_cf"]
-    assert twin.find(f"{SVG}ellipse").get("stroke").upper() == theme.counterfactual_color
-    assert "S\u0303" in "".join(twin.itertext())
+    outline = twin.find(f"{SVG}ellipse")
+    assert outline.get("stroke").upper() == theme.counterfactual_color
+    assert outline.get("fill").upper() == theme.counterfactual_fill
+    texts = [t for t in twin.iter(f"{SVG}text")]
+    tilde, letter = (next(t for t in texts if t.text == c) for c in ("\u223c", "S"))
+    assert float(tilde.get("y")) < float(letter.get("y"))  # the tilde is drawn above the S
+    assert abs(float(tilde.get("x")) - float(letter.get("x"))) < 4
 
 
 @pytest.mark.needs_dot
@@ -186,6 +187,9 @@ def test_picture_formats_and_display(tmp_path, wireheading):
     assert r.pdf()[:5] == b"%PDF-"
     assert r.save(tmp_path / "w.svg").read_text(encoding="utf-8") == r.svg()
     assert r.save(tmp_path / "w.pdf").read_bytes()[:5] == b"%PDF-"
+    # PostScript goes through cairo: the core writer cannot take the font list or Greek
+    assert r.save(tmp_path / "w.eps").read_bytes().startswith(b"%!PS-Adobe-3.0 EPSF")
+    assert b"cairo" in r.pipe("ps")[:200]
     bundle = r._repr_mimebundle_()
     assert set(bundle) == {"image/svg+xml", "text/plain"}
     ET.fromstring(bundle["image/svg+xml"])
@@ -195,8 +199,10 @@ def test_picture_formats_and_display(tmp_path, wireheading):
 def test_dot_reports_no_warnings(wireheading, cirl):
     import subprocess
 
-    for d in (wireheading, cirl):
-        r = render(d, incentives={d.decisions[0]: {"VoI": [d.nodes[0]]}}, witness=None, legend=True)
+    wide = Theme(fontname="DejaVu Serif,serif")  # badges must fit their cells in it too
+    for d, theme in ((wireheading, Theme()), (cirl, Theme()), (wireheading, wide)):
+        inc = {d.decisions[0]: {"VoI": [d.nodes[0]], "VoC": [d.nodes[0]], "ICI": [d.nodes[-1]]}}
+        r = render(d, incentives=inc, witness=None, legend=True, theme=theme)
         proc = subprocess.run(["dot", "-Tsvg"], input=r.dot.encode(), capture_output=True,
                               check=True)
         assert proc.stderr == b"", proc.stderr.decode()
@@ -205,8 +211,8 @@ def test_dot_reports_no_warnings(wireheading, cirl):
 @pytest.mark.needs_dot
 def test_nasty_diagram_and_agent_names_survive_real_dot():
     d = cid.Diagram('<b>"name"</b> \\')
-    d.decision("D1", agent="<robot> & \"co\"\x07").decision("D2", agent="human\nbeing")
-    d.utility("U", ["D1", "D2"], agent=["<robot> & \"co\"\x07", "human\nbeing"])
+    d.decision("D1", agent="<robot> & \"co\"").decision("D2", agent="human being")
+    d.utility("U", ["D1", "D2"], agent=["<robot> & \"co\"", "human being"])
     r = render(d, legend=True, theme=Theme(agent_labels=True))
     svg = r.svg()
     text = "".join(ET.fromstring(svg).itertext())

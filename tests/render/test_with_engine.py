@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 
 import cid
 import zoo
 from cid.render import Theme, render
+from cid.render.dot import utility_shape
 from cid.render.kinds import KINDS
 from cid.render.overlay import build_overlay
 from tests.render.dotparse import parse_dot
+from tests.render.svgread import outline_shape, svg_nodes
 
 COLORS = Theme().incentive_colors
 
@@ -37,9 +37,10 @@ def _expected_marks(d: cid.Diagram, decisions: tuple[str, ...]) -> dict[str, set
 @pytest.mark.parametrize("name", ["mdp", "wireheading", "counterfactual_oracle", "cirl", "debate"])
 def test_incentives_true_marks_what_the_criteria_say(name):
     d = zoo.build(name)
-    for decision in (None, d.decisions[0]):
+    # by default the first decision in topological order, as the papers show one decision
+    for decision, decisions in ((None, d.decisions[:1]), (d.decisions[-1], d.decisions[-1:]),
+                                (list(d.decisions), d.decisions)):
         overlay = build_overlay(d, incentives=True, decision=decision)
-        decisions = d.decisions if decision is None else (decision,)
         expected = _expected_marks(d, decisions)
         assert {n: set(k) for n, k in overlay.marks.items()} == expected
         assert overlay.decisions == decisions
@@ -86,14 +87,18 @@ def test_every_zoo_entry_renders_with_incentives_and_witnesses(name):
 
 @pytest.mark.needs_dot
 @pytest.mark.parametrize("name", ["mdp", "wireheading", "counterfactual_oracle", "cirl", "debate",
-                                  "ti_considering_current_rf", "counterfactual_reward_function"])
-def test_zoo_svgs_have_every_node(name, tmp_path):
+                                  "ti_considering_current_rf", "counterfactual_reward_function",
+                                  "grade_prediction", "combined_safe_agent"])
+def test_zoo_svgs_have_every_node_with_its_shape(name, tmp_path):
     d = zoo.build(name)
-    path = render(d, incentives=True, legend=True).save(tmp_path / f"{name}.svg")
-    root = ET.parse(path).getroot()
-    titles = {g.find("{http://www.w3.org/2000/svg}title").text
-              for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "node"}
-    assert set(d.nodes) <= titles
+    theme = Theme()
+    r = render(d, incentives=True, decision=zoo.entry(name).focus_decision, legend=True)
+    nodes = svg_nodes(r.save(tmp_path / f"{name}.svg").read_text(encoding="utf-8"))
+    assert set(d.nodes) <= set(nodes)
+    for n in d.nodes:
+        expected = {"chance": theme.chance_shape, "decision": "box",
+                    "utility": utility_shape(d, n, theme)}[d.kind(n)]
+        assert outline_shape(nodes[n]) == expected, (name, n)
 
 
 def test_kinds_accept_the_engine_enum(mdp):
