@@ -80,7 +80,7 @@ def figures() -> dict[str, Rendering]:
             witness=cid.explain(w, "A1", "ThetaR2", "instrumental_control_incentive")),
         "counterfactual_oracle": cid.render(counterfactual_oracle(), incentives=True,
                                             legend=True),
-        "cirl": cid.render(cirl(), legend=True),
+        "cirl": cid.render(cirl(), incentives=True, legend=True),
         "grade_prediction": cid.render(
             g, incentives=True, kinds=["VoI", "RI"], theme="rectangular", focus=True,
             witness=cid.explain(g, "P", "R", "response_incentive"), legend=True),
