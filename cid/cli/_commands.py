@@ -12,16 +12,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cid.cli._targets import Failure, UsageError, load_target, write_text
+from cid.cli._targets import (
+    Failure,
+    UsageError,
+    load_target,
+    output_folder,
+    plural,
+    write_text,
+)
 
 if TYPE_CHECKING:
     from cid.model import Diagram
 
 __all__ = ["analyze", "compare", "render", "schema", "validate"]
-
-
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -36,9 +39,9 @@ def validate(args: argparse.Namespace) -> int:
                 print(f"cid validate: {line}", file=sys.stderr)
             status = 1
             continue
-        print(f"{target}: ok ({_plural(len(d), 'node')}, {_plural(len(d.decisions), 'decision')}, "
-              f"{_plural(len(d.utilities), 'utility', 'utilities')}, "
-              f"{_plural(len(d.agents), 'agent')})")
+        print(f"{target}: ok ({plural(len(d), 'node')}, {plural(len(d.decisions), 'decision')}, "
+              f"{plural(len(d.utilities), 'utility', 'utilities')}, "
+              f"{plural(len(d.agents), 'agent')})")
     return status
 
 
@@ -139,16 +142,17 @@ def render(args: argparse.Namespace) -> int:
     if out == "-":
         sys.stdout.write(rendering.dot)
     else:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        rendering.save(out)
+        with output_folder(out):  # no empty folder left behind when Graphviz is missing
+            rendering.save(out)
     return 0
 
 
 def compare(args: argparse.Namespace) -> int:
-    """``cid compare A B [--format text|json]``."""
+    """``cid compare A B [--rename OLD=NEW]... [--format text|json]``."""
     from cid.cli._compare import compare as compare_diagrams
 
     a, b = load_target(args.a), load_target(args.b)
-    result = compare_diagrams(a, b, labels=(args.a, args.b))
+    renames = dict(pair for group in args.rename or () for pair in group)
+    result = compare_diagrams(a, b, labels=(args.a, args.b), renames=renames)
     print(result.to_json() if args.format == "json" else str(result))
     return 0

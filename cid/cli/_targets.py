@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,9 +26,16 @@ from cid.errors import CIDError, SpecError
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["Failure", "UsageError", "load_target", "parse_zoo_target", "write_text"]
+__all__ = ["Failure", "UsageError", "load_target", "output_folder", "parse_zoo_target",
+           "plural", "write_text"]
 
 ZOO_PREFIX = "zoo:"
+BOM = "\ufeff"
+
+
+def plural(n: int, word: str, plural: str | None = None) -> str:
+    """``"1 file"``, ``"2 files"``; ``plural`` for irregular words (``"entries"``)."""
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
 
 class Failure(Exception):
@@ -95,8 +104,8 @@ def load_target(target: str) -> Diagram:
 
             name, params = zoo_target
             return zoo.build(name, **params)
-        if target == "-":
-            return from_json(sys.stdin.read(), source="<stdin>")
+        if target == "-":  # a byte-order mark (Windows editors write one) is not JSON
+            return from_json(sys.stdin.read().removeprefix(BOM), source="<stdin>")
         return load(target)
     except SpecError as err:
         raise _spec_failure(err, "<stdin>" if target == "-" else target) from None
@@ -104,9 +113,26 @@ def load_target(target: str) -> Diagram:
         raise Failure([f"{target}: {err}"]) from None
 
 
+@contextmanager
+def output_folder(path: str | Path) -> Iterator[Path]:
+    """Create the folder of the output file ``path`` for the ``with`` body to write into; if the
+    body fails, remove again the folders this created (so a failed command leaves nothing)."""
+    path = Path(path)
+    created = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        yield path
+    except BaseException:
+        for folder in created:  # deepest first
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (something else wrote there) or already gone
+                break
+        raise
+
+
 def write_text(path: str | Path, text: str) -> Path:
     """Write ``text`` to ``path``, creating its folder; return the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    with output_folder(path) as out:
+        out.write_text(text, encoding="utf-8")
+    return out

@@ -7,9 +7,10 @@ import json
 import sys
 import textwrap
 import warnings
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from cid.cli._targets import Failure
+from cid.cli._targets import ZOO_PREFIX, Failure, UsageError, parse_zoo_target, plural
 
 if TYPE_CHECKING:
     from zoo.entry import Entry
@@ -28,8 +29,19 @@ def _entry(name: str) -> Entry:
         raise Failure([str(err)]) from None
 
 
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in an ellipsis when cut."""
+    return text if len(text) <= width else text[:max(width - 1, 0)].rstrip() + "…"
+
+
 def list_entries(args: argparse.Namespace) -> int:
-    """``cid zoo list [--format text|json]``: name, title and source of every entry."""
+    """``cid zoo list [--wide] [--format text|json]``: name, title and source of every entry.
+
+    Text lines fit the terminal (titles, then sources, are shortened with an ellipsis);
+    ``--wide`` and ``--format json`` give the full text.
+    """
+    import shutil
+
     import zoo
 
     entries = [zoo.entry(n) for n in zoo.names()]
@@ -38,35 +50,64 @@ def list_entries(args: argparse.Namespace) -> int:
                  "reference": str(e.reference)} for e in entries]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
-    width = max((len(e.name) for e in entries), default=0)
-    title_width = max((len(e.title) for e in entries), default=0)
+    name_w = max((len(e.name) for e in entries), default=0)
+    title_w = max((len(e.title) for e in entries), default=0)
+    source_w = max((len(e.reference.short) for e in entries), default=0)
+    if not args.wide:
+        room = shutil.get_terminal_size().columns - 1 - name_w - 4  # two 2-space gaps
+        if title_w + source_w > room:  # titles say more than sources: cut sources first
+            source_w = min(source_w, max(room // 3, 12))
+            title_w = min(title_w, max(room - source_w, 16))
     for e in entries:
-        print(f"{e.name:<{width}}  {e.title:<{title_width}}  {e.reference.short}".rstrip())
+        title = e.title if args.wide else _fit(e.title, title_w)
+        source = e.reference.short if args.wide else _fit(e.reference.short, source_w)
+        print(f"{e.name:<{name_w}}  {title:<{title_w}}  {source}".rstrip())
     return 0
 
 
-def show(args: argparse.Namespace) -> int:
-    """``cid zoo show NAME``: the summary, the incentive table and the claims with verdicts.
+def _show_target(target: str) -> tuple[str, dict[str, Any]]:
+    """``NAME``, ``NAME:k=v,...`` or ``zoo:NAME:k=v,...`` as (name, parameters)."""
+    parsed = parse_zoo_target(target if target.startswith(ZOO_PREFIX) else ZOO_PREFIX + target)
+    assert parsed is not None
+    return parsed
 
-    Exit status 1 when the engine disagrees with one of the paper's claims.
+
+def show(args: argparse.Namespace) -> int:
+    """``cid zoo show NAME[:k=v,...]``: the summary, the incentive table and the claims with
+    their verdicts.
+
+    Exit status 1 when the engine disagrees with one of the paper's claims. The claims are
+    about the paper's figure, so they are checked on the entry built with its default
+    parameters; the incentive table is that of the diagram asked for.
     """
     import cid
+    from cid.errors import CIDError
 
-    entry = _entry(args.name)
-    diagram = entry.build()
-    params = ", ".join(f"{k}={v!r}" for k, v in entry.params.items())
+    name, params = _show_target(args.name)
+    entry = _entry(name)
+    try:
+        diagram = entry.build(**params)
+    except CIDError as err:
+        raise Failure([f"{args.name}: {err}"]) from None
+    defaults = ", ".join(f"{k}={v!r}" for k, v in entry.params.items())
     out = [f"{entry.name}: {entry.title}", f"source: {entry.reference}",
            f"structure confidence: {entry.confidence}"]
     if params:
+        asked = ", ".join(f"{k}={v!r}" for k, v in params.items())
+        out.append(f"parameters: {asked} (the paper's figure: {defaults})")
+    elif defaults:
         key = next(iter(entry.params))
-        out.append(f"parameters: {params} (set them as zoo:{entry.name}:{key}=VALUE)")
+        out.append(f"parameters: {defaults} (set them as {entry.name}:{key}=VALUE)")
     out.append("")
     out += textwrap.wrap(" ".join(entry.summary.split()), width=88)
     report = cid.analyze(diagram)
-    out += ["", f"incentives (`cid analyze zoo:{entry.name}` shows the path behind each):"]
+    target = ZOO_PREFIX + args.name.removeprefix(ZOO_PREFIX)
+    out += ["", f"incentives (`cid analyze {target}` shows the path behind each):"]
     out += ["  " + line for line in report.table().splitlines()]
-    verdicts = entry.verdicts(diagram)
-    out += ["", f"claims ({sum(v.ok for v in verdicts)}/{len(verdicts)} confirmed by the engine):"]
+    verdicts = entry.verdicts()
+    where = f"; checked on the paper's figure, {defaults}" if params else ""
+    out += ["", f"claims ({sum(v.ok for v in verdicts)}/{len(verdicts)} confirmed by the "
+            f"engine{where}):"]
     out += [f"  {v}" for v in verdicts] or ["  (none)"]
     print("\n".join(out))
     return 0 if all(v.ok for v in verdicts) else 1
@@ -83,6 +124,9 @@ def render(args: argparse.Namespace) -> int:
     from zoo.gallery import render_zoo
     from zoo.summary import summary_line
 
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out must be a directory; {args.out} is a file")
     names = list(dict.fromkeys(args.names)) or None
     for name in names or ():
         _entry(name)  # unknown names fail before anything is written
@@ -100,6 +144,6 @@ def render(args: argparse.Namespace) -> int:
         for name in names or zoo.names():
             print(summary_line(name))
     entries = len(names or zoo.names())
-    print(f"cid zoo render: wrote {len(written)} files for {entries} "
-          f"entr{'y' if entries == 1 else 'ies'} into {args.out}", file=sys.stderr)
+    print(f"cid zoo render: wrote {plural(len(written), 'file')} for "
+          f"{plural(entries, 'entry', 'entries')} into {args.out}", file=sys.stderr)
     return 0

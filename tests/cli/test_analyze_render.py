@@ -132,11 +132,14 @@ def test_render_svg_has_every_node(capsys: pytest.CaptureFixture[str], tmp_path:
 def test_render_picture_without_graphviz_exits_3(
     capsys: pytest.CaptureFixture[str], no_graphviz: None, tmp_path: Path
 ) -> None:
-    target = tmp_path / "out" / "mdp.svg"
+    target = tmp_path / "out" / "deeper" / "mdp.svg"
     code, out, err = run(capsys, "render", "zoo:mdp", "-o", str(target))
     assert (code, out) == (3, "")
     assert_clean_error(err, "Graphviz", "install", ".dot")
     assert len(err.strip().splitlines()) == 1
-    assert not target.exists()
+    assert not (tmp_path / "out").exists(), "no empty folder is left behind"
+    (tmp_path / "kept").mkdir()  # a folder that was there stays
+    assert run(capsys, "render", "zoo:mdp", "-o", str(tmp_path / "kept" / "m.svg"))[0] == 3
+    assert (tmp_path / "kept").is_dir() and not any((tmp_path / "kept").iterdir())
     # .dot output still works without the binary
     assert run(capsys, "render", "zoo:mdp", "-o", str(tmp_path / "mdp.dot"))[0] == 0

@@ -78,6 +78,25 @@ def test_validate_reads_stdin(
     assert (code, out) == (0, "-: ok (3 nodes, 1 decision, 1 utility, 1 agent)\n")
 
 
+def test_a_byte_order_mark_is_accepted(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, specs: dict[str, Path],
+    tmp_path: Path,
+) -> None:
+    """Editors on Windows start UTF-8 files with a BOM; in a file or on standard input."""
+    import io
+
+    text = "\ufeff" + specs["good"].read_text(encoding="utf-8")
+    bom = tmp_path / "bom.json"
+    bom.write_text(text, encoding="utf-8")
+    assert bom.read_bytes().startswith(b"\xef\xbb\xbf")
+    code, out, err = run(capsys, "validate", str(bom))
+    assert (code, out, err) == (0, f"{bom}: ok (3 nodes, 1 decision, 1 utility, 1 agent)\n", "")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    code, out, err = run(capsys, "analyze", "-", "--format", "table")
+    assert (code, err) == (0, "")
+    assert out == cid.analyze(cid.load(specs["good"])).table() + "\n"
+
+
 
 
 

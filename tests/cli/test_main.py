@@ -32,6 +32,32 @@ def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None
         assert command in out
 
 
+COMMANDS = [[], ["validate"], ["schema"], ["analyze"], ["render"], ["compare"], ["zoo"],
+            ["zoo", "list"], ["zoo", "show"], ["zoo", "render"]]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(["cid", *c]))
+def test_help_has_examples_that_parse(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    import shlex
+
+    from cid.cli import build_parser
+    from cid.cli._parser import HELP_WIDTH
+
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = run(capsys, *command, "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"usage: {' '.join(['cid', *command])} ")
+    assert max(map(len, out.splitlines())) <= HELP_WIDTH
+    examples = out.split("\nexamples:\n")[1].split("\n\n")[0].splitlines()
+    assert examples and all(line.startswith("  cid ") for line in examples)
+    for line in examples:
+        argv = shlex.split(line.split(" < ")[0])[1:]  # without a shell redirection
+        assert callable(build_parser().parse_args(argv).handler)  # a usage error exits
+        assert argv[:len(command)] == command or not command
+
+
 @pytest.mark.parametrize(
     "argv",
     [
