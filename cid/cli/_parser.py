@@ -82,7 +82,7 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "one per problem on stderr; exit status 1 if any is invalid.",
             epilog=_examples("cid validate diagram.json",
                              "cid validate specs/*.json zoo:mdp:horizon=4"))
-    p.add_argument("targets", nargs="+", metavar="FILE")
+    p.add_argument("targets", nargs="+", metavar="FILE", help="spec files (or zoo:NAME)")
     p.set_defaults(handler=_commands.validate)
 
     p = add("schema", help="print the JSON Schema of the spec format",
@@ -99,7 +99,7 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
             epilog=_examples("cid analyze diagram.json",
                              "cid analyze zoo:mdp --decision A2 --format markdown",
                              "cid analyze - --format json < diagram.json", after=TARGETS))
-    p.add_argument("target", metavar="TARGET")
+    p.add_argument("target", metavar="TARGET", help="a spec file, '-' or zoo:NAME")
     p.add_argument("--decision", "-d", metavar="D", help="only this decision")
     p.add_argument("--format", "-f", choices=("text", "table", "markdown", "json"), default="text",
                    help="text: every incentive with its witness path and guarantee (default); "
@@ -115,7 +115,7 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                              "cid render zoo:content_recommendation --decision P --witness I "
                              "-o why.svg",
                              "cid render zoo:mdp:horizon=2 -o -", after=TARGETS))
-    p.add_argument("target", metavar="TARGET")
+    p.add_argument("target", metavar="TARGET", help="a spec file, '-' or zoo:NAME")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="output file (.svg, .png, .pdf, .dot/.gv) or '-' for DOT on stdout")
     p.add_argument("--incentives", "-i", action="store_true",
@@ -171,7 +171,8 @@ def _zoo_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                         "one fails). Parameters follow a colon, as in zoo:NAME targets; the "
                         "claims are checked on the paper's figure.",
                         epilog=_examples("cid zoo show wireheading", "cid zoo show mdp:horizon=5"))
-    p.add_argument("name", metavar="NAME[:k=v,...]")
+    p.add_argument("name", metavar="NAME[:k=v,...]",
+                   help="an entry (see cid zoo list), with its parameters")
     p.set_defaults(handler=_zoo.show)
 
     p = zsub.add_parser("render", help="render entries (all by default) into a folder",
