@@ -117,7 +117,7 @@ def main(argv: list[str]) -> int:
     if job == "docs":
         return run([str(PY), "-m", "sphinx", "-W", "-q", "-b", "html", "docs", "docs/_build/html",
                     *rest], cwd=ROOT)
-    workers = ["-n", "2", "--dist", "loadfile"] if (os.cpu_count() or 1) > 1 else []
+    workers = ["-n", "2"] if (os.cpu_count() or 1) > 1 else []
     return run([str(PY), "-m", "pytest", "-q", *workers, *rest], cwd=ROOT)
 
 
