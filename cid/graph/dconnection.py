@@ -34,7 +34,7 @@ __all__ = [
 Direction = Literal["up", "down"]
 _UP = 0  # arrived from a child: the ball is moving against the edges
 _DOWN = 1  # arrived from a parent: the ball is moving along the edges
-_State = tuple[Hashable, int]
+_State = tuple[Hashable, int, int]  # (node, direction, depth: trail length from a source)
 
 
 class Reachability:
@@ -88,35 +88,41 @@ class Reachability:
 
         The trail is a shortest one in the state graph, and therefore a simple path.
         """
+        found = self.oriented_trail(node)
+        return None if found is None else found[0]
+
+    def oriented_trail(self, node: Hashable
+                       ) -> tuple[list[Hashable], list[tuple[Hashable, Hashable]]] | None:
+        """:meth:`trail` with its edges as they point in the graph (read off the states)."""
         if node not in self:
             return None
+        prev = self._prev
         state: _State | None = self._first_state(node)
-        out: list[Hashable] = []
+        nodes: list[Hashable] = []
+        edges: list[tuple[Hashable, Hashable]] = []
         while state is not None:
-            out.append(state[0])
-            state = self._prev[state[1]][state[0]]
-        return out
+            v, direction, _ = state
+            nodes.append(v)
+            state = prev[direction][v]
+            if state is not None:  # the ball came from state[0]: down from a parent, or up
+                edges.append((state[0], v) if direction == _DOWN else (v, state[0]))
+        return nodes, edges
 
     def _first_state(self, node: Hashable) -> _State:
         up, down = self._prev
         if node in up and node in down:
-            return (node, _UP) if _depth(self._prev, (node, _UP)) <= _depth(
-                self._prev, (node, _DOWN)) else (node, _DOWN)
-        return (node, _UP) if node in up else (node, _DOWN)
+            return (node, _UP, 0) if _depth(up[node]) <= _depth(down[node]) else (
+                node, _DOWN, 0)
+        return (node, _UP, 0) if node in up else (node, _DOWN, 0)
 
     def __repr__(self) -> str:
         return (f"<Reachability from {sorted(map(str, self.sources))} given "
                 f"{sorted(map(str, self.given))}: {len(self.reached)} nodes reached>")
 
 
-def _depth(prev: tuple[dict[Hashable, _State | None], dict[Hashable, _State | None]],
-           state: _State) -> int:
-    n = 0
-    cur: _State | None = prev[state[1]][state[0]]
-    while cur is not None:
-        n += 1
-        cur = prev[cur[1]][cur[0]]
-    return n
+def _depth(came_from: _State | None) -> int:
+    """The trail length of the state whose parent pointer is ``came_from``."""
+    return 0 if came_from is None else came_from[2] + 1
 
 
 def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
@@ -139,6 +145,7 @@ def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
             up[s] = None
             ups.append(s)
     downs: list[Hashable] = []
+    level = 0  # the depth of the states in ups and downs
     while ups or downs:
         if stop:
             hit = next((v for v in (*ups, *downs) if v in stop), None)
@@ -149,7 +156,7 @@ def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
         for v in ups:  # arrived from a child: pass on unless observed
             if v in given:
                 continue
-            state = (v, _UP)
+            state = (v, _UP, level)
             for p in pred[v]:
                 if p not in up:
                     up[p] = state
@@ -159,7 +166,7 @@ def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
                     down[c] = state
                     new_downs.append(c)
         for v in downs:  # arrived from a parent: on to children unless observed,
-            state = (v, _DOWN)  # back up to the parents if v is an observed collider
+            state = (v, _DOWN, level)  # back up to the parents if v is an observed collider
             if v not in given:
                 for c in succ[v]:
                     if c not in down:
@@ -171,6 +178,7 @@ def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
                         up[p] = state
                         new_ups.append(p)
         ups, downs = new_ups, new_downs
+        level += 1
     return (up, down), None
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cid.errors import DiagramError, NodeNotFoundError
 from cid.incentives.engine import AgentAnalysis, DecisionAnalysis, DiagramGraph
 from cid.incentives.kinds import IncentiveKind
-from cid.incentives.witness import Witness, oriented_edges
+from cid.incentives.witness import Witness
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -245,30 +245,20 @@ def instrumental_control_incentives(diagram: Diagram, decision: str) -> frozense
     return _analysis(diagram, decision).ici
 
 
+_MEMBERS = {
+    IncentiveKind.VALUE_OF_INFORMATION: lambda a: a.voi,
+    IncentiveKind.RESPONSE_INCENTIVE: lambda a: a.ri,
+    IncentiveKind.VALUE_OF_CONTROL: lambda a: a.agent.voc,
+    IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: lambda a: a.ici,
+}
+
+
 def make_witness(analysis: DecisionAnalysis, kind: IncentiveKind, node: str) -> Witness | None:
-    """The witness for ``node`` from a computed analysis, or ``None`` if it has no incentive."""
-    succ = analysis.agent.base.succ
-    if kind is IncentiveKind.VALUE_OF_INFORMATION:
-        if node not in analysis.voi:
-            return None
-        path = analysis.voi_trail(node)
-        tag, name = "voi", f"minimal d-reduction of the diagram with {node} -> " \
-                           f"{analysis.decision} added"
-    elif kind is IncentiveKind.RESPONSE_INCENTIVE:
-        if node not in analysis.ri:
-            return None
-        path, tag, name = analysis.ri_path(node), "ri", "minimal d-reduction"
-    elif kind is IncentiveKind.VALUE_OF_CONTROL:
-        if node not in analysis.agent.voc:
-            return None
-        path, tag, name = analysis.voc_path(node), "voc", "minimal d-reduction"
-    else:
-        if node not in analysis.ici:
-            return None
-        path, tag, name = analysis.ici_path(node), "ici", "diagram"
-    return Witness(kind=kind, decision=analysis.decision, node=node, path=path,
-                   edges=oriented_edges(succ, path), graph_name=name,
-                   _graph_factory=analysis.graph_factory(node, tag))
+    """The (lazy) witness for ``node`` from a computed analysis, or ``None`` if it has no
+    incentive; its path is found when first read."""
+    if node not in _MEMBERS[kind](analysis):
+        return None
+    return Witness(kind, analysis.decision, node, analysis)
 
 
 def explain(diagram: Diagram, decision: str, node: str,

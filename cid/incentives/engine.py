@@ -21,14 +21,15 @@ diagram is never touched.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
 
 from cid.graph import Reachability, _reduce_links, _requisite_ball
-from cid.incentives.kinds import Guarantee
+from cid.incentives.kinds import Guarantee, IncentiveKind
 from cid.incentives.voi import RemovedLink, replay, revivable
 
 if TYPE_CHECKING:
@@ -222,10 +223,21 @@ class AgentAnalysis:
         return _bfs_pointers(self.base.pred, sorted(self.utilities))
 
 
+_Trail = tuple[tuple[str, ...], tuple[tuple[str, str], ...]]  # a path and its edges
+
+
+def _named(ball: Reachability, node: Hashable) -> _Trail:
+    """The witness trail of a Bayes-ball from ``node`` to a source, edges read off the states."""
+    found = ball.oriented_trail(node)
+    assert found is not None
+    nodes, edges = found
+    return tuple(map(str, nodes)), tuple((str(a), str(b)) for a, b in edges)
+
+
 class _Voi(NamedTuple):
     nodes: frozenset[str]
     ball: Reachability  # its trails are the witnesses (outside ``extra``)
-    extra: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - never mutated
+    extra: dict[str, _Trail] = {}  # noqa: RUF012 - never mutated
     checks: int = 0  # candidates decided by the definition
     gap: int = 0  # candidates between the bounds
 
@@ -319,13 +331,11 @@ class DecisionAnalysis:
             return _Voi(frozenset(lower), ball)
         below = {u for u in a.utilities if u in excluded}
         checks = sorted(revivable(a.replay, D, gap, below), key=str)
-        extra: dict[str, tuple[str, ...]] = {}
+        extra: dict[str, _Trail] = {}
         for x in checks:
             pred, succ, _ = a.reduce_with(x, D)
             if x in pred[D]:
-                trail = self._ball(pred, succ).trail(x)
-                assert trail is not None
-                extra[str(x)] = tuple(map(str, trail))
+                extra[str(x)] = _named(self._ball(pred, succ), x)
         return _Voi(frozenset(lower | set(extra)), ball, extra, len(checks), len(gap))
 
     @property
@@ -344,28 +354,41 @@ class DecisionAnalysis:
         definition)."""
         return self._voi.gap
 
-    def voi_trail(self, node: str) -> tuple[str, ...]:
+    def voi_trail(self, node: str) -> _Trail:
+        """The witness trail of ``node`` (from ``node`` to a utility) with its edges."""
         v = self._voi
         if node in v.extra:
             return v.extra[node]
-        trail = v.ball.trail(node)
-        assert trail is not None
-        return tuple(map(str, trail))
+        return _named(v.ball, node)
 
-    def graph_factory(self, node: str, kind: str) -> Callable[[], nx.DiGraph[Hashable]]:
-        """How to build the graph a witness lives in (called only when asked for)."""
+    # ----------------------------------------------------------------- witnesses
+    def witness_trail(self, kind: IncentiveKind, node: str) -> _Trail:
+        """The witness path of ``node`` and its edges (see :class:`~cid.incentives.Witness`)."""
+        if kind is IncentiveKind.VALUE_OF_INFORMATION:
+            return self.voi_trail(node)
+        if kind is IncentiveKind.RESPONSE_INCENTIVE:
+            path = self.ri_path(node)
+        elif kind is IncentiveKind.VALUE_OF_CONTROL:
+            path = self.voc_path(node)
+        else:
+            path = self.ici_path(node)
+        return path, tuple(pairwise(path))  # a directed path: each edge points forwards
+
+    def witness_graph(self, kind: IncentiveKind, node: str) -> nx.DiGraph[Hashable]:
+        """The graph a witness lives in: ``(G + node -> D)*``, ``G*`` or ``G``."""
         a = self.agent
-        if kind == "voi":
-            return lambda: a.reduced_graph_with(node, self.decision)
-        if kind in ("ri", "voc"):
-            return lambda: a.reduced
-        return lambda: a.base.graph
+        if kind is IncentiveKind.VALUE_OF_INFORMATION:
+            return a.reduced_graph_with(node, self.decision)
+        if kind is IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE:
+            return a.base.graph
+        return a.reduced
 
 
 def _follow(pointers: Mapping[Hashable, Hashable | None], start: Hashable) -> tuple[str, ...]:
-    out: list[str] = []
+    """The path along ``pointers`` from ``start`` (node names are strings)."""
+    out: list[Hashable] = []
     cur: Hashable | None = start
     while cur is not None:
-        out.append(str(cur))
+        out.append(cur)
         cur = pointers[cur]
-    return tuple(out)
+    return tuple(out)  # type: ignore[arg-type]

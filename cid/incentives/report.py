@@ -38,7 +38,7 @@ REPORT_VERSION = 1
 _KINDS = tuple(IncentiveKind)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Incentive:
     """One positive answer: ``node`` admits an incentive of ``kind`` for ``decision``."""
 
@@ -93,11 +93,12 @@ instrumental_control_incentive : tuple of str
     def incentives(self, kind: IncentiveKind | str | None = None) -> Iterator[Incentive]:
         """Every positive answer (of one kind, or all), with its witness."""
         kinds = _KINDS if kind is None else (IncentiveKind.parse(kind),)
+        a, decision, agent = self._analysis, self.decision, self.agent
         for k in kinds:
             for node in self.nodes(k):
-                w = self.witness(k, node)
-                assert w is not None
-                yield Incentive(k, self.decision, node, self.agent, w)
+                if a is None:
+                    continue
+                yield Incentive(k, decision, node, agent, Witness(k, decision, node, a))
 
 
 class Report:

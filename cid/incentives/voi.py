@@ -40,8 +40,8 @@ and *leaves* ``D`` *upwards* when ``S`` is d-connected to a new parent of ``D``
 **Lower bound.** That a node reached by the pass in ``G*`` admits value of information is the
 lemma the engine has relied on from the start. It is not proven here; it is checked on every
 diagram of four nodes (``tests/incentives/test_voi.py``), on every diagram of five nodes with
-several decisions (``benchmarks/voi_exhaustive.py``) and on random diagrams against the
-brute-force oracle.
+several decisions (``python benchmarks/incentives.py --exhaustive 5``) and on random diagrams
+against the brute-force oracle.
 
 **Replay.** Let the reduction of ``G`` remove the batches ``E_1, ..., E_k`` (``E_i``: links
 into one decision ``D_i``, all nonrequisite in ``G_{i-1}``; ``G_i = G_{i-1} - E_i``;

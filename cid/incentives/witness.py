@@ -17,19 +17,36 @@ control) and ``D ⇝ X ⇝ U`` in the diagram itself (instrumental control incen
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Mapping
 from itertools import pairwise
-from typing import Any
+from typing import Any, Protocol
 
 import networkx as nx
 
 from cid.incentives.kinds import IncentiveKind
 
-__all__ = ["Witness"]
+__all__ = ["Witness", "WitnessSource"]
+
+Path = tuple[str, ...]
+Edges = tuple[tuple[str, str], ...]
+
+_GRAPH_NAMES = {
+    IncentiveKind.RESPONSE_INCENTIVE: "minimal d-reduction",
+    IncentiveKind.VALUE_OF_CONTROL: "minimal d-reduction",
+    IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: "diagram",
+}
 
 
-@dataclass(frozen=True)
+class WitnessSource(Protocol):
+    """What a witness asks for its path and graph (a decision's analysis)."""
+
+    def witness_trail(self, kind: IncentiveKind, node: str) -> tuple[Path, Edges]:
+        """The path and its edges (each as it points in the graph)."""
+
+    def witness_graph(self, kind: IncentiveKind, node: str) -> nx.DiGraph[Hashable]:
+        """The (frozen) graph the path lives in."""
+
+
 class Witness:
     """Why ``node`` admits an incentive of ``kind`` for ``decision``.
 
@@ -38,28 +55,50 @@ class Witness:
     kind : IncentiveKind
     decision : str
     node : str
-    path : tuple of str
-        A trail (value of information) or a directed path, as node names in order.
-    edges : tuple of (str, str)
-        The edges of the path with their direction in the graph (for drawing).
-    graph_name : str
-        Which graph the path lives in, in words.
 
     Notes
     -----
-    :attr:`graph` (the graph the path lives in, frozen) and :attr:`given` (the conditioning
-    set of a value-of-information trail) are computed on first access: for a value of
-    information witness that costs one minimal d-reduction.
+    Witnesses are lazy: :attr:`path` and :attr:`edges` are computed on first access (a walk
+    along the pointers of a search the analysis already made, linear in the length of the
+    path), :attr:`graph` and :attr:`given` too (for a value of information witness that
+    costs one minimal d-reduction). So a report lists every witness in time linear in the
+    number of incentives, and pays for a path only when it is read.
     """
 
-    kind: IncentiveKind
-    decision: str
-    node: str
-    path: tuple[str, ...]
-    edges: tuple[tuple[str, str], ...]
-    graph_name: str
-    _graph_factory: Callable[[], nx.DiGraph[Hashable]] = field(repr=False, compare=False)
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    __slots__ = ("kind", "decision", "node", "_source", "_trail", "_graph", "_given")
+
+    def __init__(self, kind: IncentiveKind, decision: str, node: str,
+                 source: WitnessSource) -> None:
+        self.kind = kind
+        self.decision = decision
+        self.node = node
+        self._source = source
+        self._trail: tuple[Path, Edges] | None = None
+        self._graph: nx.DiGraph[Hashable] | None = None
+        self._given: frozenset[str] | None = None
+
+    def _path_and_edges(self) -> tuple[Path, Edges]:
+        if self._trail is None:
+            self._trail = self._source.witness_trail(self.kind, self.node)
+        return self._trail
+
+    @property
+    def path(self) -> Path:
+        """A trail (value of information) or a directed path, as node names in order."""
+        return self._path_and_edges()[0]
+
+    @property
+    def edges(self) -> Edges:
+        """The edges of :attr:`path`, each as it points in :attr:`graph` (for drawing)."""
+        return self._path_and_edges()[1]
+
+    @property
+    def graph_name(self) -> str:
+        """Which graph the path lives in, in words."""
+        if self.kind is IncentiveKind.VALUE_OF_INFORMATION:
+            return (f"minimal d-reduction of the diagram with {self.node} -> {self.decision} "
+                    "added")
+        return _GRAPH_NAMES[self.kind]
 
     @property
     def is_directed(self) -> bool:
@@ -69,41 +108,57 @@ class Witness:
     @property
     def graph(self) -> nx.DiGraph[Hashable]:
         """The (frozen) graph in which :attr:`path` is active, or directed."""
-        if "graph" not in self._cache:
-            self._cache["graph"] = self._graph_factory()
-        graph: nx.DiGraph[Hashable] = self._cache["graph"]
-        return graph
+        if self._graph is None:
+            self._graph = self._source.witness_graph(self.kind, self.node)
+        return self._graph
 
     @property
     def given(self) -> frozenset[str]:
         """The conditioning set: ``Fa(D) \\ {X}`` in :attr:`graph` for value of information,
         empty for directed paths."""
-        if not self.is_directed and "given" not in self._cache:
-            g = self.graph
-            self._cache["given"] = frozenset(g.predecessors(self.decision)) - {self.node} | {
-                self.decision}
-        return self._cache.get("given", frozenset())  # type: ignore[no-any-return]
+        if self.is_directed:
+            return frozenset()
+        if self._given is None:
+            self._given = frozenset(map(str, self.graph.predecessors(self.decision))) - {
+                self.node} | {self.decision}
+        return self._given
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.kind, self.decision, self.node, self.path, self.edges)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Witness):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"Witness(kind={self.kind!r}, decision={self.decision!r}, node={self.node!r}, "
+                f"path={self.path!r}, edges={self.edges!r}, graph_name={self.graph_name!r})")
 
     def __str__(self) -> str:
-        if len(self.path) == 1:
-            return self.path[0]
-        parts = [self.path[0]]
-        for (_, b), nxt in zip(self.edges, self.path[1:], strict=True):
+        path, edges = self._path_and_edges()
+        if len(path) == 1:
+            return path[0]
+        parts = [path[0]]
+        for (_, b), nxt in zip(edges, path[1:], strict=True):
             parts.append("→" if b == nxt else "←")
             parts.append(nxt)
         return " ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record (the graph is described, not included)."""
-        return {"path": list(self.path), "edges": [list(e) for e in self.edges],
-                "graph": self.graph_name}
+        path, edges = self._path_and_edges()
+        return {"path": list(path), "edges": [list(e) for e in edges], "graph": self.graph_name}
 
 
 def oriented_edges(succ: Mapping[Hashable, Mapping[Hashable, object]],
-                   path: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """The edges along ``path`` as they are oriented in the graph with children ``succ``."""
+                   path: Path) -> Edges:
+    """The edges along ``path`` as they are oriented in the graph with children ``succ``
+    (for a path given by node names only; the engine's witnesses know their edges)."""
     out = []
     for a, b in pairwise(path):
         out.append((a, b) if b in succ[a] else (b, a))
     return tuple(out)
-
