@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 
+import pytest
 from sybil import Sybil
 from sybil.parsers.markdown import PythonCodeBlockParser, SkipParser
 
@@ -18,3 +19,10 @@ pytest_collect_file = Sybil(
     ],
     patterns=["README.md", "docs/*.md"],
 ).pytest()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep each file on one xdist worker: a page's examples share one namespace."""
+    if getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadfile"
