@@ -18,7 +18,7 @@ import networkx as nx
 
 from cid.errors import DiagramError
 from cid.model import Diagram
-from cid.nodes import Chance, Decision, Node, Utility, normalize_agents
+from cid.nodes import Node, NodeKind, normalize_agents, retype
 
 __all__ = ["rebuild", "retyped"]
 
@@ -52,13 +52,11 @@ def rebuild(d: Diagram, *, parents: Mapping[str, Sequence[str]] | None = None,
     return new
 
 
-def retyped(record: Node, kind: str, *, agent: str | Iterable[str] | None = None) -> Node:
-    """``record`` as a node of another kind (its label, domain, step, ... kept)."""
-    common = {k: getattr(record, k) for k in ("label", "description", "domain", "step",
-                                              "counterfactual")}
-    if kind == "decision":
-        agents = normalize_agents(agent, node=record.name)
-        return Decision(record.name, agent=agents[0] if agents else None, **common)
-    if kind == "utility":
-        return Utility(record.name, agents=normalize_agents(agent, node=record.name), **common)
-    return Chance(record.name, **common)
+def retyped(record: Node, kind: NodeKind, *, agent: str | Iterable[str] | None = None) -> Node:
+    """``record`` as a node of another kind (its label, domain, step, ... kept).
+
+    ``agent`` names the new owner(s); by default the node keeps its own (a chance node has
+    none), as :meth:`cid.Diagram.with_kind` does.
+    """
+    owners = normalize_agents(agent, node=record.name) if agent is not None else record.owners
+    return retype(record, kind, owners)
