@@ -22,9 +22,6 @@ PICTURE_SUFFIXES = (".svg", ".png", ".pdf")
 
 # Failing commands on pages this suite's authors do not own, whose page does not yet say the
 # status with `$ echo $?`: (page, command) -> status. Remove an entry once its page says it.
-UNMARKED_STATUS = {("docs/format.md", "cid validate mdp.json broken.json"): 1}
-
-
 def _collect() -> tuple[list[Shown], list[str]]:
     found, problems = [], []
     for path in pages():
@@ -92,15 +89,7 @@ def test_shown_command_prints_what_the_page_shows(
     checker = doctest.OutputChecker()
     assert checker.check_output(want + "\n", got + "\n", doctest.ELLIPSIS), (
         f"{shown.id} (exit {code}) printed\n{got}\n--- but the page shows ---\n{want}")
-    status = UNMARKED_STATUS.get((shown.page, shown.command), shown.status)
-    assert code == status, f"{shown.id}: exit status {code}, the page says {status}"
-
-
-def test_unmarked_statuses_are_still_unmarked() -> None:
-    """Once a page says a status with ``$ echo $?``, its UNMARKED_STATUS entry must go."""
-    statuses = {(s.page, s.command): s.status for s in SHOWN}
-    for key in UNMARKED_STATUS:
-        assert statuses.get(key) == 0, f"{key}: remove it from UNMARKED_STATUS"
+    assert code == shown.status, f"{shown.id}: exit status {code}, the page says {shown.status}"
 
 
 def test_the_cli_page_shows_the_file_format_example() -> None:
