@@ -92,7 +92,8 @@ def ensure_graphviz() -> None:
     if apt_install("graphviz") and shutil.which("dot"):
         return
     say("Graphviz 'dot' not found and not installable here: pictures are skipped "
-        "(install it: sudo apt-get install graphviz | brew install graphviz | conda install graphviz)")
+        "(install it: sudo apt-get install graphviz | brew install graphviz "
+        "| conda install graphviz)")
 
 
 def setup() -> None:

@@ -25,7 +25,8 @@ def test_import_cid_imports_no_heavy_optional_dependency() -> None:
 
 
 def test_bare_import_is_lazy() -> None:
-    code = "import sys, cid; print(sorted(m for m in ('networkx', 'pydantic', 'numpy') if m in sys.modules))"
+    code = ("import sys, cid; "
+            "print(sorted(m for m in ('networkx', 'pydantic', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
