@@ -51,21 +51,9 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import cid  # noqa: E402
-import cid.graph.dconnection  # noqa: E402
-import cid.graph.reduction  # noqa: E402
+from cid.graph import _compact  # noqa: E402
 
-PASSES = [0]  # Bayes-ball passes made by the engine (counted by wrapping the search)
-_run_ball = cid.graph.dconnection._run_ball
-
-
-def _counted_run_ball(*args, **kwargs):  # type: ignore[no-untyped-def]
-    PASSES[0] += 1
-    return _run_ball(*args, **kwargs)
-
-
-# every module that calls the search by name
-for _module in (cid.graph.dconnection, cid.graph.reduction):
-    _module._run_ball = _counted_run_ball  # type: ignore[attr-defined]
+PASSES = _compact.passes  # Bayes-ball passes made by the engine (counted by the search)
 
 
 def layered_diagram(n: int, *, decisions: int = 6, seed: int = 0) -> cid.Diagram:

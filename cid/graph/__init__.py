@@ -16,6 +16,8 @@ enumerated: their number is exponential in the size of the graph.
 The package has one module per concept:
 
 * :mod:`cid.graph.dconnection` — Bayes-ball, d-connection and witness trails;
+* :mod:`cid.graph._compact` — the compact graphs and level-synchronous searches (Python
+  loops, numpy for large frontiers) the others are built on;
 * :mod:`cid.graph.reduction` — requisite observations and the minimal d-reduction;
 * :mod:`cid.graph.recall` — s-reachability, the relevance graph and sufficient recall.
 
@@ -44,7 +46,6 @@ from cid.graph.dconnection import (
     is_active_trail,
     is_d_connected,
 )
-from cid.graph.dconnection import _run_ball as _run_ball  # used by cid.incentives
 from cid.graph.recall import has_sufficient_recall, relevance_graph, s_reachable_decisions
 from cid.graph.reduction import _reduce_links as _reduce_links  # used by cid.incentives
 from cid.graph.reduction import _requisite_ball as _requisite_ball  # used by cid.incentives

@@ -1,5 +1,5 @@
-"""Shared helpers of :mod:`cid.graph`: reading node arguments, raw adjacency, ancestors and
-descendants, decision and utility checks."""
+"""Shared helpers of :mod:`cid.graph`: reading node arguments, raw adjacency, ancestors,
+decision and utility checks."""
 
 from __future__ import annotations
 
@@ -50,19 +50,6 @@ def _ancestors_inclusive(pred: Mapping[Hashable, Iterable[Hashable]],
             if p not in seen:
                 seen.add(p)
                 stack.append(p)
-    return seen
-
-
-def _descendants(succ: Mapping[Hashable, Iterable[Hashable]], node: Hashable) -> set[Hashable]:
-    """The strict descendants of ``node``."""
-    seen: set[Hashable] = set()
-    stack = [node]
-    while stack:
-        v = stack.pop()
-        for c in succ[v]:
-            if c not in seen:
-                seen.add(c)
-                stack.append(c)
     return seen
 
 

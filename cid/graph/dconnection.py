@@ -13,7 +13,7 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
+from collections.abc import Hashable, Iterable, Sequence
 from itertools import pairwise
 from typing import Literal
 
@@ -21,6 +21,18 @@ import networkx as nx
 
 from cid.errors import DiagramError
 from cid.graph._common import _adjacency, _ancestors_inclusive, _node_set
+from cid.graph._compact import (
+    DOWN,
+    SOURCE,
+    UNSEEN,
+    UP,
+    Ball,
+    Compact,
+    bfs,
+    mask,
+    members,
+    run_ball,
+)
 
 __all__ = [
     "Reachability",
@@ -32,9 +44,6 @@ __all__ = [
 ]
 
 Direction = Literal["up", "down"]
-_UP = 0  # arrived from a child: the ball is moving against the edges
-_DOWN = 1  # arrived from a parent: the ball is moving along the edges
-_State = tuple[Hashable, int, int]  # (node, direction, depth: trail length from a source)
 
 
 class Reachability:
@@ -44,44 +53,105 @@ class Reachability:
 
     Attributes
     ----------
-    sources : frozenset
-        The nodes the ball started from.
-    given : frozenset
-        The conditioning set.
+    graph : Compact
+        The graph searched (node numbers are positions in ``graph.names``).
+    source_ids, given_ids : sequence of int
+        The numbers of the sources and of the conditioning set.
     """
 
-    __slots__ = ("sources", "given", "_anc", "_prev")
+    __slots__ = ("graph", "source_ids", "given_ids", "seen", "_given", "_anc", "_ball")
 
-    def __init__(self, sources: frozenset[Hashable], given: frozenset[Hashable],
-                 anc: set[Hashable], prev: tuple[dict[Hashable, _State | None],
-                                                 dict[Hashable, _State | None]]) -> None:
-        self.sources = sources
-        self.given = given
+    def __init__(self, graph: Compact, sources: Sequence[int], given: Sequence[int],
+                 given_mask: bytearray, anc: bytearray, ball: Ball) -> None:
+        self.graph = graph
+        self.source_ids = sources
+        self.given_ids = given
+        self.seen = ball.seen
+        self._given = given_mask
         self._anc = anc
-        self._prev = prev
+        self._ball = ball
 
+    @classmethod
+    def run(cls, graph: Compact, sources: Sequence[int], given: Sequence[int], *,
+            anc: bytearray | None = None) -> Reachability:
+        """One pass from the node numbers ``sources`` given the numbers ``given`` (whose
+        ancestors, themselves included, are the mask ``anc`` if known)."""
+        z = mask(len(graph), given)
+        if anc is None:
+            anc, _ = bfs(graph, given, upwards=True)
+        return cls(graph, sources, given, z, anc, run_ball(graph, sources, z, anc))
+
+    @property
+    def sources(self) -> frozenset[Hashable]:
+        """The nodes the ball started from."""
+        return frozenset(self.graph.names[i] for i in self.source_ids)
+
+    @property
+    def given(self) -> frozenset[Hashable]:
+        """The conditioning set."""
+        return frozenset(self.graph.names[i] for i in self.given_ids)
+
+    # ------------------------------------------------------------------ by node number
+    def has(self, i: int) -> bool:
+        """Whether the ball reached node number ``i`` (``seen`` is the mask of all of them)."""
+        return bool(self.seen[i])
+
+    def leaves_upwards(self, i: int) -> bool:
+        """:meth:`can_leave_upwards` by node number."""
+        up, down = self._ball.prev
+        return ((up[i] != UNSEEN and not self._given[i])
+                or (down[i] != UNSEEN and bool(self._anc[i])))
+
+    def leaves_downwards(self, i: int) -> bool:
+        """Whether an active trail from a source can reach node ``i`` and continue to a child of
+        it (even a child not in the graph): ``i`` is reached and not observed."""
+        return self.has(i) and not self._given[i]
+
+    def reached_ids(self) -> list[int]:
+        """The numbers of the reached nodes, in increasing order."""
+        return members(self.seen)
+
+    def trail_ids(self, i: int) -> tuple[list[int], list[tuple[int, int]]] | None:
+        """:meth:`oriented_trail` by node number."""
+        prev, depth = self._ball.prev, self._ball.depth
+        up, down = prev[UP][i], prev[DOWN][i]
+        if up == UNSEEN and down == UNSEEN:
+            return None
+        direction = UP if up != UNSEEN and (down == UNSEEN or depth[UP][i] <= depth[DOWN][i]) \
+            else DOWN
+        v = i
+        nodes = [v]
+        edges: list[tuple[int, int]] = []
+        came = prev[direction][v]
+        while came != SOURCE:
+            u = came >> 1  # down: u is a parent of v; up: u is a child of v
+            edges.append((u, v) if direction == DOWN else (v, u))
+            v, direction = u, came & 1
+            nodes.append(v)
+            came = prev[direction][v]
+        return nodes, edges
+
+    # ------------------------------------------------------------------ by node name
     @property
     def reached(self) -> frozenset[Hashable]:
         """Every node at which some active trail from a source ends (sources included;
         conditioned nodes included when a trail ends there)."""
-        up, down = self._prev
-        return frozenset(up) | frozenset(down)
+        names = self.graph.names
+        return frozenset(names[i] for i in self.reached_ids())
 
     def __contains__(self, node: object) -> bool:
-        up, down = self._prev
-        return node in up or node in down
+        i = self.graph.index.get(node)
+        return i is not None and self.has(i)
 
     def arrived(self, node: Hashable, direction: Direction) -> bool:
         """Whether the ball arrived at ``node`` from a child (``"up"``) or a parent (``"down"``)."""
-        return node in self._prev[_UP if direction == "up" else _DOWN]
+        i = self.graph.index[node]
+        return self._ball.prev[UP if direction == "up" else DOWN][i] != UNSEEN
 
     def can_leave_upwards(self, node: Hashable) -> bool:
         """Whether an active trail from a source can reach ``node`` and continue to a parent of
         ``node`` (even a parent not in the graph): the test behind s-reachability."""
-        up, down = self._prev
-        if node in up and node not in self.given:
-            return True
-        return node in down and node in self._anc
+        return self.leaves_upwards(self.graph.index[node])
 
     def trail(self, node: Hashable) -> list[Hashable] | None:
         """An active trail from ``node`` back to a source (``[node, ..., source]``), or ``None``.
@@ -94,92 +164,32 @@ class Reachability:
     def oriented_trail(self, node: Hashable
                        ) -> tuple[list[Hashable], list[tuple[Hashable, Hashable]]] | None:
         """:meth:`trail` with its edges as they point in the graph (read off the states)."""
-        if node not in self:
+        i = self.graph.index.get(node)
+        found = None if i is None else self.trail_ids(i)
+        if found is None:
             return None
-        prev = self._prev
-        state: _State | None = self._first_state(node)
-        nodes: list[Hashable] = []
-        edges: list[tuple[Hashable, Hashable]] = []
-        while state is not None:
-            v, direction, _ = state
-            nodes.append(v)
-            state = prev[direction][v]
-            if state is not None:  # the ball came from state[0]: down from a parent, or up
-                edges.append((state[0], v) if direction == _DOWN else (v, state[0]))
-        return nodes, edges
-
-    def _first_state(self, node: Hashable) -> _State:
-        up, down = self._prev
-        if node in up and node in down:
-            return (node, _UP, 0) if _depth(up[node]) <= _depth(down[node]) else (
-                node, _DOWN, 0)
-        return (node, _UP, 0) if node in up else (node, _DOWN, 0)
+        names = self.graph.names
+        nodes, edges = found
+        return [names[v] for v in nodes], [(names[a], names[b]) for a, b in edges]
 
     def __repr__(self) -> str:
         return (f"<Reachability from {sorted(map(str, self.sources))} given "
-                f"{sorted(map(str, self.given))}: {len(self.reached)} nodes reached>")
+                f"{sorted(map(str, self.given))}: {len(self.reached_ids())} nodes reached>")
 
 
-def _depth(came_from: _State | None) -> int:
-    """The trail length of the state whose parent pointer is ``came_from``."""
-    return 0 if came_from is None else came_from[2] + 1
+def compact(G: nx.DiGraph[Hashable]) -> Compact:
+    """``G`` as a :class:`~cid.graph._compact.Compact` graph (nodes in ``G``'s order, parents
+    and children in ``G``'s adjacency order)."""
+    pred, succ = _adjacency(G)
+    names = list(pred)
+    index = {v: i for i, v in enumerate(names)}
+    return Compact(names, [[index[p] for p in pred[v]] for v in names],
+                   [[index[c] for c in succ[v]] for v in names], index)
 
 
-def _run_ball(pred: Mapping[Hashable, Iterable[Hashable]],
-              succ: Mapping[Hashable, Iterable[Hashable]],
-              sources: Iterable[Hashable], given: Set[Hashable], anc: Set[Hashable],
-              stop: Set[Hashable] | None = None,
-              ) -> tuple[tuple[dict[Hashable, _State | None], dict[Hashable, _State | None]],
-                         Hashable | None]:
-    """Breadth-first Bayes-ball, level by level. Returns the parent pointers and the first
-    ``stop`` node reached (at the smallest distance), if any.
-
-    ``up[v]`` / ``down[v]`` hold the state the ball came from when it first arrived at ``v``
-    from a child / from a parent (``None`` for a source).
-    """
-    up: dict[Hashable, _State | None] = {}
-    down: dict[Hashable, _State | None] = {}
-    ups: list[Hashable] = []
-    for s in sources:
-        if s not in up:
-            up[s] = None
-            ups.append(s)
-    downs: list[Hashable] = []
-    level = 0  # the depth of the states in ups and downs
-    while ups or downs:
-        if stop:
-            hit = next((v for v in (*ups, *downs) if v in stop), None)
-            if hit is not None:
-                return (up, down), hit
-        new_ups: list[Hashable] = []
-        new_downs: list[Hashable] = []
-        for v in ups:  # arrived from a child: pass on unless observed
-            if v in given:
-                continue
-            state = (v, _UP, level)
-            for p in pred[v]:
-                if p not in up:
-                    up[p] = state
-                    new_ups.append(p)
-            for c in succ[v]:
-                if c not in down:
-                    down[c] = state
-                    new_downs.append(c)
-        for v in downs:  # arrived from a parent: on to children unless observed,
-            state = (v, _DOWN, level)  # back up to the parents if v is an observed collider
-            if v not in given:
-                for c in succ[v]:
-                    if c not in down:
-                        down[c] = state
-                        new_downs.append(c)
-            if v in anc:
-                for p in pred[v]:
-                    if p not in up:
-                        up[p] = state
-                        new_ups.append(p)
-        ups, downs = new_ups, new_downs
-        level += 1
-    return (up, down), None
+def _by_name(g: Compact, nodes: Iterable[Hashable]) -> list[int]:
+    """Node numbers, sorted by the names' text (the order the searches start in)."""
+    return g.ids(sorted(nodes, key=str))
 
 
 def bayes_ball(G: nx.DiGraph[Hashable], sources: Hashable | Iterable[Hashable], *,
@@ -234,10 +244,8 @@ def bayes_ball(G: nx.DiGraph[Hashable], sources: Hashable | Iterable[Hashable], 
     if overlap:
         raise DiagramError(f"bayes_ball: nodes both sources and given: "
                            f"{', '.join(sorted(map(str, overlap)))}")
-    pred, succ = _adjacency(G)
-    anc = _ancestors_inclusive(pred, z)
-    prev, _ = _run_ball(pred, succ, sorted(src, key=str), z, anc)
-    return Reachability(frozenset(src), frozenset(z), anc, prev)
+    g = compact(G)
+    return Reachability.run(g, _by_name(g, src), g.ids(z))
 
 
 def _check_disjoint(x: set[Hashable], y: set[Hashable], z: set[Hashable], *, what: str) -> None:
@@ -301,14 +309,15 @@ def find_d_connecting_trail(G: nx.DiGraph[Hashable], x: Hashable | Iterable[Hash
     _check_disjoint(xs, ys, z, what="find_d_connecting_trail")
     if not xs or not ys:
         return None
-    pred, succ = _adjacency(G)
-    anc = _ancestors_inclusive(pred, z)
-    prev, hit = _run_ball(pred, succ, sorted(xs, key=str), z, anc, stop=ys)
-    if hit is None:
+    g = compact(G)
+    given_mask = mask(len(g), g.ids(z))
+    anc, _ = bfs(g, g.ids(z), upwards=True)
+    ball = run_ball(g, _by_name(g, xs), given_mask, anc, stop=mask(len(g), g.ids(ys)))
+    if ball.hit < 0:
         return None
-    trail = Reachability(frozenset(xs), frozenset(z), anc, prev).trail(hit)
-    assert trail is not None
-    return trail[::-1]
+    found = Reachability(g, g.ids(xs), g.ids(z), given_mask, anc, ball).trail_ids(ball.hit)
+    assert found is not None
+    return [g.names[i] for i in reversed(found[0])]
 
 
 def is_d_connected(G: nx.DiGraph[Hashable], x: Hashable | Iterable[Hashable],

@@ -8,17 +8,13 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from cid.graph._common import (
-    _adjacency,
-    _check_decision,
-    _node_set,
-    _ordered_decisions,
-    _utility_set,
-)
+from cid.graph._common import _check_decision, _node_set, _ordered_decisions, _utility_set
+from cid.graph._compact import Compact
+from cid.graph.dconnection import _by_name, compact
 from cid.graph.reduction import _requisite_ball
 
 __all__ = ["has_sufficient_recall", "relevance_graph", "s_reachable_decisions"]
@@ -65,8 +61,8 @@ def s_reachable_decisions(G: nx.DiGraph[Hashable], decision: Hashable, *,
     _check_decision(G, decision, what="s_reachable_decisions")
     ds = _node_set(G, decisions, what="s_reachable_decisions decisions")
     us = _utility_set(G, utilities, what="s_reachable_decisions")
-    pred, succ = _adjacency(G)
-    ball = _requisite_ball(pred, succ, decision, us)
+    g = compact(G)
+    ball = _requisite_ball(g, g.index[decision], _by_name(g, us))
     return frozenset(d for d in ds if d != decision and ball.can_leave_upwards(d))
 
 
@@ -114,23 +110,22 @@ def relevance_graph(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
     else:
         us = _utility_set(G, utilities, what="relevance_graph")
         per = {d: us for d in order}
-    pred, succ = _adjacency(G)
+    g = compact(G)
     R: nx.DiGraph[Hashable] = nx.DiGraph()
     R.add_nodes_from(order)
-    R.add_edges_from(_relevance_edges(pred, succ, order, per))
+    ids = g.ids(order)
+    edges = _relevance_edges(g, ids, {g.index[d]: _by_name(g, per[d]) for d in order})
+    R.add_edges_from((g.names[a], g.names[b]) for a, b in edges)
     return R
 
 
-def _relevance_edges(pred: Mapping[Hashable, Mapping[Hashable, object]],
-                     succ: Mapping[Hashable, Mapping[Hashable, object]],
-                     decisions: Sequence[Hashable],
-                     utilities: Mapping[Hashable, Set[Hashable]],
-                     ) -> list[tuple[Hashable, Hashable]]:
+def _relevance_edges(g: Compact, decisions: Sequence[int],
+                     utilities: Mapping[int, Sequence[int]]) -> list[tuple[int, int]]:
     """The edges ``D -> D'`` of the relevance graph (one Bayes-ball pass per decision)."""
-    edges: list[tuple[Hashable, Hashable]] = []
+    edges: list[tuple[int, int]] = []
     for d in decisions:
-        ball = _requisite_ball(pred, succ, d, utilities[d])
-        edges.extend((d, e) for e in decisions if e != d and ball.can_leave_upwards(e))
+        ball = _requisite_ball(g, d, utilities[d])
+        edges.extend((d, e) for e in decisions if e != d and ball.leaves_upwards(e))
     return edges
 
 

@@ -10,34 +10,40 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import networkx as nx
 
-from cid.graph._common import (
-    _adjacency,
-    _ancestors_inclusive,
-    _check_decision,
-    _descendants,
-    _ordered_decisions,
-    _utility_set,
-)
-from cid.graph.dconnection import Reachability, _run_ball
+from cid.graph._common import _check_decision, _ordered_decisions, _utility_set
+from cid.graph._compact import Compact, bfs, mask, run_ball
+from cid.graph.dconnection import Reachability, _by_name, compact
 
 __all__ = ["minimal_d_reduction", "requisite_observations"]
 
 
-def _requisite_ball(pred: Mapping[Hashable, Iterable[Hashable]],
-                    succ: Mapping[Hashable, Iterable[Hashable]], decision: Hashable,
-                    utilities: Set[Hashable]) -> Reachability:
-    """Bayes-ball from U_D = utilities ∩ Desc(D) given Fa(D) (the one-pass requisite test)."""
-    fam = set(pred[decision])
-    fam.add(decision)
-    desc = _descendants(succ, decision)
-    u_d = sorted((u for u in utilities if u in desc), key=str)
-    anc = _ancestors_inclusive(pred, fam)
-    prev, _ = _run_ball(pred, succ, u_d, fam, anc)
-    return Reachability(frozenset(u_d), frozenset(fam), anc, prev)
+class RequisiteBall(Reachability):
+    """The Bayes-ball from ``U_D`` given ``Fa(D)``, with the descendants of ``D`` it used."""
+
+    __slots__ = ("below",)
+
+    below: bytearray  # the strict descendants of the decision, as a mask
+
+
+def _requisite_ball(g: Compact, decision: int, utilities: Sequence[int], *,
+                    below: bytearray | None = None) -> RequisiteBall:
+    """Bayes-ball from ``U_D = utilities ∩ Desc(D)`` given ``Fa(D)`` (the one-pass requisite
+    test); ``utilities`` are node numbers in the order the ball starts from them, ``below``
+    the descendants of ``D`` if known."""
+    fam = [*g.pred[decision], decision]
+    if below is None:
+        below, _ = bfs(g, [decision], upwards=False)
+        below[decision] = 0
+    u_d = [u for u in utilities if below[u]]
+    given = mask(len(g), fam)
+    anc, _ = bfs(g, fam, upwards=True)
+    ball = RequisiteBall(g, u_d, fam, given, anc, run_ball(g, u_d, given, anc))
+    ball.below = below
+    return ball
 
 
 def requisite_observations(G: nx.DiGraph[Hashable], decision: Hashable, *,
@@ -95,27 +101,25 @@ def requisite_observations(G: nx.DiGraph[Hashable], decision: Hashable, *,
     """
     _check_decision(G, decision, what="requisite_observations")
     us = _utility_set(G, utilities, what="requisite_observations")
-    pred, succ = _adjacency(G)
-    ball = _requisite_ball(pred, succ, decision, us)
-    return frozenset(p for p in pred[decision] if p in ball)
+    g = compact(G)
+    d = g.index[decision]
+    ball = _requisite_ball(g, d, _by_name(g, us))
+    return frozenset(g.names[p] for p in g.pred[d] if ball.has(p))
 
 
-_Adj = dict[Hashable, Mapping[Hashable, object]]
-
-
-def _reduce_links(pred: Mapping[Hashable, Mapping[Hashable, object]],
-                  succ: Mapping[Hashable, Mapping[Hashable, object]],
-                  decisions: Sequence[Hashable], utilities: Set[Hashable], *,
-                  balls: tuple[dict[Hashable, Reachability], dict[Hashable, Reachability]]
+def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int], *,
+                  balls: tuple[dict[int, RequisiteBall], dict[int, RequisiteBall]]
                   | None = None,
-                  batches: list[tuple[Hashable, tuple[Hashable, ...]]] | None = None,
-                  ) -> tuple[_Adj, _Adj, list[tuple[Hashable, Hashable]]]:
+                  batches: list[tuple[int, tuple[int, ...]]] | None = None,
+                  below: Mapping[int, bytearray] | None = None,
+                  ) -> tuple[Compact, list[tuple[int, int]]]:
     """Remove nonrequisite information links until none is left (the fixpoint).
 
-    Works on copy-on-write adjacency mappings (the inputs are not modified) and returns the
-    reduced ``(pred, succ)`` and the removed links. Decisions are visited cyclically in the
-    given order (reverse topological is fastest); the loop stops once every decision has
-    been checked against the current graph without a removal.
+    Returns the reduced graph (``g`` is not modified; unchanged adjacency lists are shared)
+    and the removed links, as node numbers. Decisions are visited cyclically in the given
+    order (reverse topological is fastest); the loop stops once every decision has been
+    checked against the current graph without a removal. The descendants of each decision
+    are kept between passes and recomputed only when a removed link started at one of them.
 
     If ``balls = (original, final)`` is given, it receives the requisite Bayes-balls computed
     on the input graph (for the decisions checked before the first removal) and on the
@@ -124,42 +128,36 @@ def _reduce_links(pred: Mapping[Hashable, Mapping[Hashable, object]],
     If ``batches`` is given, it receives the removals in order, as ``(decision, parents)``
     pairs: the links from ``parents`` to ``decision`` were all nonrequisite in the graph left
     by the batches before (see :mod:`cid.incentives.voi`, which replays them).
+
+    ``below`` may give the strict descendants of some decisions in ``g`` (as masks).
     """
     original, final = balls if balls is not None else ({}, {})
-    pred2: _Adj = dict(pred)
-    succ2: _Adj = dict(succ)
-    removed: list[tuple[Hashable, Hashable]] = []
+    below = dict(below) if below is not None else {}
+    removed: list[tuple[int, int]] = []
     k = len(decisions)
     clean = 0  # decisions checked in a row without a removal
     i = 0
     while clean < k:
         d = decisions[i % k]
-        ball = _requisite_ball(pred2, succ2, d, utilities)
+        ball = _requisite_ball(g, d, utilities, below=below.get(d))
+        below[d] = ball.below
         if not removed:
             original.setdefault(d, ball)
-        drop = {p for p in pred2[d] if p not in ball}
+        dropped = tuple(p for p in g.pred[d] if not ball.has(p))  # in parent order
         final[d] = ball
-        if drop:
+        if dropped:
             del final[d]
-            dropped = tuple(p for p in pred2[d] if p in drop)  # in parent order
-            pred2[d] = {p: v for p, v in pred2[d].items() if p not in drop}
-            for p in dropped:
-                succ2[p] = {c: v for c, v in succ2[p].items() if c != d}
-                removed.append((p, d))
+            g = g.edited(removed=[(p, d) for p in dropped])
+            removed.extend((p, d) for p in dropped)
             if batches is not None:
                 batches.append((d, dropped))
+            for e in [e for e, m in below.items() if any(p == e or m[p] for p in dropped)]:
+                del below[e]  # a removed link started below e: its descendants may shrink
             clean = 1
         else:
             clean += 1
         i += 1
-    return pred2, succ2, removed
-
-
-def _reduce_in_place(G: nx.DiGraph[Hashable], decisions: Sequence[Hashable],
-                     utilities: Set[Hashable]) -> None:
-    """Remove the nonrequisite information links of ``G`` in place (see _reduce_links)."""
-    pred, succ = _adjacency(G)
-    G.remove_edges_from(_reduce_links(pred, succ, decisions, utilities)[2])
+    return g, removed
 
 
 def minimal_d_reduction(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
@@ -211,7 +209,9 @@ def minimal_d_reduction(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable
     """
     order = _ordered_decisions(G, decisions, what="minimal_d_reduction")
     us = _utility_set(G, utilities, what="minimal_d_reduction")
+    g = compact(G)
+    _, removed = _reduce_links(g, g.ids(order), _by_name(g, us))
     H = G.copy()
-    _reduce_in_place(H, order, us)
+    H.remove_edges_from((g.names[p], g.names[d]) for p, d in removed)
     return H
 

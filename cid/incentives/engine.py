@@ -1,14 +1,15 @@
 """The computation behind the criteria: one agent's view, one decision's answers.
 
-Everything is a linear-time graph search (Bayes-ball or breadth-first search) over plain
-adjacency mappings, computed on first use and kept, so that :func:`cid.analyze` pays for each
-search once:
+Everything is a linear-time graph search (Bayes-ball or breadth-first search) on the
+diagram's :class:`~cid.graph._compact.Compact` graph (built once per analysis: nodes
+numbered in topological order, sets as masks), computed on first use and kept, so that
+:func:`cid.analyze` pays for each search once:
 
 * the agent's minimal d-reduction ``G*`` (a few Bayes-ball passes per decision, on
-  copy-on-write adjacency: no graph is copied);
+  copy-on-write adjacency lists: no graph is copied);
 * value of control: one backward search from the agent's utilities in ``G*``;
 * instrumental control: one backward search from the utilities in ``G`` and one forward
-  search from the decision;
+  search from the decision (which also gives ``Desc(D)`` to every pass that needs it);
 * response incentive: one backward search from the decision in ``G*``;
 * value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)``; for several
   decisions, one more in ``G*``, and two per link the reduction removed when the two passes
@@ -20,15 +21,16 @@ diagram is never touched.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Hashable, Iterable, Mapping
+from array import array
+from collections.abc import Hashable, Iterable, Sequence
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 import networkx as nx
 
-from cid.graph import Reachability, _reduce_links, _requisite_ball
+from cid.graph._compact import Compact, bfs, both, but_not, mask, members
+from cid.graph.reduction import RequisiteBall, _reduce_links, _requisite_ball
 from cid.incentives.kinds import Guarantee, IncentiveKind
 from cid.incentives.voi import RemovedLink, replay, revivable
 
@@ -37,38 +39,22 @@ if TYPE_CHECKING:
 
 __all__ = ["AgentAnalysis", "DecisionAnalysis", "DiagramGraph"]
 
-Adj = Mapping[Hashable, Mapping[Hashable, object]]
-
-
-def _bfs_pointers(adj: Adj, sources: Iterable[Hashable]) -> dict[Hashable, Hashable | None]:
-    """Multi-source BFS along ``adj``; each reached node points one step back to a source."""
-    prev: dict[Hashable, Hashable | None] = {}
-    queue: deque[Hashable] = deque()
-    for s in sources:
-        if s not in prev:
-            prev[s] = None
-            queue.append(s)
-    while queue:
-        v = queue.popleft()
-        for w in adj[v]:
-            if w not in prev:
-                prev[w] = v
-                queue.append(w)
-    return prev
+_Trail = tuple[tuple[str, ...], tuple[tuple[str, str], ...]]  # a path and its edges
 
 
 class DiagramGraph:
-    """The diagram's structure as adjacency mappings, shared by all agents' analyses."""
+    """The diagram's structure as a compact graph, shared by all agents' analyses.
+
+    Attributes
+    ----------
+    compact : Compact
+        Nodes numbered in the diagram's topological order; parents in the order given.
+    """
 
     def __init__(self, diagram: Diagram) -> None:
         self.diagram = diagram
-        self.pred: dict[Hashable, dict[Hashable, None]] = {
-            n: dict.fromkeys(diagram.parents(n)) for n in diagram.nodes}
-        succ: dict[Hashable, dict[Hashable, None]] = {n: {} for n in self.pred}
-        for n, ps in self.pred.items():
-            for p in ps:
-                succ[p][n] = None
-        self.succ = succ
+        # the edges come grouped by child in topological order, parents in their given order
+        self.compact = Compact.from_edges(diagram.topological_order, diagram.edge_list)
 
     @cached_property
     def graph(self) -> nx.DiGraph[Hashable]:
@@ -76,14 +62,26 @@ class DiagramGraph:
         G: nx.DiGraph[Hashable] = nx.freeze(self.diagram.to_networkx())
         return G
 
-    def without(self, removed: Iterable[tuple[Hashable, Hashable]],
-                added: Iterable[tuple[Hashable, Hashable]] = ()) -> nx.DiGraph[Hashable]:
-        """A frozen copy of the diagram's graph with some links added and removed."""
+    def without(self, removed: Iterable[tuple[int, int]],
+                added: Iterable[tuple[int, int]] = ()) -> nx.DiGraph[Hashable]:
+        """A frozen copy of the diagram's graph with some links (node numbers) added and
+        removed."""
+        names = self.compact.names
         H = self.graph.copy()
-        H.add_edges_from(added)
-        H.remove_edges_from(removed)
+        H.add_edges_from((names[a], names[b]) for a, b in added)
+        H.remove_edges_from((names[a], names[b]) for a, b in removed)
         frozen: nx.DiGraph[Hashable] = nx.freeze(H)
         return frozen
+
+    def names(self, ids: Iterable[int]) -> frozenset[str]:
+        """The node names of some node numbers."""
+        names = self.compact.names
+        return frozenset(str(names[i]) for i in ids)
+
+    def ordered(self, ids: Iterable[int]) -> tuple[str, ...]:
+        """The node names of some node numbers, in the order given."""
+        names = self.compact.names
+        return tuple(str(names[i]) for i in ids)
 
 
 class AgentAnalysis:
@@ -101,12 +99,19 @@ class AgentAnalysis:
 
     def __init__(self, base: DiagramGraph, agent: str, decisions: tuple[str, ...],
                  utilities: tuple[str, ...]) -> None:
+        g = base.compact
         self.base = base
         self.agent = agent
         self.decisions = decisions
         self.utilities = frozenset(utilities)
-        self.order = decisions[::-1]  # reverse topological: the usual reduction order
+        self.decision_ids = g.ids(decisions)
+        self.order = self.decision_ids[::-1]  # reverse topological: the usual reduction order
+        self.utility_ids = g.ids(sorted(utilities))  # the order the balls start in
         self._decisions: dict[str, DecisionAnalysis] = {}
+        self._balls_g: dict[int, RequisiteBall] = {}
+        self._balls_reduced: dict[int, RequisiteBall] = {}
+        self._batches: list[tuple[int, tuple[int, ...]]] = []
+        self._below: dict[int, tuple[bytearray, array[int]]] = {}
 
     def decision(self, decision: str) -> DecisionAnalysis:
         """The (cached) analysis of one of the agent's decisions."""
@@ -114,129 +119,123 @@ class AgentAnalysis:
             self._decisions[decision] = DecisionAnalysis(self, decision)
         return self._decisions[decision]
 
-    @cached_property
-    def _reduction(self) -> tuple[Adj, Adj, list[tuple[Hashable, Hashable]]]:
-        return _reduce_links(self.base.pred, self.base.succ, self.order, self.utilities,
-                             balls=(self._balls_g, self._balls_reduced),
-                             batches=self._batches)
+    def from_decision(self, d: int) -> tuple[bytearray, array[int]]:
+        """Forward search from decision ``d`` in ``G``: the strict descendants (mask) and the
+        previous hop of a shortest path ``D ⇝ X``."""
+        if d not in self._below:
+            seen, prev = bfs(self.base.compact, [d], upwards=False)
+            seen[d] = 0
+            self._below[d] = (seen, prev)
+        return self._below[d]
 
     @cached_property
-    def _batches(self) -> list[tuple[Hashable, tuple[Hashable, ...]]]:
-        """The reduction's removals in order (filled by the reduction)."""
-        return []
+    def _reduction(self) -> tuple[Compact, list[tuple[int, int]]]:
+        below = {d: self.from_decision(d)[0] for d in self.order}
+        return _reduce_links(self.base.compact, self.order, self.utility_ids,
+                             balls=(self._balls_g, self._balls_reduced),
+                             batches=self._batches, below=below)
 
     @cached_property
     def replay(self) -> list[RemovedLink]:
         """The removed links with their two Bayes-ball passes (see :mod:`cid.incentives.voi`)."""
         self._reduction  # noqa: B018 - fills the batches
-        return replay(self.base.pred, self.base.succ, self._batches, self.utilities)
-
-    @cached_property
-    def _balls_g(self) -> dict[Hashable, Reachability]:
-        """Requisite Bayes-balls in ``G`` (filled by the reduction, completed on demand)."""
-        return {}
-
-    @cached_property
-    def _balls_reduced(self) -> dict[Hashable, Reachability]:
-        """Requisite Bayes-balls in ``G*`` (filled by the reduction)."""
-        return {}
-
-    def ball_in_g(self, decision: Hashable) -> Reachability:
-        """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G``: requisite parents, the
-        single-decision VoI set, and the decisions s-reachable from ``D``."""
-        self._reduction  # noqa: B018 - fills the cache as a by-product
-        if decision not in self._balls_g:
-            self._balls_g[decision] = _requisite_ball(self.base.pred, self.base.succ,
-                                                      decision, self.utilities)
-        return self._balls_g[decision]
-
-    def ball_in_reduced(self, decision: Hashable) -> Reachability:
-        """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G*``."""
-        pred, succ, _ = self._reduction
-        if decision not in self._balls_reduced:  # its last check removed links
-            self._balls_reduced[decision] = _requisite_ball(pred, succ, decision,
-                                                            self.utilities)
-        return self._balls_reduced[decision]
+        return replay(self.base.compact, self._batches, self.utility_ids)
 
     @property
-    def reduced_pred(self) -> Adj:
-        """Parents in the agent's minimal d-reduction ``G*``."""
+    def reduced_compact(self) -> Compact:
+        """The agent's minimal d-reduction ``G*``."""
         return self._reduction[0]
 
-    @property
-    def reduced_succ(self) -> Adj:
-        """Children in ``G*``."""
-        return self._reduction[1]
+    def ball_in_g(self, d: int) -> RequisiteBall:
+        """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G``: requisite parents, the
+        single-decision VoI set, and the decisions s-reachable from ``D``."""
+        _, removed = self._reduction  # fills the caches as a by-product
+        if d not in self._balls_g:
+            if not removed:  # G* is G: the final balls are balls in G
+                self._balls_g[d] = self._balls_reduced[d]
+            else:
+                self._balls_g[d] = _requisite_ball(self.base.compact, d, self.utility_ids,
+                                                   below=self.from_decision(d)[0])
+        return self._balls_g[d]
+
+    def ball_in_reduced(self, d: int) -> RequisiteBall:
+        """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G*``."""
+        g, _ = self._reduction
+        if d not in self._balls_reduced:  # its last check removed links
+            self._balls_reduced[d] = _requisite_ball(g, d, self.utility_ids)
+        return self._balls_reduced[d]
 
     @cached_property
     def reduced(self) -> nx.DiGraph[Hashable]:
         """``G*`` as a frozen :class:`networkx.DiGraph`."""
-        return self.base.without(self._reduction[2])
+        return self.base.without(self._reduction[1])
 
-    def reduce_with(self, node: Hashable, decision: Hashable
-                    ) -> tuple[Adj, Adj, list[tuple[Hashable, Hashable]]]:
-        """``(G + node -> decision)*``, the graph of the value-of-information definition."""
-        pred, succ = self.base.pred, self.base.succ
-        if node in pred[decision]:
+    def reduce_with(self, x: int, d: int) -> tuple[Compact, list[tuple[int, int]]]:
+        """``(G + x -> d)*``, the graph of the value-of-information definition."""
+        g = self.base.compact
+        if x in g.pred[d]:
             return self._reduction
-        pred2 = dict(pred)
-        succ2 = dict(succ)
-        pred2[decision] = {**pred[decision], node: None}
-        succ2[node] = {**succ[node], decision: None}
-        return _reduce_links(pred2, succ2, self.order, self.utilities)
+        return _reduce_links(g.edited(added=[(x, d)]), self.order, self.utility_ids)
 
-    def reduced_graph_with(self, node: Hashable, decision: Hashable) -> nx.DiGraph[Hashable]:
+    def reduced_graph_with(self, node: str, decision: str) -> nx.DiGraph[Hashable]:
         """``(G + node -> decision)*`` as a frozen :class:`networkx.DiGraph`."""
-        if node in self.base.pred[decision]:
+        g = self.base.compact
+        x, d = g.index[node], g.index[decision]
+        if x in g.pred[d]:
             return self.reduced
-        return self.base.without(self.reduce_with(node, decision)[2], [(node, decision)])
+        return self.base.without(self.reduce_with(x, d)[1], [(x, d)])
 
     @cached_property
     def guarantee(self) -> Guarantee:
         """Which guarantee the criteria carry for this agent's decisions."""
         if len(self.decisions) <= 1:
             return Guarantee.SOUND_AND_COMPLETE
-        R: nx.DiGraph[Hashable] = nx.DiGraph()
-        R.add_nodes_from(self.decisions)
-        for d in self.decisions:  # s-reachability: the same Bayes-ball as the requisite test
+        ds = self.decision_ids
+        R: nx.DiGraph[int] = nx.DiGraph()
+        R.add_nodes_from(ds)
+        for d in ds:  # s-reachability: the same Bayes-ball as the requisite test
             ball = self.ball_in_g(d)
-            R.add_edges_from((d, e) for e in self.decisions if e != d and
-                             ball.can_leave_upwards(e))
+            R.add_edges_from((d, e) for e in ds if e != d and ball.leaves_upwards(e))
         if nx.is_directed_acyclic_graph(R):
             return Guarantee.GENERALISATION
         return Guarantee.NO_SUFFICIENT_RECALL
 
     @cached_property
-    def voc_next(self) -> dict[Hashable, Hashable | None]:
+    def voc_search(self) -> tuple[bytearray, array[int]]:
         """Backward search from the utilities in ``G*``: next hop of a path ``X ⇝ U``."""
-        return _bfs_pointers(self.reduced_pred, sorted(self.utilities))
+        return bfs(self.reduced_compact, self.utility_ids, upwards=True)
+
+    @cached_property
+    def voc_ids(self) -> list[int]:
+        """Value of control: not a decision of the agent, and ``X ∈ U`` or ``X ⇝ U`` in G*
+        (node numbers, in topological order)."""
+        return members(but_not(self.voc_search[0],
+                               mask(len(self.base.compact), self.decision_ids)))
 
     @cached_property
     def voc(self) -> frozenset[str]:
-        """Value of control: not a decision of the agent, and ``X ∈ U`` or ``X ⇝ U`` in G*."""
-        ds = set(self.decisions)
-        return frozenset(str(x) for x in self.voc_next if x not in ds)
+        """Value of control (see :attr:`voc_ids`)."""
+        return self.base.names(self.voc_ids)
 
     @cached_property
-    def to_utility_next(self) -> dict[Hashable, Hashable | None]:
+    def to_utility(self) -> tuple[bytearray, array[int]]:
         """Backward search from the utilities in ``G``: next hop of a path ``X ⇝ U``."""
-        return _bfs_pointers(self.base.pred, sorted(self.utilities))
+        return bfs(self.base.compact, self.utility_ids, upwards=True)
 
 
-_Trail = tuple[tuple[str, ...], tuple[tuple[str, str], ...]]  # a path and its edges
-
-
-def _named(ball: Reachability, node: Hashable) -> _Trail:
-    """The witness trail of a Bayes-ball from ``node`` to a source, edges read off the states."""
-    found = ball.oriented_trail(node)
+def _named(ball: RequisiteBall, x: int) -> _Trail:
+    """The witness trail of a Bayes-ball from ``x`` to a source, edges read off the states."""
+    found = ball.trail_ids(x)
     assert found is not None
+    names = ball.graph.names
     nodes, edges = found
-    return tuple(map(str, nodes)), tuple((str(a), str(b)) for a, b in edges)
+    return (tuple(str(names[v]) for v in nodes),
+            tuple((str(names[a]), str(names[b])) for a, b in edges))
 
 
 class _Voi(NamedTuple):
-    nodes: frozenset[str]
-    ball: Reachability  # its trails are the witnesses (outside ``extra``)
+    ids: list[int]  # node numbers, in topological order
+    ball: RequisiteBall  # its trails are the witnesses (outside ``extra``)
     extra: dict[str, _Trail] = {}  # noqa: RUF012 - never mutated
     checks: int = 0  # candidates decided by the definition
     gap: int = 0  # candidates between the bounds
@@ -248,49 +247,78 @@ class DecisionAnalysis:
     def __init__(self, agent: AgentAnalysis, decision: str) -> None:
         self.agent = agent
         self.decision = decision
+        self.id = agent.base.compact.index[decision]
+
+    def _names(self, ids: Iterable[int]) -> frozenset[str]:
+        return self.agent.base.names(ids)
+
+    def _path(self, ids: Sequence[int]) -> tuple[str, ...]:
+        names = self.agent.base.compact.names
+        return tuple(str(names[i]) for i in ids)
 
     # ----------------------------------------------------------------- descendants, ICI
-    @cached_property
-    def from_decision_prev(self) -> dict[Hashable, Hashable | None]:
-        """Forward search from ``D`` in ``G``: previous hop of a path ``D ⇝ X``."""
-        return _bfs_pointers(self.agent.base.succ, [self.decision])
+    @property
+    def below(self) -> bytearray:
+        """The strict descendants of ``D`` in ``G``, as a mask."""
+        return self.agent.from_decision(self.id)[0]
 
     @cached_property
-    def descendants(self) -> frozenset[Hashable]:
+    def descendants(self) -> frozenset[str]:
         """The strict descendants of ``D`` in ``G``."""
-        return frozenset(self.from_decision_prev) - {self.decision}
+        return self._names(members(self.below))
+
+    @cached_property
+    def ici_ids(self) -> list[int]:
+        """Instrumental control: ``D ⇝ X ⇝ U_D`` in ``G`` (``X = D`` and ``X ∈ U_D`` count),
+        as node numbers in topological order."""
+        ids = members(both(self.below, self.agent.to_utility[0]))
+        if self.agent.to_utility[0][self.id]:
+            ids.insert(0, self.id)  # D comes before its descendants
+        return ids
 
     @cached_property
     def ici(self) -> frozenset[str]:
-        """Instrumental control: ``D ⇝ X ⇝ U_D`` in ``G`` (``X = D`` and ``X ∈ U_D`` count)."""
-        to_u = self.agent.to_utility_next
-        return frozenset(str(x) for x in self.from_decision_prev if x in to_u)
+        """Instrumental control (see :attr:`ici_ids`)."""
+        return self._names(self.ici_ids)
 
     def ici_path(self, node: str) -> tuple[str, ...]:
-        back = _follow(self.from_decision_prev, node)[::-1]  # D ... X
-        return back + _follow(self.agent.to_utility_next, node)[1:]
+        x = self.agent.base.compact.index[node]
+        back = _follow(self.agent.from_decision(self.id)[1], x)[::-1]  # D ... X
+        return self._path(back + _follow(self.agent.to_utility[1], x)[1:])
 
     # ----------------------------------------------------------------- response incentive
     @cached_property
-    def ri_next(self) -> dict[Hashable, Hashable | None]:
+    def ri_search(self) -> tuple[bytearray, array[int]]:
         """Backward search from ``D`` in ``G*``: next hop of a path ``X ⇝ D``."""
-        return _bfs_pointers(self.agent.reduced_pred, [self.decision])
+        return bfs(self.agent.reduced_compact, [self.id], upwards=True)
+
+    @cached_property
+    def ri_ids(self) -> list[int]:
+        """Response incentive: ``X ≠ D`` with a directed path ``X ⇝ D`` in ``G*`` (node
+        numbers, in topological order)."""
+        return [i for i in members(self.ri_search[0]) if i != self.id]
 
     @cached_property
     def ri(self) -> frozenset[str]:
-        """Response incentive: ``X ≠ D`` with a directed path ``X ⇝ D`` in ``G*``."""
-        return frozenset(str(x) for x in self.ri_next if x != self.decision)
+        """Response incentive (see :attr:`ri_ids`)."""
+        return self._names(self.ri_ids)
+
+    def ordered(self, kind: IncentiveKind) -> tuple[str, ...]:
+        """The nodes admitting ``kind``, in topological order."""
+        ids = {IncentiveKind.VALUE_OF_INFORMATION: lambda: self._voi.ids,
+               IncentiveKind.RESPONSE_INCENTIVE: lambda: self.ri_ids,
+               IncentiveKind.VALUE_OF_CONTROL: lambda: self.agent.voc_ids,
+               IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: lambda: self.ici_ids}[kind]()
+        return self.agent.base.ordered(ids)
 
     def ri_path(self, node: str) -> tuple[str, ...]:
-        return _follow(self.ri_next, node)
+        return self._path(_follow(self.ri_search[1], self.agent.base.compact.index[node]))
 
     def voc_path(self, node: str) -> tuple[str, ...]:
-        return _follow(self.agent.voc_next, node)
+        return self._path(_follow(self.agent.voc_search[1],
+                                  self.agent.base.compact.index[node]))
 
     # ----------------------------------------------------------------- value of information
-    def _ball(self, pred: Adj, succ: Adj) -> Reachability:
-        return _requisite_ball(pred, succ, self.decision, self.agent.utilities)
-
     @cached_property
     def _voi(self) -> _Voi:
         """Value of information: the nodes, the Bayes-ball of the witnesses, fallback trails.
@@ -312,36 +340,37 @@ class DecisionAnalysis:
         nodes are decided by the definition (one reduction each).
         """
         a = self.agent
-        D = self.decision
-        excluded = set(self.descendants)
-        excluded.add(D)
-        base = a.base
+        D = self.id
+        g = a.base.compact
+        outside = bytearray(self.below)  # Desc(D) ∪ {D} is excluded
+        outside[D] = 1
         if len(a.decisions) == 1:
             ball = a.ball_in_g(D)
-            return _Voi(frozenset(str(x) for x in ball.reached if x not in excluded), ball)
-        parents = base.pred[D]  # for a parent the definition is "X -> D is in G*"
-        kept = a.reduced_pred[D]
+            return _Voi(members(but_not(ball.seen, outside)), ball)
         ball = a.ball_in_reduced(D)
-        lower = {str(x) for x in ball.reached
-                 if x not in excluded and (x not in parents or x in kept)}
+        parents = mask(len(g), g.pred[D])  # for a parent the definition is "X -> D is in G*"
+        dropped = but_not(parents, mask(len(g), a.reduced_compact.pred[D]))
+        lower = but_not(but_not(ball.seen, outside), dropped)
         upper = a.ball_in_g(D)
-        gap = [x for x in upper.reached
-               if x not in excluded and x not in parents and x not in lower]
+        gap = members(but_not(but_not(but_not(upper.seen, outside), parents), lower))
         if not gap:
-            return _Voi(frozenset(lower), ball)
-        below = {u for u in a.utilities if u in excluded}
-        checks = sorted(revivable(a.replay, D, gap, below), key=str)
+            return _Voi(members(lower), ball)
+        utilities_below = [u for u in a.utility_ids if outside[u]]
+        checks = sorted(revivable(a.replay, D, gap, utilities_below),
+                        key=lambda i: str(g.names[i]))
         extra: dict[str, _Trail] = {}
+        ids = members(lower)
         for x in checks:
-            pred, succ, _ = a.reduce_with(x, D)
-            if x in pred[D]:
-                extra[str(x)] = _named(self._ball(pred, succ), x)
-        return _Voi(frozenset(lower | set(extra)), ball, extra, len(checks), len(gap))
+            h, _ = a.reduce_with(x, D)
+            if x in h.pred[D]:
+                extra[str(g.names[x])] = _named(_requisite_ball(h, D, a.utility_ids), x)
+                ids.append(x)
+        return _Voi(sorted(ids), ball, extra, len(checks), len(gap))
 
-    @property
+    @cached_property
     def voi(self) -> frozenset[str]:
         """Value of information (see :attr:`_voi`)."""
-        return self._voi.nodes
+        return self._names(self._voi.ids)
 
     @property
     def voi_fallbacks(self) -> int:
@@ -359,7 +388,7 @@ class DecisionAnalysis:
         v = self._voi
         if node in v.extra:
             return v.extra[node]
-        return _named(v.ball, node)
+        return _named(v.ball, self.agent.base.compact.index[node])
 
     # ----------------------------------------------------------------- witnesses
     def witness_trail(self, kind: IncentiveKind, node: str) -> _Trail:
@@ -384,11 +413,11 @@ class DecisionAnalysis:
         return a.reduced
 
 
-def _follow(pointers: Mapping[Hashable, Hashable | None], start: Hashable) -> tuple[str, ...]:
-    """The path along ``pointers`` from ``start`` (node names are strings)."""
-    out: list[Hashable] = []
-    cur: Hashable | None = start
-    while cur is not None:
+def _follow(prev: array[int], start: int) -> list[int]:
+    """The path along the pointers ``prev`` from ``start`` back to a source."""
+    out = [start]
+    cur = prev[start]
+    while cur >= 0:
         out.append(cur)
-        cur = pointers[cur]
-    return tuple(out)  # type: ignore[arg-type]
+        cur = prev[cur]
+    return out

@@ -86,76 +86,63 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cid.graph import dconnection as _dc
-from cid.graph._common import _ancestors_inclusive, _descendants
+from cid.graph._compact import Compact, bfs
 from cid.graph.dconnection import Reachability
 
 __all__ = ["RemovedLink", "replay", "revivable"]
 
-Adj = Mapping[Hashable, Mapping[Hashable, object]]
-
 
 @dataclass(frozen=True)
 class RemovedLink:
-    """A link ``parent -> decision`` removed by the reduction, with the two passes of the
-    graph ``K`` it was removed from, both given ``Fa_K(decision) \\ {parent}``."""
+    """A link ``parent -> decision`` (node numbers) removed by the reduction, with the two
+    passes of the graph ``K`` it was removed from, both given ``Fa_K(decision) \\ {parent}``."""
 
-    parent: Hashable
-    decision: Hashable
-    given: frozenset[Hashable]
-    below: frozenset[Hashable]  # Desc_K(decision)
+    parent: int
+    decision: int
+    given: frozenset[int]
+    below: bytearray  # Desc_K(decision), as a mask
     from_parent: Reachability
     from_utilities: Reachability
 
 
-def _pass(pred: Adj, succ: Adj, sources: Sequence[Hashable],
-          given: Set[Hashable]) -> Reachability:
-    anc = _ancestors_inclusive(pred, given)
-    prev, _ = _dc._run_ball(pred, succ, sources, given, anc)
-    return Reachability(frozenset(sources), frozenset(given), anc, prev)
-
-
-def replay(pred: Adj, succ: Adj, batches: Iterable[tuple[Hashable, tuple[Hashable, ...]]],
-           utilities: Set[Hashable]) -> list[RemovedLink]:
-    """Replay the reduction's removals on ``(pred, succ)`` (not modified): two passes per link.
+def replay(g: Compact, batches: Iterable[tuple[int, tuple[int, ...]]],
+           utilities: Sequence[int]) -> list[RemovedLink]:
+    """Replay the reduction's removals on ``g`` (not modified): two passes per link.
 
     Parameters
     ----------
-    pred, succ : mapping
-        The diagram's parents and children.
+    g : Compact
+        The diagram.
     batches : iterable of (decision, parents)
         The removals, in order, as recorded by :func:`cid.graph.reduction._reduce_links`.
-    utilities : set
-        The agent's utility nodes.
+    utilities : sequence of int
+        The agent's utility nodes (the order the passes start in).
 
     Returns
     -------
     list of RemovedLink
     """
-    pred2: dict[Hashable, Mapping[Hashable, object]] = dict(pred)
-    succ2: dict[Hashable, Mapping[Hashable, object]] = dict(succ)
     out: list[RemovedLink] = []
     for d, parents in batches:
-        below = _descendants(succ2, d)
-        t = sorted((u for u in utilities if u in below), key=str)
+        below, _ = bfs(g, [d], upwards=False)
+        below[d] = 0
+        t = [u for u in utilities if below[u]]
         for z in parents:
-            w = set(pred2[d])
-            w.discard(z)
-            w.add(d)
-            out.append(RemovedLink(z, d, frozenset(w), frozenset(below),
-                                   _pass(pred2, succ2, [z], w), _pass(pred2, succ2, t, w)))
-        drop = set(parents)
-        pred2[d] = {p: v for p, v in pred2[d].items() if p not in drop}
-        for p in parents:
-            succ2[p] = {c: v for c, v in succ2[p].items() if c != d}
+            w = [p for p in g.pred[d] if p != z]
+            w.append(d)
+            anc, _ = bfs(g, w, upwards=True)
+            out.append(RemovedLink(z, d, frozenset(w), below,
+                                   Reachability.run(g, [z], w, anc=anc),
+                                   Reachability.run(g, t, w, anc=anc)))
+        g = g.edited(removed=[(p, d) for p in parents])
     return out
 
 
-def revivable(links: Iterable[RemovedLink], decision: Hashable, gap: Iterable[Hashable],
-              utilities_below: Set[Hashable]) -> set[Hashable]:
+def revivable(links: Iterable[RemovedLink], decision: int, gap: Iterable[int],
+              utilities_below: Sequence[int]) -> set[int]:
     """The candidates of ``gap`` whose new link ``X -> decision`` could make a removed link
     requisite again (a superset: see the module notes); the rest have no value of
     information.
@@ -164,38 +151,40 @@ def revivable(links: Iterable[RemovedLink], decision: Hashable, gap: Iterable[Ha
     ----------
     links : iterable of RemovedLink
         From :func:`replay`.
-    decision : node
-    gap : iterable of nodes
+    decision : int
+    gap : iterable of int
         Candidates between the two bounds, none a parent or descendant of ``decision``.
-    utilities_below : set
+    utilities_below : sequence of int
         The agent's utility nodes descending from ``decision`` (in ``G``; a superset of those
         in each intermediate graph is enough).
 
     Returns
     -------
-    set
+    set of int
     """
     todo = set(gap)
-    out: set[Hashable] = set()
+    out: set[int] = set()
     for link in links:
         if not todo:
             break
         zb, tb, w = link.from_parent, link.from_utilities, link.given
+        z_seen, t_seen = zb.seen, tb.seen
         if link.decision == decision:  # case (a)
-            hit = {x for x in todo if x in zb and x in tb}
+            hit = {x for x in todo if z_seen[x] and t_seen[x]}
         else:  # case (b)
-            up_z = zb.can_leave_upwards(decision)
-            up_t = tb.can_leave_upwards(decision)
+            up_z = zb.leaves_upwards(decision)
+            up_t = tb.leaves_upwards(decision)
             if up_z and up_t:
                 hit = set(todo)
             elif up_z:
-                hit = {x for x in todo if x in tb and x not in w}
+                hit = {x for x in todo if t_seen[x] and x not in w}
             elif up_t:
-                hit = {x for x in todo if x in zb and x not in w}
+                hit = {x for x in todo if z_seen[x] and x not in w}
             else:
-                hit = {x for x in todo if x in zb and x in tb and x not in w}
-            if not utilities_below <= link.below:  # T can grow through X -> decision
-                hit |= {x for x in todo if x in link.below or x == link.decision}
+                hit = {x for x in todo if z_seen[x] and t_seen[x] and x not in w}
+            below = link.below
+            if not all(below[u] for u in utilities_below):  # T can grow through X -> decision
+                hit |= {x for x in todo if below[x] or x == link.decision}
         out |= hit
         todo -= hit
     return out

@@ -177,7 +177,9 @@ def test_adversarial_shape_needs_no_reduction_per_candidate() -> None:
 def test_replay_records_each_removed_link_once() -> None:
     d = _adversarial(3, recall=True)
     view = agent_view(d, d.agent_of("D1"))
-    links = [(link.parent, link.decision) for link in view.replay]
+    names = view.base.compact.names
+    links = [(names[link.parent], names[link.decision]) for link in view.replay]
     assert links == [("Y", "D1")]
     (link,) = view.replay
-    assert link.given == {"D1", "D2"} and "U" in link.below
+    assert {names[i] for i in link.given} == {"D1", "D2"}
+    assert [names[i] for i, below in enumerate(link.below) if below] == ["U"]
