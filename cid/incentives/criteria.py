@@ -178,10 +178,11 @@ def value_of_control(diagram: Diagram, decision: str) -> frozenset[str]:
     -----
     :math:`X`, not a decision of the agent, admits value of control iff :math:`X` is one of
     the agent's utility nodes :math:`U` or :math:`G^*` has a directed path
-    :math:`X \\rightsquigarrow U`. All of the agent's utility nodes count, not only those
-    descending from the decision: controlling a node upstream of a utility is valuable even
-    when the decision cannot influence it (the theorem's single-decision setting makes no
-    difference between the two: ``U_D`` enters only through the reduction ``G*``).
+    :math:`X \\rightsquigarrow U`. All of the agent's utility nodes count, as in the
+    theorem, not only those descending from the decision (``U_D``): controlling a node
+    upstream of a utility is valuable even when the decision cannot influence it. The two
+    readings differ even for one decision: with ``S -> U1`` and ``D -> U2``, value of control
+    is on ``S``, ``U1`` and ``U2`` (with ``U_D`` it would be on ``U2`` only).
 
     References
     ----------
@@ -198,6 +199,10 @@ def value_of_control(diagram: Diagram, decision: str) -> frozenset[str]:
     ...                            decisions=["P"], utilities=["C"])
     >>> sorted(cid.value_of_control(d, "P"))
     ['C', 'I', 'M', 'O']
+    >>> two = cid.Diagram.from_edges(["S -> U1", "D -> U2"], decisions=["D"],
+    ...                              utilities=["U1", "U2"])
+    >>> sorted(cid.value_of_control(two, "D"))
+    ['S', 'U1', 'U2']
     """
     return _analysis(diagram, decision).agent.voc
 

@@ -80,7 +80,9 @@ class Guarantee(str, Enum):
     The criteria are theorems for a single decision (sound and complete: the graph admits
     the incentive iff some parameterisation has it). For several decisions with sufficient
     recall they are the standard generalisation; without sufficient recall they are still
-    computed by their definitions, with no completeness guarantee.
+    computed by their definitions, with no completeness guarantee. When other agents decide
+    too, each agent's answers are those of its own view, with the other agents' policies fixed
+    (see :meth:`describe`).
     """
 
     SOUND_AND_COMPLETE = "sound_and_complete"
@@ -91,6 +93,20 @@ class Guarantee(str, Enum):
     def description(self) -> str:
         """One line for reports."""
         return _GUARANTEE_TEXT[self]
+
+    def describe(self, *, other_agents: bool = False) -> str:
+        """:attr:`description`, saying so when other agents decide too: the single-decision
+        theorems then hold with the other agents' policies fixed (their decisions are chance
+        nodes of this agent's view), not for the game.
+
+        >>> print(Guarantee.SOUND_AND_COMPLETE.describe(other_agents=True))
+        single decision of the agent: sound and complete with the other agents' policies \
+fixed (their decisions are chance nodes)
+        """
+        if other_agents and self is Guarantee.SOUND_AND_COMPLETE:
+            return (f"{self.description} with the other agents' policies fixed (their decisions "
+                    "are chance nodes)")
+        return self.description
 
     def __str__(self) -> str:
         return self.value

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from cid.errors import DiagramError, NodeNotFoundError
-from cid.incentives.criteria import check_decision, make_witness
+from cid.incentives.criteria import check_decision, check_node, make_witness
 from cid.incentives.engine import AgentAnalysis, DecisionAnalysis, DiagramGraph
 from cid.incentives.kinds import Guarantee, IncentiveKind
 from cid.incentives.witness import Witness
@@ -67,6 +67,9 @@ instrumental_control_incentive : tuple of str
     definition_checks : int
         How many value-of-information candidates had to be decided by the definition
         (one minimal d-reduction each) rather than by a single pass; 0 for one decision.
+    other_agents : bool
+        Whether other agents make decisions in the diagram (the answers then hold with their
+        policies fixed: see :attr:`guarantee_text`).
     """
 
     decision: str
@@ -77,17 +80,32 @@ instrumental_control_incentive : tuple of str
     value_of_control: tuple[str, ...]
     instrumental_control_incentive: tuple[str, ...]
     definition_checks: int = 0
+    other_agents: bool = False
     _analysis: DecisionAnalysis | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def guarantee_text(self) -> str:
+        """The guarantee in words (see :meth:`Guarantee.describe`)."""
+        return self.guarantee.describe(other_agents=self.other_agents)
 
     def nodes(self, kind: IncentiveKind | str) -> tuple[str, ...]:
         """The nodes admitting ``kind``, in topological order."""
         return getattr(self, IncentiveKind.parse(kind).value)  # type: ignore[no-any-return]
 
     def witness(self, kind: IncentiveKind | str, node: str) -> Witness | None:
-        """The witness for ``node``, or ``None`` if it does not admit ``kind``."""
+        """The witness for ``node``, or ``None`` if it does not admit ``kind``.
+
+        Raises
+        ------
+        NodeNotFoundError
+            If ``node`` is not a node of the diagram.
+        DiagramError
+            If ``kind`` names no criterion.
+        """
         k = IncentiveKind.parse(kind)
         if self._analysis is None:
             return None
+        check_node(self._analysis.agent.base.diagram, node)
         return make_witness(self._analysis, k, node)  # membership tested on frozensets
 
     def incentives(self, kind: IncentiveKind | str | None = None) -> Iterator[Incentive]:
@@ -151,9 +169,18 @@ class Report:
 
     def get(self, kind: IncentiveKind | str, *, node: str,
             decision: str | None = None) -> Incentive | None:
-        """The incentive of ``kind`` on ``node`` for ``decision``, or ``None``.
+        """The incentive of ``kind`` on ``node`` for ``decision``, or ``None`` if ``node``
+        does not admit it.
 
         ``decision`` may be left out when the diagram has a single decision.
+
+        Raises
+        ------
+        NodeNotFoundError
+            If ``node`` or ``decision`` is not in the diagram.
+        DiagramError
+            If ``decision`` is left out but the diagram has several, or ``kind`` names no
+            criterion.
         """
         k = IncentiveKind.parse(kind)
         r = self._decision(decision)
@@ -174,7 +201,7 @@ class Report:
         for r in self.decisions:
             entry: dict[str, Any] = {"decision": r.decision, "agent": r.agent,
                                      "guarantee": r.guarantee.value,
-                                     "guarantee_text": r.guarantee.description,
+                                     "guarantee_text": r.guarantee_text,
                                      "incentives": {}}
             for k in _KINDS:
                 if witnesses:
@@ -227,7 +254,7 @@ class Report:
         lines = [f"incentives of {self.name!r}: {n} decision{'s' if n != 1 else ''}, "
                  f"{len(self.agents)} agent{'s' if len(self.agents) != 1 else ''}"]
         for r in self.decisions:
-            lines.append(f"decision {r.decision} of {r.agent!r} ({r.guarantee.description})")
+            lines.append(f"decision {r.decision} of {r.agent!r} ({r.guarantee_text})")
             found = list(r.incentives())
             if not found:
                 lines.append("  no incentives")
@@ -249,7 +276,7 @@ class Report:
             parts = [f"<p><b>incentives of {esc(self.name)}</b></p>"]
             for r in self.decisions:
                 parts.append(f"<p>decision <b>{esc(r.decision)}</b> of {esc(r.agent)} "
-                             f"<i>({esc(r.guarantee.description)})</i></p>")
+                             f"<i>({esc(r.guarantee_text)})</i></p>")
                 parts.append("<table><tr><th>node</th>"
                              + "".join(f"<th title='{esc(k.phrase)}'>{k.label}</th>"
                                        for k in _KINDS) + "</tr>")
@@ -270,31 +297,31 @@ class Report:
                 return "<pre>Report</pre>"
 
 
-def _ordered(nodes: frozenset[str], topo: dict[str, int]) -> tuple[str, ...]:
-    return tuple(sorted(nodes, key=topo.__getitem__))  # topological order breaks ties by name
-
-
-def decision_report(analysis: DecisionAnalysis, topo: dict[str, int]) -> DecisionReport:
+def decision_report(analysis: DecisionAnalysis, *, other_agents: bool = False
+                    ) -> DecisionReport:
     """Compute the four sets of one decision (witnesses stay lazy)."""
     a = analysis.agent
     return DecisionReport(
         decision=analysis.decision, agent=a.agent, guarantee=a.guarantee,
-        value_of_information=_ordered(analysis.voi, topo),
-        response_incentive=_ordered(analysis.ri, topo),
-        value_of_control=_ordered(a.voc, topo),
-        instrumental_control_incentive=_ordered(analysis.ici, topo),
-        definition_checks=analysis.voi_fallbacks, _analysis=analysis)
+        value_of_information=analysis.ordered(IncentiveKind.VALUE_OF_INFORMATION),
+        response_incentive=analysis.ordered(IncentiveKind.RESPONSE_INCENTIVE),
+        value_of_control=analysis.ordered(IncentiveKind.VALUE_OF_CONTROL),
+        instrumental_control_incentive=analysis.ordered(
+            IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE),
+        definition_checks=analysis.voi_fallbacks, other_agents=other_agents,
+        _analysis=analysis)
 
 
-def analyze(diagram: Diagram, *, decisions: list[str] | tuple[str, ...] | None = None) -> Report:
+def analyze(diagram: Diagram, *,
+            decisions: str | list[str] | tuple[str, ...] | None = None) -> Report:
     """Every incentive criterion for every decision of every agent, with witnesses.
 
     Parameters
     ----------
     diagram : Diagram
         Left untouched.
-    decisions : sequence of str, optional
-        Only these decisions (default: all).
+    decisions : str or sequence of str, optional
+        Only this decision, or these (default: all).
 
     Returns
     -------
@@ -333,18 +360,21 @@ def analyze(diagram: Diagram, *, decisions: list[str] | tuple[str, ...] | None =
     """
     wanted = None
     if decisions is not None:
+        if isinstance(decisions, str):  # one decision, not its characters
+            decisions = (decisions,)
         for dec in decisions:
             check_decision(diagram, dec)
         wanted = set(decisions)
     topo = {n: i for i, n in enumerate(diagram.topological_order)}
     base = DiagramGraph(diagram)
     out: list[DecisionReport] = []
-    for agent in diagram.agents:
+    deciding = [agent for agent in diagram.agents if diagram.decisions_of(agent)]
+    for agent in deciding:
         ds = diagram.decisions_of(agent)
-        if not ds or (wanted is not None and not wanted & set(ds)):
+        if wanted is not None and not wanted & set(ds):
             continue
         view = AgentAnalysis(base, agent, ds, diagram.utilities_of(agent))
-        out.extend(decision_report(view.decision(dec), topo)
+        out.extend(decision_report(view.decision(dec), other_agents=len(deciding) > 1)
                    for dec in ds if wanted is None or dec in wanted)
     out.sort(key=lambda r: topo[r.decision])
     return Report(diagram.name, tuple(out), order=topo)

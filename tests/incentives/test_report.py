@@ -172,3 +172,37 @@ def test_analyze_subset_and_witness_graphs_are_frozen(grade: cid.Diagram) -> Non
         w.graph.add_edge("Ge", "Ac")
     assert w.given == {"P"}
     assert cid.explain(grade, "P", "R", "RI").given == frozenset()
+
+
+def test_unknown_nodes_raise_known_nodes_without_incentive_give_none(grade: cid.Diagram) -> None:
+    report = cid.analyze(grade)
+    with pytest.raises(cid.NodeNotFoundError, match="'Q'"):
+        report.get("RI", node="Q")
+    with pytest.raises(cid.NodeNotFoundError, match="'Q'"):
+        report["P"].witness("VoI", "Q")
+    assert report.get("RI", node="Ge") is None
+    assert report["P"].witness("VoI", "R") is None
+    assert report["P"].witness("VoI", "E") is not None
+
+
+def test_analyze_takes_one_decision_as_a_string() -> None:
+    mdp = zoo.build("mdp")
+    assert [r.decision for r in cid.analyze(mdp, decisions="A1")] == ["A1"]
+    with pytest.raises(cid.NodeNotFoundError, match="'A9'"):
+        cid.analyze(mdp, decisions="A9")
+
+
+def test_multi_agent_guarantee_says_other_policies_are_fixed() -> None:
+    game = cid.Diagram.from_edges(["S -> H", "S -> A", "H -> A", "S -> R", "A -> R", "H -> R"],
+                                  decisions={"human": ["H"], "robot": ["A"]},
+                                  utilities={"human": ["R"], "robot": ["R"]}, name="game")
+    report = cid.analyze(game)
+    for r in report:
+        assert r.guarantee is Guarantee.SOUND_AND_COMPLETE and r.other_agents
+        assert "with the other agents' policies fixed" in r.guarantee_text
+    assert "other agents' policies fixed" in str(report)
+    assert "other agents' policies fixed" in json.loads(report.to_json())["decisions"][0][
+        "guarantee_text"]
+    single = cid.analyze(zoo.build("grade_prediction"))["P"]
+    assert not single.other_agents
+    assert single.guarantee_text == "single decision of the agent: sound and complete"
