@@ -188,18 +188,21 @@ def per_candidate_voi(d: cid.Diagram, decision: str) -> set[str]:
     from cid.incentives.criteria import agent_view
 
     a = agent_view(d, d.agent_of(decision))
+    g = a.base.compact
+    D = g.index[decision]
     r = a.decision(decision)
-    excluded = set(r.descendants) | {decision}
-    parents = a.base.pred[decision]
-    lower = {x for x in a.ball_in_reduced(decision).reached if x not in excluded
-             and (x not in parents or x in a.reduced_pred[decision])}
+    outside = set(r.descendants) | {decision}
+    parents = set(g.pred[D])
+    kept = set(a.reduced_compact.pred[D])
+    lower = {x for x in a.ball_in_reduced(D).reached_ids()
+             if g.names[x] not in outside and (x not in parents or x in kept)}
     out = set(lower)
-    for x in a.ball_in_g(decision).reached:
-        if x not in excluded and x not in parents and x not in lower:
-            pred, _, _ = a.reduce_with(x, decision)
-            if x in pred[decision]:
+    for x in a.ball_in_g(D).reached_ids():
+        if g.names[x] not in outside and x not in parents and x not in lower:
+            h, _ = a.reduce_with(x, D)
+            if x in h.pred[D]:
                 out.add(x)
-    return {str(x) for x in out}
+    return {str(g.names[x]) for x in out}
 
 
 def adversarial_table(sizes: list[int]) -> None:
