@@ -19,7 +19,7 @@ IMAGES = ROOT / "docs" / "images" / "incentives"
 
 def _module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("make_incentive_images",
-                                                  IMAGES / "make_images.py")
+                                                  IMAGES / "make_incentive_images.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -35,7 +35,8 @@ def figures() -> dict[str, cid.Rendering]:
 def test_committed_dot_matches_the_code(figures: dict[str, cid.Rendering]) -> None:
     stale = [name for name, r in figures.items()
              if (IMAGES / f"{name}.dot").read_text(encoding="utf-8") != r.dot]
-    assert not stale, f"run python docs/images/incentives/make_images.py (stale: {stale})"
+    assert not stale, ("run python docs/images/incentives/make_incentive_images.py "
+                       f"(stale: {stale})")
 
 
 def test_one_picture_per_criterion_each_shown_by_the_page(

@@ -1,4 +1,5 @@
-"""Make the pictures of docs/incentives.md: ``python docs/images/incentives/make_images.py``.
+"""Make the pictures of docs/incentives.md:
+``python docs/images/incentives/make_incentive_images.py``.
 
 One picture per criterion, of the page's tiny example: the incentive of that kind marked on
 every node that has it, and the witness the page explains drawn as thick edges. Each figure is
