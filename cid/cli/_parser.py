@@ -119,7 +119,8 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="output file (.svg, .png, .pdf, .dot/.gv) or '-' for DOT on stdout")
     p.add_argument("--incentives", "-i", action="store_true",
-                   help="mark the incentives (thick dashed rings, as in the papers)")
+                   help="mark the incentives of the first decision, or of --decision (thick dashed "
+                        "rings, as in the papers)")
     p.add_argument("--decision", "-d", metavar="D", help="mark the incentives of this decision")
     p.add_argument("--kinds", metavar="K,...",
                    help="only these incentive kinds (VoI,RI,VoC,ICI or full names)")

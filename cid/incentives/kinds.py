@@ -46,6 +46,8 @@ class IncentiveKind(str, Enum):
         DiagramError
             If ``kind`` names no criterion (the message lists the valid names).
 
+        Examples
+        --------
         >>> IncentiveKind.parse("instrumental_control_incentives").label
         'ICI'
         """
