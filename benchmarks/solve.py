@@ -3,7 +3,7 @@
 Every row solves one model and reports the median wall time of ``cid.solve`` (the model is
 built once, outside the timing). In the same run, and on the same model:
 
-* **pyAgrum** (``pip install pyagrum``; optional): ``ShaferShenoyLIMIDInference``, a compiled
+* **pyAgrum** (``pip install -e '.[bench]'`` or ``pip install pyagrum``; optional): ``ShaferShenoyLIMIDInference``, a compiled
   C++ LIMID solver; the ratio column is ``cid / pyAgrum`` (below 1: cid is faster). Where
   both are exact (MDPs, POMDPs with memory) the MEU must agree to 1e-9: a mismatch prints
   the largest ``|ΔMEU|`` and the script exits with status 1.
