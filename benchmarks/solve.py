@@ -4,9 +4,10 @@ Every row solves one model and reports the median wall time of ``cid.solve`` (th
 built once, outside the timing). In the same run, and on the same model:
 
 * **pyAgrum** (``pip install -e '.[bench]'`` or ``pip install pyagrum``; optional):
-  ``ShaferShenoyLIMIDInference``, a compiled C++ LIMID solver; the ratio column is ``cid /
-  pyAgrum`` (below 1: cid is faster). Where both are exact (MDPs, POMDPs with memory) the MEU must
-  agree to 1e-9: a mismatch prints the largest ``|ΔMEU|`` and the script exits with status 1.
+  ``ShaferShenoyLIMIDInference``, a compiled C++ LIMID solver; the ratio column is
+  ``cid / pyAgrum`` (below 1: cid is faster). Where both are exact (MDPs, POMDPs with
+  memory) the MEU must agree to 1e-9: a mismatch prints the largest ``|ΔMEU|`` and the
+  script exits with status 1.
 * On the **memoryless POMDP** (no sufficient recall) neither solver is exact: each returns a
   local optimum of single policy updating, so the MEUs may differ and are both printed. What
   must hold is checked instead: cid's MEU is at most pyAgrum's MEU of the *relaxation* in
