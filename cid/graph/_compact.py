@@ -110,26 +110,20 @@ class Compact:
         head)``); the lists of untouched nodes are shared."""
         pred = list(self.pred)
         succ = list(self.succ)
-        touched_p: set[int] = set()
-        touched_s: set[int] = set()
+        copied: set[tuple[int, int]] = set()  # (0, node): pred[node] copied; (1, node): succ
+
+        def own(lists: list[list[int]], side: int, node: int) -> list[int]:
+            if (side, node) not in copied:
+                lists[node] = list(lists[node])
+                copied.add((side, node))
+            return lists[node]
+
         for a, b in removed:
-            if b not in touched_p:
-                pred[b] = list(pred[b])
-                touched_p.add(b)
-            if a not in touched_s:
-                succ[a] = list(succ[a])
-                touched_s.add(a)
-            pred[b].remove(a)
-            succ[a].remove(b)
+            own(pred, 0, b).remove(a)
+            own(succ, 1, a).remove(b)
         for a, b in added:
-            if b not in touched_p:
-                pred[b] = list(pred[b])
-                touched_p.add(b)
-            if a not in touched_s:
-                succ[a] = list(succ[a])
-                touched_s.add(a)
-            pred[b].append(a)
-            succ[a].append(b)
+            own(pred, 0, b).append(a)
+            own(succ, 1, a).append(b)
         return Compact(self.names, pred, succ, self.index)
 
     def ids(self, nodes: Iterable[Hashable]) -> list[int]:
