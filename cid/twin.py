@@ -36,14 +36,15 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from cid.core.builder import DiagramBuilder
+from cid.core.diagram import Diagram
+from cid.core.names import did_you_mean
+from cid.core.nodes import Chance, Node
 from cid.errors import DiagramError, NodeNotFoundError
-from cid.model import Diagram
-from cid.nodes import Chance, Node
 
 __all__ = ["counterfactual_label", "twin_network"]
 
@@ -204,12 +205,7 @@ def twin_network(
     ]
     copy_name = {n: n + suffix for n in copied}
 
-    twin = Diagram(  # a copy that keeps every node's parent order
-        name or f"{diagram.name}_twin",
-        description=diagram.description,
-        nodes=[diagram[n] for n in diagram.nodes],
-        edges=diagram.edge_list,
-    )
+    twin = DiagramBuilder.from_diagram(diagram, name=name or f"{diagram.name}_twin")
     for n in copied:
         if copy_name[n] in twin:
             raise DiagramError(
@@ -255,18 +251,16 @@ def twin_network(
     by_copy = {copy_name[n]: n for n in copied}
     for c in sequence:
         twin.add_node(_copy_record(diagram[by_copy[c]], c), parents=copy_parents[c])
-    return twin
+    return twin.build()
 
 
 def _require(diagram: Diagram, node: object, argument: str) -> None:
     """Raise a NodeNotFoundError naming ``argument`` when ``node`` is not in ``diagram``."""
     if isinstance(node, str) and node in diagram:
         return
-    close = difflib.get_close_matches(str(node), list(diagram.nodes), n=3, cutoff=0.6)
-    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
     raise NodeNotFoundError(
         f"twin_network: unknown node {node!r} in {argument}: diagram {diagram.name!r} has no "
-        f"such node{hint}"
+        f"such node{did_you_mean(node, diagram.nodes)}"
     )
 
 

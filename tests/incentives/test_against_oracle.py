@@ -37,7 +37,7 @@ def many_decisions(draw: st.DrawFn, max_nodes: int = 8) -> cid.Diagram:
     for i, name in enumerate(names):
         kind = draw(st.sampled_from(["chance", "decision", "decision", "utility"]))
         parents = draw(st.lists(st.sampled_from(names[:i]), unique=True)) if i else []
-        getattr(d, kind)(name, parents)
+        d = getattr(d, kind)(name, parents)
     return d
 
 
