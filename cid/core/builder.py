@@ -43,21 +43,28 @@ class DiagramBuilder:
         Free text.
     """
 
-    __slots__ = ("_s",)
+    __slots__ = ("_s", "_shared")
 
     def __init__(self, name: str = "diagram", *, description: str | None = None) -> None:
         self._s = Structure(name, description)
+        self._shared = False  # whether a built diagram holds ``_s`` (copied before a change)
 
     @classmethod
     def from_diagram(cls, diagram: Diagram, *, name: str | None = None) -> DiagramBuilder:
         """A builder holding the nodes and edges of ``diagram`` (which stays unchanged)."""
         new = cls.__new__(cls)
-        new._s = diagram._s.copy(name)
+        new._s, new._shared = diagram._s.copy(name), False
         return new
 
     def build(self) -> Diagram:
         """The diagram built so far (the builder can go on; the diagram will not change)."""
-        return Diagram._wrap(self._s.copy())
+        self._shared = True
+        return Diagram._wrap(self._s)
+
+    def _writable(self) -> Structure:
+        if self._shared:
+            self._s, self._shared = self._s.copy(), False
+        return self._s
 
     def __repr__(self) -> str:
         n = len(self._s.nodes)
@@ -87,7 +94,7 @@ class DiagramBuilder:
         DiagramError
             As for :meth:`Diagram.add_node`.
         """
-        self._s.add_node(node, parents)
+        self._writable().add_node(node, parents)
         return self
 
     def chance(self, name: str, parents: Iterable[str] = (), *, label: str | None = None,
@@ -156,10 +163,10 @@ class DiagramBuilder:
         DiagramError
             A self-loop, or the edge would make a cycle (the message spells it out).
         """
-        self._s.add_edge(parent, child)
+        self._writable().add_edge(parent, child)
         return self
 
     def edges(self, *chains: EdgeLike | Iterable[EdgeLike]) -> DiagramBuilder:
         """Add edges given as pairs or chain strings; all or nothing."""
-        self._s.add_edges(parse_edges(*chains))
+        self._writable().add_edges(parse_edges(*chains))
         return self
