@@ -487,7 +487,8 @@ class Diagram:
             bundle = dict(render(self)._repr_mimebundle_(include, exclude))
         except Exception:  # noqa: BLE001 - display must never raise
             bundle = {}
-        bundle["text/plain"] = repr(self)
+        if exclude is None or "text/plain" not in exclude:
+            bundle["text/plain"] = repr(self)
         return bundle
 
     # ------------------------------------------------------------------ construction, IO

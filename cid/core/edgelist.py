@@ -19,7 +19,7 @@ from typing import Any
 from cid.core.edges import parse_edges
 from cid.core.nodes import Chance, Decision, Node, Utility, check_domain
 from cid.core.structure import Structure, assemble
-from cid.core.validation import Problem, unknown_name_problems
+from cid.core.validation import Problem, decision_and_utility_problem, unknown_name_problems
 from cid.errors import CIDError
 
 __all__ = ["read_edge_list"]
@@ -147,8 +147,7 @@ def read_edge_list(
         try:
             if n in dec and n in util:
                 broken.add(n)
-                problems.append((loc, f"node {n} cannot be both a decision and a utility",
-                                 "cid_decision_and_utility"))
+                problems.append(decision_and_utility_problem(n, loc))
             elif n in dec:
                 agents = dec[n]
                 if len(agents) > 1:

@@ -46,6 +46,7 @@ __all__ = [
     "Problem",
     "cycle_problems",
     "cycle_text",
+    "decision_and_utility_problem",
     "edge_problems",
     "make_record",
     "missing_agent_problems",
@@ -97,10 +98,15 @@ def node_problems(existing: Mapping[str, Node], node: Node, loc: str) -> list[Pr
     if old is None:
         return []
     if {old.kind, node.kind} == {"decision", "utility"}:
-        return [(loc, f"node {node.name} cannot be both a decision and a utility",
-                 "cid_decision_and_utility")]
+        return [decision_and_utility_problem(node.name, loc)]
     return [(loc, f"duplicate node name {node.name!r} (already a {old.kind} node)",
              "cid_duplicate_node")]
+
+
+def decision_and_utility_problem(name: str, loc: str) -> Problem:
+    """A node given as both a decision and a utility."""
+    return (loc, f"node {name} cannot be both a decision and a utility",
+            "cid_decision_and_utility")
 
 
 def edge_problems(known: Collection[str], u: str, v: str, loc: str,
