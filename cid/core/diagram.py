@@ -23,7 +23,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -98,8 +98,11 @@ class Diagram:
         new._init(s)
         return new
 
-    def _step(self) -> Structure:
-        return self._s.copy()
+    def _edited(self, change: Callable[[Structure], object]) -> Diagram:
+        """A new diagram: a copy of the structure, changed (the copy is checked first)."""
+        s = self._s.copy()
+        change(s)
+        return Diagram._wrap(s)
 
     def __setattr__(self, key: str, value: object) -> None:
         raise AttributeError(f"a Diagram is immutable: cannot set {key!r} (build a new one, "
@@ -128,22 +131,14 @@ class Diagram:
             The name is taken, or the node leaves a decision or utility without an agent in a
             diagram with several; :class:`~cid.NodeNotFoundError` for an unknown parent.
         """
-        s = self._step()
-        s.add_node(node, parents)
-        return Diagram._wrap(s)
+        return self._edited(lambda s: s.add_node(node, parents))
 
     def chance(self, name: str, parents: Iterable[str] = (), *, label: str | None = None,
                description: str | None = None, domain: Iterable[object] | None = None,
                step: int | None = None, counterfactual: bool = False,
                **unknown: object) -> Diagram:
-        """A new diagram with a chance node added (see :meth:`DiagramBuilder.chance`).
-
-        Raises
-        ------
-        DiagramError
-            An invalid name, attribute or parent (:class:`~cid.CIDTypeError` for an unknown
-            keyword or a value of the wrong type).
-        """
+        """A new diagram with a chance node added (arguments and errors as for
+        :meth:`DiagramBuilder.chance`)."""
         return self.add_node(make_record(
             "chance", name, label=label, description=description, domain=domain, step=step,
             counterfactual=counterfactual, unknown=unknown), parents)
@@ -152,13 +147,8 @@ class Diagram:
                  label: str | None = None, description: str | None = None,
                  domain: Iterable[object] | None = None, step: int | None = None,
                  counterfactual: bool = False, **unknown: object) -> Diagram:
-        """A new diagram with a decision of ``agent`` observing ``parents`` added.
-
-        Raises
-        ------
-        DiagramError
-            As for :meth:`chance`; also a missing agent in a diagram with several.
-        """
+        """A new diagram with a decision of ``agent`` observing ``parents`` added (as for
+        :meth:`DiagramBuilder.decision`)."""
         return self.add_node(make_record(
             "decision", name, agent=agent, label=label, description=description, domain=domain,
             step=step, counterfactual=counterfactual, unknown=unknown), parents)
@@ -168,13 +158,8 @@ class Diagram:
                 description: str | None = None, domain: Iterable[object] | None = None,
                 step: int | None = None, counterfactual: bool = False,
                 **unknown: object) -> Diagram:
-        """A new diagram with a utility owned by ``agent`` (one name, or several: shared).
-
-        Raises
-        ------
-        DiagramError
-            As for :meth:`decision`.
-        """
+        """A new diagram with a utility owned by ``agent`` (one name, or several: shared), as
+        for :meth:`DiagramBuilder.utility`."""
         return self.add_node(make_record(
             "utility", name, agent=agent, label=label, description=description, domain=domain,
             step=step, counterfactual=counterfactual, unknown=unknown), parents)
@@ -189,9 +174,7 @@ class Diagram:
         DiagramError
             A self-loop, or the edge would make a cycle (the message spells it out).
         """
-        s = self._step()
-        s.add_edge(parent, child)
-        return Diagram._wrap(s)
+        return self._edited(lambda s: s.add_edge(parent, child))
 
     def edges(self, *chains: EdgeLike | Iterable[EdgeLike]) -> Diagram:
         """A new diagram with edges given as pairs or chains (``"S1 -> S2"``, ``"A, B -> C"``).
@@ -201,9 +184,7 @@ class Diagram:
         DiagramError
             As for :meth:`edge`, or an item that is not an edge (see :func:`~cid.parse_edges`).
         """
-        s = self._step()
-        s.add_edges(parse_edges(*chains))
-        return Diagram._wrap(s)
+        return self._edited(lambda s: s.add_edges(parse_edges(*chains)))
 
     # ------------------------------------------------------------------ edits
     def copy(self, *, name: str | None = None) -> Diagram:
@@ -228,9 +209,7 @@ class Diagram:
         DiagramError
             There is no such edge (:class:`~cid.NodeNotFoundError` for an unknown node).
         """
-        s = self._step()
-        s.remove_edge(parent, child)
-        return Diagram._wrap(s)
+        return self._edited(lambda s: s.remove_edge(parent, child))
 
     def without_nodes(self, nodes: Iterable[str]) -> Diagram:
         """The diagram without ``nodes`` and their edges (other parent orders kept).
@@ -246,9 +225,7 @@ class Diagram:
         >>> cid.Diagram.from_edges(["X -> Y -> Z", "X -> Z"]).without_nodes(["Y"]).edge_list
         (('X', 'Z'),)
         """
-        s = self._step()
-        s.remove_nodes(nodes)
-        return Diagram._wrap(s)
+        return self._edited(lambda s: s.remove_nodes(nodes))
 
     def rename(self, mapping: Mapping[str, str]) -> Diagram:
         """The diagram with nodes renamed, ``{old: new}`` (records and edges kept).
@@ -266,16 +243,13 @@ class Diagram:
         >>> cid.Diagram.from_edges(["X -> Y"]).rename({"X": "W"}).edge_list
         (('W', 'Y'),)
         """
-        s = self._step()
-        s.rename(mapping)
-        return Diagram._wrap(s)
+        return self._edited(lambda s: s.rename(mapping))
 
     def _with_record(self, node: str, **changes: Any) -> Diagram:
         import dataclasses
 
-        s = self._step()
-        s.replace_record(dataclasses.replace(s.record(node), **changes))
-        return Diagram._wrap(s)
+        return self._edited(
+            lambda s: s.replace_record(dataclasses.replace(s.record(node), **changes)))
 
     def with_label(self, node: str, label: str | None) -> Diagram:
         """The diagram with ``node``'s display label set (``None``: the name is shown)."""
@@ -299,9 +273,7 @@ class Diagram:
         if record.kind == "chance":
             raise DiagramError(f"{node} is a chance node: it has no agent",
                                code="cid_invalid_agent")
-        s = self._step()
-        s.set_kind(node, record.kind, owners)
-        return Diagram._wrap(s)
+        return self._edited(lambda s: s.set_kind(node, record.kind, owners))
 
     def with_kind(self, node: str, kind: NodeKind, *,
                   agent: str | Iterable[str] | None = None) -> Diagram:
@@ -316,9 +288,8 @@ class Diagram:
             An unknown kind; a shared utility retyped as a decision without ``agent=``; a
             decision or utility left without an agent in a diagram with several.
         """
-        s = self._step()
-        s.set_kind(node, kind, None if agent is None else normalize_agents(agent, node=node))
-        return Diagram._wrap(s)
+        owners = None if agent is None else normalize_agents(agent, node=node)
+        return self._edited(lambda s: s.set_kind(node, kind, owners))
 
     # ------------------------------------------------------------------ agents
     @property

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cid.core.edges import parse_edges
+from cid.core.names import did_you_mean
 from cid.core.nodes import Chance, Decision, Node, Utility, check_domain
 from cid.core.structure import Structure, assemble
 from cid.core.validation import Problem, decision_and_utility_problem, unknown_name_problems
@@ -90,6 +91,27 @@ def _mapping(value: object, what: str, problems: list[Problem]) -> Mapping[objec
     return value
 
 
+def _extras(labels: object, domains: object, known: Mapping[str, str],
+            problems: list[Problem]) -> dict[str, dict[str, Any]]:
+    """``{node: {"label": ..., "domain": ...}}`` from the per-node mappings, checked."""
+    extras: dict[str, dict[str, Any]] = {}
+    for key, value in (("label", labels), ("domain", domains)):
+        for node, given in _mapping(value, f"{key}s", problems).items():
+            if not isinstance(node, str) or node not in known:
+                problems.append((f"{key}s", f"unknown node {node!r}{did_you_mean(node, known)}",
+                                 "cid_unknown_node"))
+            elif key == "label" and not isinstance(given, str):
+                problems.append(("labels", f"node {node}: a label is a string, got {given!r}",
+                                 "cid_type"))
+            else:
+                try:
+                    extras.setdefault(node, {})[key] = (
+                        given if key == "label" else check_domain(given, node=node))
+                except CIDError as err:
+                    problems.append(("domains", str(err), err.code))
+    return extras
+
+
 def read_edge_list(
     edges: object,
     *,
@@ -126,20 +148,7 @@ def read_edge_list(
              for n in [*dec, *util] if n in listed}
     for n, loc in listed.items():
         where.setdefault(n, loc)
-    extras: dict[str, dict[str, Any]] = {}
-    for key, value in (("label", labels), ("domain", domains)):
-        for node, given in _mapping(value, f"{key}s", problems).items():
-            if not isinstance(node, str) or node not in where:
-                problems.append((f"{key}s", f"unknown node {node!r}", "cid_unknown_node"))
-            elif key == "label" and not isinstance(given, str):
-                problems.append(("labels", f"node {node}: a label is a string, got {given!r}",
-                                 "cid_type"))
-            else:
-                try:
-                    extras.setdefault(node, {})[key] = (
-                        given if key == "label" else check_domain(given, node=node))
-                except CIDError as err:
-                    problems.append(("domains", str(err), err.code))
+    extras = _extras(labels, domains, where, problems)
     records: list[tuple[str, Node]] = []
     broken: set[str] = set()
     for n, loc in where.items():

@@ -54,3 +54,16 @@ def test_core_imports_no_pydantic_render_or_incentives() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, check=True).stdout.strip()
     assert out == ""
+
+
+def test_documented_import_paths_keep_working() -> None:
+    import cid.edges
+    import cid.io
+    import cid.model
+    import cid.nodes
+
+    assert cid.model.Diagram is cid.Diagram and cid.model.DiagramBuilder is cid.DiagramBuilder
+    assert cid.nodes.Chance is cid.Chance and cid.nodes.Decision is cid.Decision
+    assert cid.edges.parse_edges is cid.parse_edges and cid.model.DEFAULT_AGENT == "agent"
+    assert cid.io.DiagramSpec.__name__ == "DiagramSpec"
+    assert cid.io.FORMAT_VERSION == cid.FORMAT_VERSION == 1
