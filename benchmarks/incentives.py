@@ -31,7 +31,7 @@ information disagree on every ``X_i`` for ``D2``; ``per-candidate s`` is the pre
     python benchmarks/incentives.py --exhaustive 5 --jobs 2
 
 checks value of information and response incentives against the brute-force oracle
-(``tests/incentives/oracle.py``) on every diagram of 5 nodes with several decisions (a few
+(``tests/support/oracle.py``) on every diagram of 5 nodes with several decisions (a few
 minutes): the lower bound of value of information is a lemma the engine relies on without a
 proof (see :mod:`cid.incentives.voi`).
 """
@@ -232,7 +232,7 @@ def adversarial_table(sizes: list[int]) -> None:
 def _exhaustive_part(args: tuple[int, int, int]) -> tuple[int, int]:
     import itertools
 
-    from tests.incentives import oracle
+    from tests.support import oracle
 
     n, part, parts = args
     names = [f"N{i}" for i in range(n)]

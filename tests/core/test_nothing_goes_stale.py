@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cid
-from tests.quant._random import random_model
-from tests.strategies import diagrams
+from tests.support.random_models import random_model
+from tests.support.strategies import diagrams
 
 
 def _witness(w: cid.Witness | None) -> object:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cid
-from tests.strategies import diagrams
+from tests.support.strategies import diagrams
 
 
 def _graph(d: cid.Diagram) -> nx.DiGraph:

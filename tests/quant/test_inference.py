@@ -7,8 +7,7 @@ import pytest
 
 import cid
 from cid.quant import conditional, expected_utility, marginal
-
-from ._random import brute_force_eu, joint_table, random_model
+from tests.support.random_models import brute_force_eu, joint_table, random_model
 
 
 def _random_policy(model: cid.Model, seed: int) -> dict[str, np.ndarray]:

@@ -7,8 +7,12 @@ import pytest
 
 import cid
 from cid.quant import Model, expected_utility, solve
-
-from ._random import brute_force_eu, brute_force_meu, random_model, small_random_model
+from tests.support.random_models import (
+    brute_force_eu,
+    brute_force_meu,
+    random_model,
+    small_random_model,
+)
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -306,7 +310,7 @@ def test_elimination_falls_back_to_the_requisite_observations() -> None:
 def test_spu_without_sufficient_recall_ends_at_a_local_optimum(seed: int) -> None:
     """Models where one pass of policy updating is not enough: the result must still be a
     local optimum (no decision alone can gain), checked by brute force."""
-    from ._random import best_response_gain
+    from tests.support.random_models import best_response_gain
 
     m = small_random_model(seed, n=7, max_parents=2, decisions=3, utilities=2,
                            max_policies=20000)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import cid
 from cid.twin import counterfactual_label, twin_network
-from tests.strategies import diagrams
+from tests.support.strategies import diagrams
 
 
 def _oracle() -> cid.Diagram:

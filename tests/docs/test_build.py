@@ -17,7 +17,7 @@ from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 PAGES = ("index", "quickstart", "dsl", "incentives", "quantitative", "rendering", "zoo", "cli",
          "format", "api")
