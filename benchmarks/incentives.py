@@ -31,7 +31,7 @@ information disagree on every ``X_i`` for ``D2``; ``per-candidate s`` is the pre
     python benchmarks/incentives.py --exhaustive 5 --jobs 2
 
 checks value of information and response incentives against the brute-force oracle
-(``tests/incentives/oracle.py``) on every diagram of 5 nodes with several decisions (a few
+(``tests/support/oracle.py``) on every diagram of 5 nodes with several decisions (a few
 minutes): the lower bound of value of information is a lemma the engine relies on without a
 proof (see :mod:`cid.incentives.voi`).
 """
@@ -64,7 +64,7 @@ def layered_diagram(n: int, *, decisions: int = 6, seed: int = 0) -> cid.Diagram
     dec_layers = sorted(set(round(1 + i * (depth - 3) / max(1, decisions - 1))
                             for i in range(decisions)))
     first = dec_layers[0]
-    d = cid.Diagram(f"layered_{n}")
+    b = cid.DiagramBuilder(f"layered_{n}")
     layers: list[list[str]] = []
     count = 0
     for layer in range(depth):
@@ -75,22 +75,23 @@ def layered_diagram(n: int, *, decisions: int = 6, seed: int = 0) -> cid.Diagram
             above = layers[-1] + (layers[-2] if layer > 1 else []) if layer else []
             if j == dec_slot:
                 agent = "robot" if dec_layers.index(layer) % 3 else "human"
-                d.decision(name, rng.sample(layers[-1], min(3, len(layers[-1]))), agent=agent)
+                b.decision(name, rng.sample(layers[-1], min(3, len(layers[-1]))), agent=agent)
             else:
                 parents = rng.sample(above, min(2, len(above)))
                 if layer > first and rng.random() < 0.02:
                     owners = rng.choice([["robot"], ["robot"], ["human"], ["human", "robot"]])
-                    d.utility(name, parents, agent=owners)
+                    b.utility(name, parents, agent=owners)
                 else:
-                    d.chance(name, parents)
+                    b.chance(name, parents)
             names.append(name)
             count += 1
         layers.append(names)
     last = layers[-1][0]
+    d = b.build()
     if not d.utilities_of("robot") if "robot" in d.agents else True:
-        d.utility("U_robot", [last], agent="robot")
+        d = d.utility("U_robot", [last], agent="robot")
     if "human" in d.agents and not d.utilities_of("human"):
-        d.utility("U_human", [last], agent="human")
+        d = d.utility("U_human", [last], agent="human")
     return d
 
 
@@ -231,7 +232,7 @@ def adversarial_table(sizes: list[int]) -> None:
 def _exhaustive_part(args: tuple[int, int, int]) -> tuple[int, int]:
     import itertools
 
-    from tests.incentives import oracle
+    from tests.support import oracle
 
     n, part, parts = args
     names = [f"N{i}" for i in range(n)]
@@ -242,10 +243,11 @@ def _exhaustive_part(args: tuple[int, int, int]) -> tuple[int, int]:
     for mask in range(part, 1 << len(pairs), parts):
         edges = [p for b, p in enumerate(pairs) if mask >> b & 1]
         for kinds in kind_sets:
-            d = cid.Diagram("exhaustive")
+            builder = cid.DiagramBuilder("exhaustive")
             for v, k in zip(names, kinds, strict=True):
                 parents = [a for a, b in edges if b == v]
-                {"c": d.chance, "d": d.decision, "u": d.utility}[k](v, parents)
+                {"c": builder.chance, "d": builder.decision, "u": builder.utility}[k](v, parents)
+            d = builder.build()
             for D in d.decisions:
                 count += 1
                 if (cid.value_of_information(d, D) != oracle.voi(d, D)

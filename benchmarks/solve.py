@@ -48,7 +48,7 @@ from cid.quant import Model, solve
 def mdp(T: int, k: int, actions: int, *, seed: int = 0) -> Model:
     """T decisions; S_{t+1} <- S_t, A_t; R_t <- S_t; A_t sees S_t (k states)."""
     rng = np.random.default_rng(seed)
-    d = cid.Diagram(f"mdp_T{T}")
+    d = cid.DiagramBuilder(f"mdp_T{T}")
     cpds: dict[str, object] = {}
     for t in range(1, T + 2):
         d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
@@ -57,14 +57,14 @@ def mdp(T: int, k: int, actions: int, *, seed: int = 0) -> Model:
         cpds[f"R{t}"] = rng.random(k)
         if t <= T:
             d.decision(f"A{t}", [f"S{t}"])
-    return Model(d, cpds, {f"A{t}": range(actions) for t in range(1, T + 1)})
+    return Model(d.build(), cpds, {f"A{t}": range(actions) for t in range(1, T + 1)})
 
 
 def pomdp(T: int, k: int, obs: int, actions: int, *, memory: bool, seed: int = 0) -> Model:
     """Hidden states S_t, observations O_t <- S_t; A_t sees O_1..O_t, A_1..A_{t-1} (memory)
     or only O_t (memoryless: no sufficient recall)."""
     rng = np.random.default_rng(seed)
-    d = cid.Diagram(f"pomdp_T{T}")
+    d = cid.DiagramBuilder(f"pomdp_T{T}")
     cpds: dict[str, object] = {}
     for t in range(1, T + 2):
         d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
@@ -77,7 +77,7 @@ def pomdp(T: int, k: int, obs: int, actions: int, *, memory: bool, seed: int = 0
             seen = ([f"O{j}" for j in range(1, t + 1)] + [f"A{j}" for j in range(1, t)]
                     if memory else [f"O{t}"])
             d.decision(f"A{t}", seen)
-    return Model(d, cpds, {f"A{t}": range(actions) for t in range(1, T + 1)})
+    return Model(d.build(), cpds, {f"A{t}": range(actions) for t in range(1, T + 1)})
 
 
 # ---------------------------------------------------------------------------- timing

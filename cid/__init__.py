@@ -11,8 +11,8 @@ load their modules on first use.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 from cid.errors import (
     CIDError,
@@ -33,12 +33,13 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it (imported on first access)
 _LAZY: dict[str, str] = {
-    "Diagram": "cid.model",
-    "DEFAULT_AGENT": "cid.model",
-    "parse_edges": "cid.edges",
-    "Chance": "cid.nodes",
-    "Decision": "cid.nodes",
-    "Utility": "cid.nodes",
+    "Diagram": "cid.core.diagram",
+    "DiagramBuilder": "cid.core.builder",
+    "DEFAULT_AGENT": "cid.core.agents",
+    "parse_edges": "cid.core.edges",
+    "Chance": "cid.core.nodes",
+    "Decision": "cid.core.nodes",
+    "Utility": "cid.core.nodes",
     "json_schema": "cid.io",
     "FORMAT_VERSION": "cid.io",
     "load": "cid.io",
@@ -84,8 +85,14 @@ __all__ = [
     *_LAZY,
 ]
 
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X": re-exported)
-    from cid.edges import parse_edges as parse_edges
+if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X": re-exported)
+    from cid.core.agents import DEFAULT_AGENT as DEFAULT_AGENT
+    from cid.core.builder import DiagramBuilder as DiagramBuilder
+    from cid.core.diagram import Diagram as Diagram
+    from cid.core.edges import parse_edges as parse_edges
+    from cid.core.nodes import Chance as Chance
+    from cid.core.nodes import Decision as Decision
+    from cid.core.nodes import Utility as Utility
     from cid.incentives import IncentiveKind as IncentiveKind
     from cid.incentives import Report as Report
     from cid.incentives import Witness as Witness
@@ -99,11 +106,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X
     from cid.io import json_schema as json_schema
     from cid.io import load as load
     from cid.io import save as save
-    from cid.model import DEFAULT_AGENT as DEFAULT_AGENT
-    from cid.model import Diagram as Diagram
-    from cid.nodes import Chance as Chance
-    from cid.nodes import Decision as Decision
-    from cid.nodes import Utility as Utility
     from cid.quant import Model as Model
     from cid.quant import do as do
     from cid.quant import expected_utility as expected_utility
@@ -115,14 +117,17 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X
     from cid.twin import twin_network as twin_network
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'cid' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(_import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names and the subpackages loaded so far (no helper of this module)."""
+    loaded = {k for k, v in globals().items() if type(v).__name__ == "module"
+              and not k.startswith("_")}
+    return sorted(set(__all__) | loaded)

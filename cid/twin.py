@@ -36,14 +36,16 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from cid.core.builder import DiagramBuilder
+from cid.core.diagram import Diagram
+from cid.core.names import did_you_mean
+from cid.core.nodes import Chance, Node
+from cid.core.validation import cycle_text
 from cid.errors import DiagramError, NodeNotFoundError
-from cid.model import Diagram
-from cid.nodes import Chance, Node
 
 __all__ = ["counterfactual_label", "twin_network"]
 
@@ -167,6 +169,44 @@ def twin_network(
     >>> twin.kind("A1_cf"), twin.parents("R2")
     ('chance', ('S2', 'Th2'))
     """
+    new_parents = _interventions(diagram, intervened, shared)
+    shared_set = {shared} if isinstance(shared, str) else set(shared)
+    graph = diagram.to_networkx()
+    affected: set[str] = set(new_parents)
+    for node in new_parents:
+        affected |= nx.descendants(graph, node)
+    copied = [
+        n for n in diagram.topological_order
+        if n in affected and n not in shared_set
+        and (copy_utilities or diagram.kind(n) != "utility" or n in new_parents)
+    ]
+    copy_name = {n: n + suffix for n in copied}
+    twin = DiagramBuilder.from_diagram(diagram, name=name or f"{diagram.name}_twin")
+    for n in copied:
+        if copy_name[n] in twin:
+            raise DiagramError(
+                f"twin_network: cannot copy {n}: a node named {copy_name[n]!r} already exists "
+                "(choose another suffix)",
+                code="cid_duplicate_node",
+            )
+    noisy = [n for n in copied if noise and n not in new_parents
+             and diagram.kind(n) != "decision"]
+    _add_noise(twin, diagram, noisy)
+    copy_parents: dict[str, list[str]] = {}
+    for n in copied:
+        sources = (new_parents[n] or ()) if n in new_parents else diagram.parents(n)
+        if n in noisy:
+            sources = (*sources, f"U_{n}")
+        copy_parents[copy_name[n]] = [copy_name.get(p, p) for p in sources]
+    by_copy = {copy_name[n]: n for n in copied}
+    for c in _copy_order(copy_parents):
+        twin.add_node(_copy_record(diagram[by_copy[c]], c), parents=copy_parents[c])
+    return twin.build()
+
+
+def _interventions(diagram: Diagram, intervened: Iterable[str] | Mapping[str, Iterable[str]],
+                   shared: Iterable[str]) -> dict[str, tuple[str, ...] | None]:
+    """The intervened nodes and their new parents (``None``: a hard intervention), checked."""
     if isinstance(intervened, Mapping):
         new_parents: dict[str, tuple[str, ...] | None] = {}
         for node, given in intervened.items():
@@ -191,82 +231,47 @@ def twin_network(
             f"twin_network: {', '.join(both)} cannot be both intervened on and shared",
             code="cid_invalid_argument",
         )
+    return new_parents
 
-    graph = nx.DiGraph(diagram.edge_list)
-    graph.add_nodes_from(diagram.nodes)
-    affected: set[str] = set(new_parents)
-    for node in new_parents:
-        affected |= nx.descendants(graph, node)
-    copied = [
-        n for n in diagram.topological_order
-        if n in affected and n not in shared_set
-        and (copy_utilities or diagram.kind(n) != "utility" or n in new_parents)
-    ]
-    copy_name = {n: n + suffix for n in copied}
 
-    twin = Diagram(  # a copy that keeps every node's parent order
-        name or f"{diagram.name}_twin",
-        description=diagram.description,
-        nodes=[diagram[n] for n in diagram.nodes],
-        edges=diagram.edge_list,
-    )
-    for n in copied:
-        if copy_name[n] in twin:
+def _add_noise(twin: DiagramBuilder, diagram: Diagram, nodes: Iterable[str]) -> None:
+    """A shared exogenous noise root ``U_X`` for each of ``nodes``, a parent of ``X``."""
+    for n in nodes:
+        u = f"U_{n}"
+        if u in twin:
             raise DiagramError(
-                f"twin_network: cannot copy {n}: a node named {copy_name[n]!r} already exists "
-                "(choose another suffix)",
+                f"twin_network: cannot add the noise node {u!r} of {n}: the name is taken",
                 code="cid_duplicate_node",
             )
-    if noise:
-        for n in copied:
-            if n in new_parents or diagram.kind(n) == "decision":
-                continue
-            u = f"U_{n}"
-            if u in twin:
-                raise DiagramError(
-                    f"twin_network: cannot add the noise node {u!r} of {n}: the name is taken",
-                    code="cid_duplicate_node",
-                )
-            twin.chance(u, label=f"U_{{{diagram[n].display_label}}}",
-                        description=f"exogenous noise of {n}, shared by both worlds")
-            twin.edge(u, n)
+        twin.chance(u, label=f"U_{{{diagram[n].display_label}}}",
+                    description=f"exogenous noise of {n}, shared by both worlds")
+        twin.edge(u, n)
 
-    copy_parents: dict[str, list[str]] = {}
-    for n in copied:
-        if n in new_parents:
-            sources: tuple[str, ...] = new_parents[n] or ()
-        else:
-            sources = diagram.parents(n)
-            if noise and diagram.kind(n) != "decision":
-                sources = (*sources, f"U_{n}")
-        copy_parents[copy_name[n]] = [copy_name.get(p, p) for p in sources]
-    order = {copy_name[n]: i for i, n in enumerate(copied)}
+
+def _copy_order(copy_parents: Mapping[str, list[str]]) -> list[str]:
+    """The copies, parents first (ties in the order given); a cycle among them is an error."""
+    order = {c: i for i, c in enumerate(copy_parents)}
     deps: nx.DiGraph[str] = nx.DiGraph()
     deps.add_nodes_from(order)
     deps.add_edges_from((p, c) for c, ps in copy_parents.items() for p in ps if p in order)
     try:
-        sequence = list(nx.lexicographical_topological_sort(deps, key=order.__getitem__))
+        return list(nx.lexicographical_topological_sort(deps, key=order.__getitem__))
     except nx.NetworkXUnfeasible:
-        cycle = " -> ".join(u for u, _ in nx.find_cycle(deps))
+        cycle = [str(u) for u, _ in nx.find_cycle(deps)]
         raise DiagramError(
-            f"twin_network: the new parents make a cycle among the copies ({cycle})",
+            f"twin_network: the new parents make a {cycle_text([*cycle, cycle[0]])} among "
+            "the copies",
             code="cid_cycle",
         ) from None
-    by_copy = {copy_name[n]: n for n in copied}
-    for c in sequence:
-        twin.add_node(_copy_record(diagram[by_copy[c]], c), parents=copy_parents[c])
-    return twin
 
 
 def _require(diagram: Diagram, node: object, argument: str) -> None:
     """Raise a NodeNotFoundError naming ``argument`` when ``node`` is not in ``diagram``."""
     if isinstance(node, str) and node in diagram:
         return
-    close = difflib.get_close_matches(str(node), list(diagram.nodes), n=3, cutoff=0.6)
-    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
     raise NodeNotFoundError(
         f"twin_network: unknown node {node!r} in {argument}: diagram {diagram.name!r} has no "
-        f"such node{hint}"
+        f"such node{did_you_mean(node, diagram.nodes)}"
     )
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from cid.errors import DiagramError
-from cid.model import Diagram
 
-__all__ = ["check_horizon", "without_nodes"]
+__all__ = ["check_horizon"]
 
 
 def check_horizon(entry: str, horizon: object, *, minimum: int = 2) -> int:
@@ -25,22 +22,3 @@ def check_horizon(entry: str, horizon: object, *, minimum: int = 2) -> int:
             code="cid_invalid_argument",
         )
     return horizon
-
-
-def without_nodes(diagram: Diagram, drop: Iterable[str]) -> Diagram:
-    """A copy of ``diagram`` without the nodes ``drop`` and their edges (parent order kept).
-
-    >>> from cid import Diagram
-    >>> d = Diagram.from_edges(["X -> Y -> Z", "X -> Z"])
-    >>> without_nodes(d, ["Y"]).edge_list
-    (('X', 'Z'),)
-    """
-    gone = set(drop)
-    for n in gone:
-        diagram[n]  # NodeNotFoundError naming it
-    return Diagram(
-        diagram.name,
-        description=diagram.description,
-        nodes=[diagram[n] for n in diagram.nodes if n not in gone],
-        edges=[(u, v) for u, v in diagram.edge_list if u not in gone and v not in gone],
-    )

@@ -14,7 +14,7 @@ the earlier paper of Everitt, Ortega, Barnes, Legg (2019) as encoded in pycid.
 
 from __future__ import annotations
 
-from cid.model import Diagram
+from cid import Diagram, DiagramBuilder
 from zoo.claims import Claim
 from zoo.entry import ACP, EOBL19, Entry, Reference
 
@@ -36,7 +36,8 @@ INDIRECT_VOC = "indirect_value_of_control"
 
 def grade_prediction() -> Diagram:
     """AI:ACP Fig. 1a: predict a student's grade from their high school and gender."""
-    d = Diagram("grade_prediction", description="grade prediction (AI:ACP Example 1, Fig. 1a)")
+    d = DiagramBuilder("grade_prediction",
+                       description="grade prediction (AI:ACP Example 1, Fig. 1a)")
     d.chance("R", label="Race")
     d.chance("HS", ["R"], label="High school")
     d.chance("E", ["HS"], label="Education")
@@ -44,18 +45,18 @@ def grade_prediction() -> Diagram:
     d.chance("Ge", label="Gender")
     d.decision("P", ["HS", "Ge"], label="Predicted grade")
     d.utility("Ac", ["Gr", "P"], label="Accuracy")
-    return d
+    return d.build()
 
 
 def _recommender(name: str, description: str, *, scored_on_model: bool) -> Diagram:
-    d = Diagram(name, description=description)
+    d = DiagramBuilder(name, description=description)
     d.chance("O", label="Original user opinions")
     d.chance("M", ["O"], label="Model of original opinions")
     d.decision("P", ["M"], label="Posts to show")
     d.chance("I", ["O", "P"], label="Influenced user opinions")
     d.utility("C", ["P", "M" if scored_on_model else "I"],
               label="Predicted clicks" if scored_on_model else "Clicks")
-    return d
+    return d.build()
 
 
 def content_recommendation() -> Diagram:
@@ -73,14 +74,14 @@ def content_recommendation_modified() -> Diagram:
 
 def fitness_tracker() -> Diagram:
     """EOBL19's fitness tracker, as encoded in pycid (``story_cids.get_fitness_tracker``)."""
-    d = Diagram("fitness_tracker", description="fitness tracker (EOBL19, pycid encoding)")
+    d = DiagramBuilder("fitness_tracker", description="fitness tracker (EOBL19, pycid encoding)")
     for root in ("TD", "EF", "P"):
         d.chance(root)
     d.chance("TF", ["TD"]).chance("SC", ["TF", "P"]).chance("EWD", ["EF", "SC"])
     d.chance("D", ["P"])
     d.decision("C", ["TF", "EWD", "SC"])
     d.utility("F", ["C", "P"])
-    return d
+    return d.build()
 
 
 _PYCID_GRADE = "AI:ACP Example 1; pycid tests (story_cids.get_grade_predictor)"

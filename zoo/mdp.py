@@ -18,7 +18,7 @@ MDP's statements are about every step, and hold (with fewer steps) from horizon 
 
 from __future__ import annotations
 
-from cid.model import Diagram
+from cid import Diagram, DiagramBuilder
 from zoo._build import check_horizon
 from zoo.claims import Claim
 from zoo.entry import EKKL19, RT, Entry, Reference
@@ -41,14 +41,14 @@ MIN_HORIZON = {
 def mdp(horizon: int = 3) -> Diagram:
     """RL in a known MDP: ``S_{t+1} <- S_t, A_t``, ``R_t <- S_t``, the agent sees ``S_t``."""
     m = check_horizon("mdp", horizon, minimum=MIN_HORIZON["mdp"])
-    d = Diagram("mdp", description="RL in a known MDP (EKKL19; RT Fig. 3a)")
+    d = DiagramBuilder("mdp", description="RL in a known MDP (EKKL19; RT Fig. 3a)")
     for t in range(1, m + 1):
         states = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
         d.chance(f"S{t}", states, label=f"S_{t}", step=t)
         if t < m:
             d.decision(f"A{t}", [f"S{t}"], label=f"A_{t}", step=t)
         d.utility(f"R{t}", [f"S{t}"], label=f"R_{t}", step=t)
-    return d
+    return d.build()
 
 
 def unknown_mdp(horizon: int = 3) -> Diagram:
@@ -58,7 +58,7 @@ def unknown_mdp(horizon: int = 3) -> Diagram:
     rewards, which is informative about them.
     """
     m = check_horizon("unknown_mdp", horizon, minimum=MIN_HORIZON["unknown_mdp"])
-    d = Diagram("unknown_mdp", description="RL in an unknown MDP (EKKL19; RT Fig. 3b)")
+    d = DiagramBuilder("unknown_mdp", description="RL in an unknown MDP (EKKL19; RT Fig. 3b)")
     d.chance("ThetaT", label="Θ^T", description="transition parameters (hidden)")
     d.chance("ThetaR", label="Θ^R", description="reward parameters (hidden)")
     for t in range(1, m + 1):
@@ -68,13 +68,13 @@ def unknown_mdp(horizon: int = 3) -> Diagram:
         if t < m:
             history = [f"{x}{k}" for k in range(1, t) for x in ("S", "A", "R")]
             d.decision(f"A{t}", [f"S{t}", *history], label=f"A_{t}", step=t)
-    return d
+    return d.build()
 
 
 def pomdp(horizon: int = 3) -> Diagram:
     """RL in a POMDP: the agent sees observations ``O_t`` of hidden states, and its history."""
     m = check_horizon("pomdp", horizon, minimum=MIN_HORIZON["pomdp"])
-    d = Diagram("pomdp", description="RL in a POMDP with a history-based policy (EKKL19)")
+    d = DiagramBuilder("pomdp", description="RL in a POMDP with a history-based policy (EKKL19)")
     for t in range(1, m + 1):
         parents = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
         d.chance(f"S{t}", parents, label=f"S_{t}", step=t)
@@ -83,7 +83,7 @@ def pomdp(horizon: int = 3) -> Diagram:
             history = [f"{x}{k}" for k in range(1, t) for x in ("O", "A")]
             d.decision(f"A{t}", [f"O{t}", *history], label=f"A_{t}", step=t)
         d.utility(f"R{t}", [f"S{t}"], label=f"R_{t}", step=t)
-    return d
+    return d.build()
 
 
 def _later(prefix: str, first: int, last: int) -> tuple[str, ...]:

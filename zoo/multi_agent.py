@@ -13,7 +13,7 @@ diagrams, live with their families.)
 
 from __future__ import annotations
 
-from cid.model import Diagram
+from cid import Diagram, DiagramBuilder
 from zoo.claims import Claim
 from zoo.entry import EKKL19, Entry, Reference
 
@@ -29,7 +29,7 @@ def debate() -> Diagram:
     Each statement is made after the question and the earlier statements; the judge ``J``
     reads everything, and the utilities are zero-sum (``U_2 = -U_1``, not visible in the graph).
     """
-    d = Diagram("debate", description="AI safety via debate (EKKL19; Irving et al. 2018)")
+    d = DiagramBuilder("debate", description="AI safety via debate (EKKL19; Irving et al. 2018)")
     d.chance("Q", description="the question")
     d.decision("X1", ["Q"], agent="1", label="X_1", step=1, description="opening statement")
     d.decision("X2", ["Q", "X1"], agent="2", label="X_2", step=2, description="reply")
@@ -37,7 +37,7 @@ def debate() -> Diagram:
     d.chance("J", ["Q", "X1", "X2", "X3"], description="the human judge's verdict")
     d.utility("U1", ["J"], agent="1", label="U_1", description="debater 1's payoff")
     d.utility("U2", ["J"], agent="2", label="U_2", description="debater 2's payoff (= -U_1)")
-    return d
+    return d.build()
 
 
 _DEBATE = "EKKL19 debate (section not verified)"

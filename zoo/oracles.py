@@ -14,9 +14,8 @@ the answer against the world in which nobody reads it, a twin network.
 
 from __future__ import annotations
 
-from cid.model import Diagram
+from cid import Diagram, DiagramBuilder
 from cid.twin import twin_network
-from zoo._build import without_nodes
 from zoo.claims import Claim
 from zoo.entry import EKKL19, Entry, Reference
 
@@ -36,21 +35,22 @@ VOC = "value_of_control"
 
 def supervised_learning() -> Diagram:
     """A question-answering system trained by supervised learning (a tool AI)."""
-    d = Diagram("supervised_learning", description="QA trained by supervised learning (EKKL19)")
+    d = DiagramBuilder("supervised_learning",
+                       description="QA trained by supervised learning (EKKL19)")
     d.chance("Q", description="the question")
     d.chance("Y", ["Q"], description="the correct answer (label)")
     d.decision("A", ["Q"], description="the system's answer")
     d.utility("R", ["A", "Y"], description="agreement of answer and label")
-    return d
+    return d.build()
 
 
 def _oracle_world(name: str, description: str) -> Diagram:
-    d = Diagram(name, description=description)
+    d = DiagramBuilder(name, description=description)
     d.chance("Q", description="the question")
     d.decision("A", ["Q"], description="the oracle's answer")
     d.chance("S", ["Q", "A"], description="the world state the answer is about")
     d.utility("R", ["A", "S"], description="the accuracy of the answer")
-    return d
+    return d.build()
 
 
 def self_fulfilling_prophecy() -> Diagram:
@@ -71,12 +71,13 @@ def counterfactual_oracle() -> Diagram:
                           "counterfactual oracle (EKKL19; Armstrong), a twin network")
     d = twin_network(world, intervened=["A"], name="counterfactual_oracle")
     d = d.without_edge("S", "R").edge("S_cf", "R")
-    return without_nodes(d, ["A_cf"])
+    return d.without_nodes(["A_cf"])
 
 
 def ida() -> Diagram:
     """Supervised IDA: the agent imitates a human who answers with help from the previous agent."""
-    d = Diagram("ida", description="supervised iterated distillation and amplification (EKKL19)")
+    d = DiagramBuilder("ida",
+                       description="supervised iterated distillation and amplification (EKKL19)")
     d.chance("Q", description="the question")
     for i in (1, 2):
         d.chance(f"SQ{i}", ["Q"], label=f"SQ_{i}", description="a subquestion posed by the human")
@@ -85,7 +86,7 @@ def ida() -> Diagram:
     d.chance("H", ["Q", "SA1", "SA2"], description="the amplified (human + agents) answer")
     d.decision("A", ["Q"], description="the distilled agent's answer")
     d.utility("R", ["A", "H"], description="agreement with the amplified answer")
-    return d
+    return d.build()
 
 
 _SL = "EKKL19 supervised-learning QA (section not verified)"

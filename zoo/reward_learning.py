@@ -15,7 +15,7 @@ intended reward function (RT Fig. 8) leaves only an informational goal for the u
 
 from __future__ import annotations
 
-from cid.model import Diagram
+from cid import Diagram, DiagramBuilder
 from zoo._build import check_horizon
 from zoo.claims import Claim
 from zoo.entry import EKKL19, RT, Entry, Reference
@@ -44,7 +44,7 @@ def direct_reward_learning(horizon: int = 3) -> Diagram:
     """
     m = check_horizon("direct_reward_learning", horizon,
                       minimum=MIN_HORIZON["direct_reward_learning"])
-    d = Diagram("direct_reward_learning",
+    d = DiagramBuilder("direct_reward_learning",
                 description="direct learning of the intended reward function (RT Fig. 8)")
     d.chance("ThetaRstar", label="Θ^R_*", description="the intended reward function")
     for t in range(1, m + 1):
@@ -56,7 +56,7 @@ def direct_reward_learning(horizon: int = 3) -> Diagram:
             data = [f"D{k}" for k in range(t, 0, -1)]
             d.decision(f"A{t}", [f"S{t}", *data], label=f"A_{t}", step=t)
         d.utility(f"R{t}", [f"S{t}", "ThetaRstar"], label=f"R_{t}", step=t)
-    return d
+    return d.build()
 
 
 def reward_modeling(horizon: int = 3) -> Diagram:
@@ -67,7 +67,7 @@ def reward_modeling(horizon: int = 3) -> Diagram:
     ``D_i = G(S_i, A_i; Θ_H)`` depends on the user's preferences and the agent's behaviour.
     """
     m = check_horizon("reward_modeling", horizon, minimum=MIN_HORIZON["reward_modeling"])
-    d = Diagram("reward_modeling", description="reward modeling (EKKL19; Leike et al. 2018)")
+    d = DiagramBuilder("reward_modeling", description="reward modeling (EKKL19; Leike et al. 2018)")
     d.chance("ThetaH", label="Θ_H", description="the user's preferences")
     for t in range(1, m + 1):
         before = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
@@ -77,7 +77,7 @@ def reward_modeling(horizon: int = 3) -> Diagram:
             d.chance(f"D{t}", ["ThetaH", f"S{t}", f"A{t}"], label=f"D_{t}", step=t,
                      description="the user's feedback")
         d.utility(f"R{t}", [f"S{t}", *(f"D{k}" for k in range(1, t))], label=f"R_{t}", step=t)
-    return d
+    return d.build()
 
 
 def cirl(horizon: int = 3) -> Diagram:
@@ -86,7 +86,8 @@ def cirl(horizon: int = 3) -> Diagram:
     Only the human observes ``Θ_H``; the robot sees the state and the human's actions so far.
     """
     m = check_horizon("cirl", horizon, minimum=MIN_HORIZON["cirl"])
-    d = Diagram("cirl", description="cooperative inverse RL (EKKL19; Hadfield-Menell et al. 2016)")
+    d = DiagramBuilder("cirl",
+                       description="cooperative inverse RL (EKKL19; Hadfield-Menell et al. 2016)")
     d.chance("ThetaH", label="Θ_H", description="the human's preferences")
     for t in range(1, m + 1):
         before = [f"S{t - 1}", f"AH{t - 1}", f"A{t - 1}"] if t > 1 else []
@@ -96,7 +97,7 @@ def cirl(horizon: int = 3) -> Diagram:
             shown = [f"AH{k}" for k in range(t, 0, -1)]
             d.decision(f"A{t}", [f"S{t}", *shown], agent="robot", label=f"A^R_{t}", step=t)
         d.utility(f"R{t}", ["ThetaH", f"S{t}"], agent=("human", "robot"), label=f"R_{t}", step=t)
-    return d
+    return d.build()
 
 
 # ------------------------------------------------------------------------ claims per horizon

@@ -16,9 +16,9 @@ what an instrumental goal is in the first place.
 
 from __future__ import annotations
 
-from cid.model import Diagram
+from cid import Diagram, DiagramBuilder
 from cid.twin import counterfactual_label, twin_network
-from zoo._build import check_horizon, without_nodes
+from zoo._build import check_horizon
 from zoo.claims import Claim
 from zoo.entry import EKKL19, RT, Entry, Reference
 
@@ -55,7 +55,7 @@ def _modifiable_rf(
     """An MDP whose reward R_t = R(S_t; Θ^R_t) reads an implemented reward function Θ^R_t that
     the agent's actions can change: P(Θ^R_{t+1} | Θ^R_t, S_t, A_t) (RT Sec. 3.1)."""
     m = check_horizon(name, horizon, minimum=MIN_HORIZON[name])
-    d = Diagram(name, description=description)
+    d = DiagramBuilder(name, description=description)
     if intended:
         d.chance("ThetaRstar", label="Θ^R_*", description="the intended reward function")
     for t in range(1, m + 1):
@@ -70,7 +70,7 @@ def _modifiable_rf(
             seen = [f"S{t}", f"ThetaR{t}"] if observe_rf else [f"S{t}"]
             d.decision(f"A{t}", seen, label=f"A_{t}", step=t)
         d.utility(f"R{t}", [f"S{t}", f"ThetaR{t}"], label=f"R_{t}", step=t)
-    return d
+    return d.build()
 
 
 def wireheading(horizon: int = 3) -> Diagram:
@@ -97,7 +97,7 @@ def current_rf_optimization(horizon: int = 3) -> Diagram:
     """
     m = check_horizon("current_rf_optimization", horizon,
                       minimum=MIN_HORIZON["current_rf_optimization"])
-    d = Diagram("current_rf_optimization",
+    d = DiagramBuilder("current_rf_optimization",
                 description="TI-ignoring current-RF optimisation, objective at time 1 (RT Fig. 7)")
     d.chance("S1", label="S_1", step=1)
     d.chance("ThetaR1", label="Θ^R_1", step=1, description="the current reward function")
@@ -114,7 +114,7 @@ def current_rf_optimization(horizon: int = 3) -> Diagram:
                  counterfactual=True, description="state of the agent's plan (hypothetical)")
         d.utility(f"R{t + 1}", ["ThetaR1", planned], label=f"R^1_{t + 1}", step=t + 1)
         state = planned
-    return d
+    return d.build()
 
 
 def ti_considering_current_rf(horizon: int = 3) -> Diagram:
@@ -125,7 +125,7 @@ def ti_considering_current_rf(horizon: int = 3) -> Diagram:
     """
     m = check_horizon("ti_considering_current_rf", horizon,
                       minimum=MIN_HORIZON["ti_considering_current_rf"])
-    d = Diagram("ti_considering_current_rf",
+    d = DiagramBuilder("ti_considering_current_rf",
                 description="TI-considering current-RF optimisation (RT Fig. 6, Θ^R_* omitted)")
     d.chance("S1", label="S_1", step=1)
     d.chance("ThetaR1", label="Θ^R_1", step=1)
@@ -139,7 +139,7 @@ def ti_considering_current_rf(horizon: int = 3) -> Diagram:
         for j in range(1, k + 1):
             d.utility(f"R{k + 1}_{j}", [f"ThetaR{j}", f"S{k + 1}"], agent=str(j),
                       label=f"R^{j}_{k + 1}", step=k + 1)
-    return d
+    return d.build()
 
 
 def counterfactual_reward_function(horizon: int = 3) -> Diagram:
@@ -161,23 +161,24 @@ def counterfactual_reward_function(horizon: int = 3) -> Diagram:
                      name="counterfactual_reward_function")
     for t in range(2, m + 1):
         d = d.without_edge(f"ThetaR{t}", f"R{t}").edge(f"ThetaR{t}_cf", f"R{t}")
-    return without_nodes(d, [f"ThetaR{m}"])
+    return d.without_nodes([f"ThetaR{m}"])
 
 
 def instrumental_goal() -> Diagram:
     """RT Fig. 4a: X lies on a path from the action to the reward, Y does not."""
-    d = Diagram("instrumental_goal", description="what an instrumental goal is (RT Fig. 4a)")
+    d = DiagramBuilder("instrumental_goal", description="what an instrumental goal is (RT Fig. 4a)")
     d.decision("A1", label="A_1").chance("X", ["A1"]).chance("Y", ["A1"])
     d.utility("R1", ["X"], label="R_1")
-    return d
+    return d.build()
 
 
 def informational_goal() -> Diagram:
     """RT Fig. 4b: O matters only as information for the agent's next action."""
-    d = Diagram("informational_goal", description="an informational instrumental goal (RT Fig. 4b)")
+    d = DiagramBuilder("informational_goal",
+                       description="an informational instrumental goal (RT Fig. 4b)")
     d.chance("Z").decision("A1", label="A_1").chance("O", ["A1", "Z"])
     d.decision("A2", ["O", "A1"], label="A_2").utility("R", ["A2", "Z"])
-    return d
+    return d.build()
 
 # ------------------------------------------------------------------------ claims per horizon
 def _names(prefix: str, first: int, last: int, suffix: str = "") -> tuple[str, ...]:

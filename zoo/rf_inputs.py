@@ -18,7 +18,7 @@ Names: ``B{t}_{k}`` is self ``k``'s belief at time ``t`` (``B^k_t``), ``A{k}_{k}
 
 from __future__ import annotations
 
-from cid.model import Diagram
+from cid import Diagram, DiagramBuilder
 from zoo._build import check_horizon
 from zoo.claims import Claim
 from zoo.entry import RT, Entry, Reference
@@ -53,7 +53,7 @@ def rf_input_tampering(horizon: int = 3) -> Diagram:
     history of observations and actions.
     """
     m = check_horizon("rf_input_tampering", horizon, minimum=MIN_HORIZON["rf_input_tampering"])
-    d = Diagram("rf_input_tampering",
+    d = DiagramBuilder("rf_input_tampering",
                 description="POMDP with modifiable RF-inputs (RT Fig. 10a)")
     for t in range(1, m + 1):
         before = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
@@ -65,7 +65,7 @@ def rf_input_tampering(horizon: int = 3) -> Diagram:
             history = [f"{x}{k}" for k in range(1, t) for x in ("O", "A")]
             d.decision(f"A{t}", [f"O{t}", *history], label=f"A_{t}", step=t)
         d.utility(f"R{t}", [f"O{t}"], label=f"R_{t}", step=t)
-    return d
+    return d.build()
 
 
 def belief_based_ti_considering(horizon: int = 3) -> Diagram:
@@ -77,7 +77,7 @@ def belief_based_ti_considering(horizon: int = 3) -> Diagram:
     """
     m = check_horizon("belief_based_ti_considering", horizon,
                       minimum=MIN_HORIZON["belief_based_ti_considering"])
-    d = Diagram("belief_based_ti_considering",
+    d = DiagramBuilder("belief_based_ti_considering",
                 description="TI-considering agent with belief-based rewards (RT Fig. 11)")
     d.chance("S1", label="S_1", step=1)
     d.chance("ThetaPM1", label="Θ^{PM}_1", step=1, description="predictive model of self 1")
@@ -98,7 +98,7 @@ def belief_based_ti_considering(horizon: int = 3) -> Diagram:
                      label=f"B^{j}_{k + 1}", step=k + 1)
             d.utility(f"R{k + 1}_{j}", [belief], agent=str(j), label=f"R^{j}_{k + 1}",
                       step=k + 1)
-    return d
+    return d.build()
 
 
 def belief_based_ti_ignoring(horizon: int = 3) -> Diagram:
@@ -109,7 +109,7 @@ def belief_based_ti_ignoring(horizon: int = 3) -> Diagram:
     """
     m = check_horizon("belief_based_ti_ignoring", horizon,
                       minimum=MIN_HORIZON["belief_based_ti_ignoring"])
-    d = Diagram("belief_based_ti_ignoring",
+    d = DiagramBuilder("belief_based_ti_ignoring",
                 description="TI-ignoring agent with belief-based rewards, time 1 (RT Fig. 12)")
     d.chance("S1", label="S_1", step=1)
     d.chance("ThetaPM1", label="Θ^{PM}_1", step=1)
@@ -123,7 +123,7 @@ def belief_based_ti_ignoring(horizon: int = 3) -> Diagram:
         d.chance(f"B{t + 1}_1", ["ThetaPM1", f"B{t}_1", f"A{t}", f"S{t + 1}"],
                  label=f"B^1_{t + 1}", step=t + 1)
         d.utility(f"R{t + 1}", [f"B{t + 1}_1"], label=f"R^1_{t + 1}", step=t + 1)
-    return d
+    return d.build()
 
 
 def combined_safe_agent(horizon: int = 3) -> Diagram:
@@ -135,7 +135,7 @@ def combined_safe_agent(horizon: int = 3) -> Diagram:
     """
     m = check_horizon("combined_safe_agent", horizon,
                       minimum=MIN_HORIZON["combined_safe_agent"])
-    d = Diagram("combined_safe_agent",
+    d = DiagramBuilder("combined_safe_agent",
                 description="TI-ignoring current-RF agent with belief-based rewards (RT Fig. 13)")
     d.chance("ThetaRstar", label="Θ^R_*", description="the intended reward function")
     d.chance("ThetaRhat1", ["ThetaRstar"], label="Θ̂^R_1", step=1,
@@ -156,7 +156,7 @@ def combined_safe_agent(horizon: int = 3) -> Diagram:
         d.chance(f"B{t + 1}_1", [f"B{t}_1", f"A{t}", f"O{t + 1}", "ThetaPM1"],
                  label=f"B^1_{t + 1}", step=t + 1)
         d.utility(f"R{t + 1}", ["ThetaRhat1", f"B{t + 1}_1"], label=f"R^1_{t + 1}", step=t + 1)
-    return d
+    return d.build()
 
 
 # ------------------------------------------------------------------------ claims per horizon

@@ -131,9 +131,11 @@ class Report:
     """
 
     def __init__(self, name: str, decisions: tuple[DecisionReport, ...], *,
-                 order: dict[str, int] | None = None) -> None:
+                 order: dict[str, int] | None = None,
+                 diagram_agents: tuple[str, ...] | None = None) -> None:
         self.name = name
         self.decisions = decisions
+        self._diagram_agents = diagram_agents
         self._by_name = {r.decision: r for r in decisions}
         self._topo = dict(order) if order is not None else {}
 
@@ -251,8 +253,9 @@ class Report:
 
     def __str__(self) -> str:
         n = len(self.decisions)
+        agents = len(self._diagram_agents if self._diagram_agents is not None else self.agents)
         lines = [f"incentives of {self.name!r}: {n} decision{'s' if n != 1 else ''}, "
-                 f"{len(self.agents)} agent{'s' if len(self.agents) != 1 else ''}"]
+                 f"{agents} agent{'s' if agents != 1 else ''}"]
         for r in self.decisions:
             lines.append(f"decision {r.decision} of {r.agent!r} ({r.guarantee_text})")
             found = list(r.incentives())
@@ -377,4 +380,4 @@ def analyze(diagram: Diagram, *,
         out.extend(decision_report(view.decision(dec), other_agents=len(deciding) > 1)
                    for dec in ds if wanted is None or dec in wanted)
     out.sort(key=lambda r: topo[r.decision])
-    return Report(diagram.name, tuple(out), order=topo)
+    return Report(diagram.name, tuple(out), order=topo, diagram_agents=diagram.agents)

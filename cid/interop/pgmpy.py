@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from cid.core.builder import DiagramBuilder
 from cid.errors import DiagramError, ModelIncompleteError, OptionalDependencyError
-from cid.model import Diagram
 from cid.quant.counterfactual import bayes_net
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, make_policy
@@ -106,20 +106,20 @@ def to_pgmpy(model: Model, policy: Mapping[str, object] | None = None, *,
                            code="cid_invalid_argument")
     rules = make_policy(model, policy)
     if placeholders:
-        d0 = model._diagram
+        d0 = model.diagram
         for D in d0.decisions:
             if D not in rules:
                 pa = d0.parents(D)
                 rules[D] = DecisionRule.uniform(D, pa, [model.domain(p) for p in pa],
                                                 model.domain(D))
-    elif any(D not in rules for D in model._diagram.decisions):
-        missing = [D for D in model._diagram.decisions if D not in rules]
+    elif any(D not in rules for D in model.diagram.decisions):
+        missing = [D for D in model.diagram.decisions if D not in rules]
         raise ModelIncompleteError(
             f"to_pgmpy: no rule for decision{'s' if len(missing) > 1 else ''} "
             f"{', '.join(missing)}: give a policy (e.g. cid.solve(model).policy), or "
             "placeholders=True for uniform placeholder CPDs")
     bn = bayes_net(model, rules)
-    d = bn._diagram
+    d = bn.diagram
     net = network_cls()
     net.add_nodes_from(d.nodes)
     net.add_edges_from(d.edge_list)
@@ -190,16 +190,17 @@ def from_pgmpy(network: DiscreteBayesianNetwork, *, decisions: Iterable[str] = (
             tables[n] = cpd
     if missing:
         raise ModelIncompleteError(f"from_pgmpy: no TabularCPD for {', '.join(sorted(missing))}")
-    d = Diagram(name)
+    b = DiagramBuilder(name)
     order = _topological(network)
     for n in order:
         parents = list(tables[n].variables[1:])
         if n in decisions:
-            d.decision(n, parents)
+            b.decision(n, parents)
         elif n in utilities:
-            d.utility(n, parents)
+            b.utility(n, parents)
         else:
-            d.chance(n, parents)
+            b.chance(n, parents)
+    d = b.build()
     cpds: dict[str, object] = {}
     domains: dict[str, list[object]] = {}
     bad = [f"{n}: a utility's states must be numbers, got {list(tables[n].state_names[n])}"

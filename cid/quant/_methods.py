@@ -62,7 +62,7 @@ def choose(mu: np.ndarray, phi: np.ndarray, tol: float, current: np.ndarray | No
 def rule_from_choice(model: Model, decision: str, scope: Sequence[str],
                      choice: np.ndarray) -> DecisionRule:
     """A deterministic rule from ``choice`` indexed by ``scope``, in the diagram's parent order."""
-    parents = model._diagram.parents(decision)
+    parents = model.diagram.parents(decision)
     order = sorted(scope, key=parents.index)
     if list(order) != list(scope):
         choice = choice.transpose([list(scope).index(p) for p in order])
@@ -92,7 +92,7 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
                     factors: list[Factor], cards: Mapping[str, int], *, max_size: int,
                     tol: float, bar: Any) -> tuple[float, Policy, dict[str, int]] | None:
     """One max-sum elimination pass; ``None`` when no valid order is found."""
-    d = model._diagram
+    d = model.diagram
     rank = {n: i for i, n in enumerate(d.topological_order)}
     elim = Elimination(factors, cards, max_size=max_size, rank=rank)
     remaining = set(free)
@@ -160,7 +160,7 @@ def by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, .
             fixed: Policy, utilities: Sequence[str], order: Sequence[str], one_pass: bool, *,
             start: Policy, max_size: int, max_iterations: int, tol: float, bar: Any
             ) -> tuple[Policy, dict[str, int], int, bool]:
-    d = model._diagram
+    d = model.diagram
     rank = {n: i for i, n in enumerate(d.topological_order)}
     rules: Policy = {}
     for D in free:
@@ -205,7 +205,7 @@ def by_enumeration(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
                    bar: Any) -> tuple[float, Policy, int]:
     """The best deterministic policy over ``allowed`` (the first found among equals), its
     expected utility and how many policies are within ``tol`` of it."""
-    d = model._diagram
+    d = model.diagram
     rank = {n: i for i, n in enumerate(d.topological_order)}
     per: list[list[DecisionRule]] = []  # the candidate rules of each decision
     for D in free:

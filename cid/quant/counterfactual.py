@@ -35,9 +35,8 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
+from cid.core.builder import DiagramBuilder
 from cid.errors import ModelIncompleteError
-from cid.model import Diagram
-from cid.quant._diagram import rebuild
 from cid.quant.cpd import CPD
 from cid.quant.domains import Domain
 from cid.quant.inference import Distribution, marginal
@@ -69,13 +68,13 @@ def bayes_net(model: Model, policy: Mapping[str, object] | None = None, *,
 
     model.check()
     rules = make_policy(model, policy)
-    d = model._diagram
+    d = model.diagram
     keep = set(d.nodes) if nodes is None else ancestral_set(model, nodes)
     missing = [D for D in d.decisions if D not in rules and D in keep]
     if missing:
         raise ModelIncompleteError(f"no rule for decision{'s' if len(missing) > 1 else ''} "
                                    f"{', '.join(missing)}: give a policy")
-    bn = Diagram(d.name)
+    bn = DiagramBuilder(d.name)
     cpds: dict[str, CPD] = {}
     domains = dict(model._domains)
     for n in d.topological_order:
@@ -94,7 +93,7 @@ def bayes_net(model: Model, policy: Mapping[str, object] | None = None, *,
         else:
             cpds[n] = model._cpds[n]
     domains = {n: dom for n, dom in domains.items() if n in keep}
-    return Model._derive(model, bn, cpds=cpds, utilities={}, domains=domains)
+    return Model._derive(model, bn.build(), cpds=cpds, utilities={}, domains=domains)
 
 
 def coupled_noise(cpd: CPD) -> tuple[np.ndarray, np.ndarray]:
@@ -132,7 +131,7 @@ def worlds(bn: Model, interventions: Sequence[Mapping[str, object]],
     """
     from cid.twin import twin_network
 
-    d = bn._diagram
+    d = bn.diagram
     affected: set[str] = set()
     graph = nx.DiGraph(d.edge_list)
     graph.add_nodes_from(d.nodes)
@@ -140,7 +139,7 @@ def worlds(bn: Model, interventions: Sequence[Mapping[str, object]],
         for n in world:
             d[n]
             affected |= nx.descendants(graph, n)
-    diagram = rebuild(d)
+    diagram = d
     cpds = dict(bn._cpds)
     domains = dict(bn._domains)
     for n in d.topological_order:
@@ -151,8 +150,8 @@ def worlds(bn: Model, interventions: Sequence[Mapping[str, object]],
         while u in diagram:
             u = "_" + u
         p_noise, coupled = coupled_noise(cpds[n])
-        diagram.chance(u, description=f"exogenous noise of {n} (monotone coupling)")
-        diagram.edge(u, n)
+        diagram = diagram.chance(
+            u, description=f"exogenous noise of {n} (monotone coupling)").edge(u, n)
         domains[u] = Domain(range(len(p_noise)))
         cpds[u] = CPD(u, (), domains[u], (), p_noise)
         pa = diagram.parents(n)

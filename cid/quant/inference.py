@@ -102,7 +102,7 @@ def _as_policy(model: Model, policy: Mapping[str, object] | None) -> Policy:
 
 def agent_utilities(model: Model, agent: str | None) -> tuple[str, ...]:
     """The utility nodes ``agent`` maximises (all of them for one agent or a common payoff)."""
-    d = model._diagram
+    d = model.diagram
     if agent is not None:
         return d.utilities_of(agent)
     agents = d.agents
@@ -117,7 +117,7 @@ def agent_utilities(model: Model, agent: str | None) -> tuple[str, ...]:
 
 def ancestral_set(model: Model, targets: Iterable[str]) -> set[str]:
     """``targets`` and all their ancestors (the only nodes a query about ``targets`` needs)."""
-    d = model._diagram
+    d = model.diagram
     seen: set[str] = set()
     stack = list(targets)
     while stack:
@@ -139,7 +139,7 @@ def model_factors(model: Model, policy: Policy, *, utilities: Iterable[str] = ()
     contribute: the other nodes sum out to 1.
     """
     model.check()
-    d = model._diagram
+    d = model.diagram
     utilities = tuple(utilities)
     keep: set[str] | None = None
     if targets is not None:
@@ -189,7 +189,7 @@ def _names(nodes: str | Iterable[str]) -> tuple[str, ...]:
 
 def _query(model: Model, nodes: Sequence[str], policy: Policy,
            given: Mapping[str, Hashable] | None, utilities: Sequence[str] = ()) -> Factor:
-    d = model._diagram
+    d = model.diagram
     for n in nodes:
         d[n]
     evidence = _evidence(model, given)
@@ -262,7 +262,7 @@ def expectation(model: Model, node: str, *, policy: Mapping[str, object] | None 
                 given: Mapping[str, Hashable] | None = None) -> float:
     """The mean of a numeric node (a utility node: its expected utility)."""
     pol = _as_policy(model, policy)
-    if model._diagram.kind(node) == "utility":
+    if model.diagram.kind(node) == "utility":
         f = _query(model, (), pol, given, utilities=(node,))
         return float(f.mu) / _normaliser(f, given)  # type: ignore[arg-type]
     return marginal(model, node, policy=pol, given=given).expectation()

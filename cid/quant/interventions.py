@@ -36,7 +36,6 @@ import numpy as np
 
 from cid.errors import ModelIncompleteError
 from cid.quant._binding import Function
-from cid.quant._diagram import rebuild, retyped
 from cid.quant.cpd import CPD, resolve_chance
 from cid.quant.domains import Domain
 from cid.quant.model import Model
@@ -102,7 +101,7 @@ def do(model: Model, values: Mapping[str, Hashable] | None = None, /, *,
                                    code="cid_invalid_argument")
     hard = _as_mapping("the values", values)
     new = _as_mapping("soft=", soft)
-    d = model._diagram
+    d = model.diagram
     for n in [*hard, *new]:
         d[n]
     both = sorted(set(hard) & set(new))
@@ -113,7 +112,6 @@ def do(model: Model, values: Mapping[str, Hashable] | None = None, /, *,
     domains = dict(model._domains)
     specs = dict(model._specs)
     moved: dict[str, Domain | None] = {}  # utilities whose values changed: their old domain
-    records = {n: retyped(d[n], "chance") for n in (*hard, *new) if d.kind(n) == "decision"}
     for node, value in hard.items():
         if d.kind(node) != "utility":
             cpds[node] = specs[node] = _point_mass(node, model.domain(node), value)
@@ -123,7 +121,13 @@ def do(model: Model, values: Mapping[str, Hashable] | None = None, /, *,
             raise ModelIncompleteError(f"do({node}={value!r}): a utility is set to a number")
         utilities[node] = specs[node] = UtilityTable(node, (), (), np.array(float(value)))
         _retable(node, utilities[node], d.children(node) or node in cpds, cpds, domains, moved)
-    g = rebuild(d, parents={n: () for n in hard}, records=records)
+    g = d
+    for n in hard:
+        for p in d.parents(n):
+            g = g.without_edge(p, n)
+    for n in (*hard, *new):
+        if d.kind(n) == "decision":
+            g = g.with_kind(n, "chance")
     for node in g.topological_order:
         if node in hard or (node not in new and not any(p in moved for p in g.parents(node))):
             continue

@@ -38,7 +38,6 @@ import numpy as np
 
 from cid.errors import DiagramError, ModelIncompleteError, NodeNotFoundError
 from cid.model import Diagram
-from cid.quant._diagram import rebuild
 from cid.quant.cpd import CPD, resolve_chance
 from cid.quant.domains import Domain
 from cid.quant.utility import UtilityTable, resolve_utility
@@ -126,7 +125,7 @@ class Model:
                  name: str | None = None) -> None:
         if not isinstance(diagram, Diagram):
             raise DiagramError(f"Model needs a cid.Diagram, got {type(diagram).__name__}")
-        self._diagram = rebuild(diagram)
+        self._diagram = diagram
         self.name = name or diagram.name
         specs = _mapping(self.name, "cpds", cpds)
         declared = _mapping(self.name, "domains", domains)
@@ -245,8 +244,8 @@ class Model:
     # ------------------------------------------------------------------ queries
     @property
     def diagram(self) -> Diagram:
-        """A copy of the model's diagram."""
-        return rebuild(self._diagram)
+        """The diagram the model was made from (an immutable value)."""
+        return self._diagram
 
     def domain(self, node: str) -> Domain:
         """The values of ``node``.

@@ -210,7 +210,7 @@ def make_rule(model: object, decision: str, spec: object) -> DecisionRule:
     from cid.quant.model import Model
 
     assert isinstance(model, Model)
-    d = model._diagram
+    d = model.diagram
     if d.kind(decision) != "decision":
         raise DiagramError(f"{decision} is a {d.kind(decision)} node, not a decision")
     domain = model.domain(decision)
@@ -256,7 +256,7 @@ def make_policy(model: object, policy: Mapping[str, object] | None) -> Policy:
                            f"{type(policy).__name__} {policy!r:.60}", code="cid_invalid_argument")
     out: Policy = {}
     for decision, spec in (policy or {}).items():
-        model._diagram[decision]
+        model.diagram[decision]
         out[decision] = make_rule(model, decision, spec)
     return out
 

@@ -195,7 +195,7 @@ def _check_arguments(model: object, agent: object, method: object, limits: Mappi
 
 
 def _setup(model: Model, agent: str | None, fixed: Policy) -> tuple[list[str], tuple[str, ...]]:
-    d = model._diagram
+    d = model.diagram
     utilities = agent_utilities(model, agent)
     if agent is None:
         free = [D for D in d.decisions if D not in fixed]
@@ -265,7 +265,7 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     _check_arguments(model, agent, method, {"max_policies": max_policies, "max_size": max_size,
                                             "max_iterations": max_iterations}, tol, progress)
     model.check()
-    d = model._diagram
+    d = model.diagram
     fixed = make_policy(model, policy)
     free, utilities = _setup(model, agent, fixed)
     if not free:

@@ -55,7 +55,6 @@ import numpy as np
 from cid.errors import DiagramError
 from cid.model import Diagram
 from cid.nodes import Utility
-from cid.quant._diagram import rebuild, retyped
 from cid.quant.counterfactual import World, bayes_net, worlds
 from cid.quant.inference import agent_utilities, expectation, expected_utility, marginal
 from cid.quant.interventions import do
@@ -110,7 +109,7 @@ class IncentiveValue:
 
 
 def _agent(model: Model, decision: str) -> str | None:
-    d = model._diagram
+    d = model.diagram
     if d.kind(decision) != "decision":
         raise DiagramError(f"{decision} is a {d.kind(decision)} node, not a decision")
     return d.agent_of(decision) if len(d.agents) > 1 else None
@@ -142,7 +141,7 @@ def information_value(model: Model, node: str, *, decision: str,
     -------
     IncentiveValue
     """
-    d = model._diagram
+    d = model.diagram
     agent = _agent(model, decision)
     d[node]
     if node == decision or node in _descendants(d, decision):
@@ -151,9 +150,9 @@ def information_value(model: Model, node: str, *, decision: str,
     pa = d.parents(decision)
     if node in pa:
         with_link = d
-        without = rebuild(d, parents={decision: [p for p in pa if p != node]})
+        without = d.without_edge(node, decision)
     else:
-        with_link, without = rebuild(d, parents={decision: [*pa, node]}), d
+        with_link, without = d.with_edge(node, decision), d
     b = _solve(_rewire(model, without), agent, policy, method)
     a = _solve(_rewire(model, with_link), agent, policy, method, start=b.policy)
     return IncentiveValue("value_of_information", node, decision, a.meu - b.meu,
@@ -172,7 +171,7 @@ def control_value(model: Model, node: str, *, decision: str | None = None,
     original model (``node`` following its CPD), so the value is never negative, and is a
     lower bound unless it is ``exact`` (``method="enumerate"`` makes it exact on small models).
     """
-    d = model._diagram
+    d = model.diagram
     owner: str | None
     if decision is not None:
         agent = _agent(model, decision)
@@ -204,7 +203,7 @@ def response_probability(model: Model, node: str, *, decision: str,
     policy (:func:`~cid.quant.solve`, with ``policy`` fixing the rules given).
     """
     pol, exact = _full_policy(model, decision, policy)
-    d = model._diagram
+    d = model.diagram
     d[node]
     if node == decision or decision not in _descendants(d, node):
         return IncentiveValue("response_incentive", node, decision, 0.0, exact,
@@ -229,7 +228,7 @@ def instrumental_control_effect(model: Model, node: str, *, decision: str,
     takes the value it would have had under ``decision = d``, everything else as it is.
     """
     pol, exact = _full_policy(model, decision, policy)
-    d = model._diagram
+    d = model.diagram
     d[node]
     agent = _agent(model, decision)
     utilities = agent_utilities(model, agent)
@@ -263,9 +262,9 @@ def total_effect(model: Model, node: str, value: Hashable, baseline: Hashable, *
     unintervened model).
     """
     pol: Mapping[str, object]
-    if policy is not None and set(model._diagram.decisions) <= set(policy):
+    if policy is not None and set(model.diagram.decisions) <= set(policy):
         pol = policy
-    elif model._diagram.decisions:
+    elif model.diagram.decisions:
         pol = solve(model, agent, policy=policy).policy
     else:
         pol = {}
@@ -307,7 +306,7 @@ def _rewire(model: Model, diagram: Diagram) -> Model:
 
 def _full_policy(model: Model, decision: str, policy: Mapping[str, object] | None
                  ) -> tuple[Mapping[str, object], bool]:
-    if policy is not None and set(model._diagram.decisions) <= set(policy):
+    if policy is not None and set(model.diagram.decisions) <= set(policy):
         return policy, True
     sol = _solve(model, _agent(model, decision), policy)
     return sol.policy, sol.exact
@@ -315,13 +314,13 @@ def _full_policy(model: Model, decision: str, policy: Mapping[str, object] | Non
 
 def _controlled(model: Model, node: str, *, agent: str | None) -> Model:
     """The model in which ``node`` is a decision of ``agent`` observing its parents."""
-    d = model._diagram
+    d = model.diagram
     cpds = {k: v for k, v in model._cpds.items() if k != node}
     utilities = dict(model._utilities)
     domains = dict(model._domains)
-    record = retyped(d[node], "decision", agent=agent)
+    controlled = d.with_kind(node, "decision", agent=agent)
     if d.kind(node) != "utility":
-        new = rebuild(d, records={node: record})
+        new = controlled
         return Model._derive(model, new, cpds=cpds, utilities=utilities, domains=domains)
     table = utilities.pop(node)
     owners = d.agents_of(node)
@@ -331,7 +330,7 @@ def _controlled(model: Model, node: str, *, agent: str | None) -> Model:
     while value_node in d:
         value_node += "_"
     value_record = Utility(value_node, agents=owners if len(d.agents) > 1 else ())
-    new = rebuild(d, records={node: record}, extra=[value_record], parents={value_node: [node]})
+    new = controlled.add_node(value_record, [node])
     utilities[value_node] = UtilityTable(value_node, (node,), (dom,), dom.as_array())
     return Model._derive(model, new, cpds=cpds, utilities=utilities, domains=domains)
 

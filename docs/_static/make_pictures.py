@@ -2,7 +2,7 @@
 
 Run ``python docs/_static/make_pictures.py [FOLDER]`` (default: next to the script). Each
 figure is written as ``NAME.dot`` (the DOT source, checked for drift by
-``tests/test_docs_pictures.py`` without Graphviz) and ``NAME.svg`` (needs Graphviz's ``dot``;
+``tests/docs/test_pictures.py`` without Graphviz) and ``NAME.svg`` (needs Graphviz's ``dot``;
 without it only the ``.dot`` files are written and the exit status is 3). The diagrams are the
 ones the pages build in their examples; the same test checks that the pages' own code draws
 these pictures.

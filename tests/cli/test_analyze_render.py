@@ -9,7 +9,7 @@ import pytest
 
 import cid
 import zoo
-from tests.cli.helpers import assert_clean_error, run
+from tests.support.cli import assert_clean_error, run
 
 
 def test_analyze_formats_agree_with_the_engine(

@@ -10,7 +10,7 @@ import pytest
 
 import cid
 import zoo
-from tests.cli.helpers import assert_clean_error, run
+from tests.support.cli import assert_clean_error, run
 
 
 def _sets(d: cid.Diagram, decision: str) -> dict[str, frozenset[str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cid
-from tests.cli.helpers import assert_clean_error, run
+from tests.support.cli import assert_clean_error, run
 
 ROOT = Path(__file__).resolve().parents[2]
 

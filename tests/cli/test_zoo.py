@@ -9,7 +9,7 @@ import pytest
 
 import cid
 import zoo
-from tests.cli.helpers import assert_clean_error, run
+from tests.support.cli import assert_clean_error, run
 
 
 @pytest.mark.parametrize("columns", [80, 120, 300])

@@ -178,13 +178,13 @@ def test_medium_layered_diagrams_agree_with_the_definitions(seed: int) -> None:
             parents = rng.sample(above, min(len(above), rng.randint(1, 3)))
             roll = rng.random()
             if layer in (2, 4, 6, 8) and j == 0:
-                d.decision(name, parents + [p for p in above if rng.random() < 0.3
+                d = d.decision(name, parents + [p for p in above if rng.random() < 0.3
                                             and p not in parents],
                            agent="a" if layer != 4 else "b")
             elif (layer > 2 and roll < 0.1) or layer == 9:
-                d.utility(name, parents, agent=rng.choice([["a"], ["b"], ["a", "b"]]))
+                d = d.utility(name, parents, agent=rng.choice([["a"], ["b"], ["a", "b"]]))
             else:
-                d.chance(name, parents)
+                d = d.chance(name, parents)
             names.append(name)
         layers.append(names)
     report = cid.analyze(d)

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import cid
 from cid.incentives.criteria import agent_view
-from tests.incentives import oracle
-from tests.incentives.test_against_oracle import _check_witness
+from tests.support import oracle
+from tests.support.witnesses import check_witness
 
 _KIND = {"c": "chance", "d": "decision", "u": "utility"}
 
@@ -27,7 +27,7 @@ _KIND = {"c": "chance", "d": "decision", "u": "utility"}
 def _build(names: list[str], kinds: str, edges: list[tuple[str, str]]) -> cid.Diagram:
     d = cid.Diagram("exhaustive")
     for v, k in zip(names, kinds, strict=True):
-        getattr(d, _KIND[k])(v, [a for a, b in edges if b == v])
+        d = getattr(d, _KIND[k])(v, [a for a, b in edges if b == v])
     return d
 
 
@@ -102,7 +102,7 @@ def gapped(draw: st.DrawFn) -> cid.Diagram:
         else:
             kind = draw(st.sampled_from(["chance", "decision", "utility"]))
         parents = [p for p in names[:i] if draw(st.booleans())]
-        getattr(d, kind)(name, parents)
+        d = getattr(d, kind)(name, parents)
     return d
 
 
@@ -121,7 +121,7 @@ def test_candidates_between_the_bounds_agree_with_the_definition(d: cid.Diagram)
         voi = oracle.voi(d, r.decision)
         assert set(r.value_of_information) == voi
         for node in sorted(voi):
-            _check_witness(d, r.decision, node, "value_of_information")
+            check_witness(d, r.decision, node, "value_of_information")
 
 
 def test_the_replay_settles_candidates_without_the_definition() -> None:
@@ -134,7 +134,7 @@ def test_the_replay_settles_candidates_without_the_definition() -> None:
         d = cid.Diagram("sample")
         for i, name in enumerate(names):
             kind = rng.choice(["chance", "decision", "decision", "utility"])
-            getattr(d, kind)(name, [p for p in names[:i] if rng.random() < 0.5])
+            d = getattr(d, kind)(name, [p for p in names[:i] if rng.random() < 0.5])
         if len(d.decisions) < 2:
             continue
         for r in cid.analyze(d):

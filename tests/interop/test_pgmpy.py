@@ -10,8 +10,7 @@ import pytest
 
 import cid
 from cid.quant import conditional, expected_utility, marginal
-
-from ..quant._random import brute_force_meu, random_model, small_random_model
+from tests.support.random_models import brute_force_meu, random_model, small_random_model
 
 pgmpy = pytest.importorskip("pgmpy")
 with warnings.catch_warnings():

@@ -93,11 +93,11 @@ def raw_model(seed: int, *, n: int = 6) -> RawModel:
             card = int(rng.integers(2, 4))
             vals: list[Hashable] = ([f"a{j}" for j in range(card)] if rng.random() < 0.5
                                     else list(range(card)))
-            raw.diagram.decision(name, pa)
+            raw.diagram = raw.diagram.decision(name, pa)
             raw.values[name] = raw.domains[name] = vals
             continue
         if kind == "utility":
-            raw.diagram.utility(name, pa)
+            raw.diagram = raw.diagram.utility(name, pa)
             u = np.round(rng.random(pshape) * 4, 1)
             raw.util[name] = u
             raw.values[name] = sorted({float(x) for x in np.ravel(u)})
@@ -119,7 +119,7 @@ def raw_model(seed: int, *, n: int = 6) -> RawModel:
         table = rng.dirichlet(np.full(card, 0.8), size=pshape or None)
         if rng.random() < 0.3:  # deterministic rows
             table = np.eye(card)[rng.integers(0, card, size=pshape)]
-        raw.diagram.chance(name, pa)
+        raw.diagram = raw.diagram.chance(name, pa)
         raw.values[name], raw.prob[name] = vals, table
         form = str(rng.choice(["function", "table"] + (["dict"] if not pa else [])))
         if form == "table" or (form == "function" and not pa):

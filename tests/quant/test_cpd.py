@@ -93,7 +93,8 @@ def test_dict_for_a_non_root_is_refused(d: cid.Diagram) -> None:
 
 
 def test_utility_forms() -> None:
-    d = cid.Diagram.from_edges(["X -> U", "X -> V"], utilities=["U", "V", "W"])
+    d = cid.Diagram.from_edges(["X -> U", "X -> V"], utilities=["U", "V", "W"],
+                               nodes=["W"])
     m = Model(d, {"X": [0.25, 0.75], "U": [1.0, 3.0],
                   "V": lambda X: {0.0: 0.5, 10.0: 0.5} if X else 2.0, "W": 4})
     assert m.utility("U")(X=1) == 3.0

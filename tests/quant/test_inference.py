@@ -7,8 +7,7 @@ import pytest
 
 import cid
 from cid.quant import conditional, expected_utility, marginal
-
-from ._random import brute_force_eu, joint_table, random_model
+from tests.support.random_models import brute_force_eu, joint_table, random_model
 
 
 def _random_policy(model: cid.Model, seed: int) -> dict[str, np.ndarray]:
@@ -70,9 +69,9 @@ def test_eu_of_a_long_chain_is_one_pass() -> None:
     d = cid.Diagram("chain")
     cpds: dict[str, object] = {}
     for t in range(200):
-        d.chance(f"S{t}", [f"S{t - 1}"] if t else [])
+        d = d.chance(f"S{t}", [f"S{t - 1}"] if t else [])
         cpds[f"S{t}"] = [[0.9, 0.1], [0.2, 0.8]] if t else [1.0, 0.0]
-        d.utility(f"R{t}", [f"S{t}"])
+        d = d.utility(f"R{t}", [f"S{t}"])
         cpds[f"R{t}"] = [0.0, 1.0]
     m = cid.Model(d, cpds)
     p = np.array([1.0, 0.0])

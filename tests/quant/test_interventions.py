@@ -56,7 +56,7 @@ def test_bad_values_are_named(m: Model) -> None:
 def _observed_reward() -> Model:
     """S -> R1 -> A (a decision sees its past reward R1 = 10 S), R2 = [S == A]."""
     d = cid.Diagram("obs")
-    d.chance("S").utility("R1", ["S"]).decision("A", ["R1"]).utility("R2", ["S", "A"])
+    d = d.chance("S").utility("R1", ["S"]).decision("A", ["R1"]).utility("R2", ["S", "A"])
     return Model(d, {"S": [0.5, 0.5], "R1": lambda S: 10.0 * S,
                      "R2": lambda S, A: float(S == A)}, {"A": [0, 1]})
 
@@ -84,8 +84,8 @@ def test_hard_do_on_a_utility_may_leave_its_old_values() -> None:
 
 def test_children_of_a_rewired_utility_are_re_resolved_or_refused() -> None:
     d = cid.Diagram("child")
-    d.chance("S").utility("R1", ["S"]).chance("C", ["R1"]).decision("A", ["C"])
-    d.utility("R2", ["S", "A"])
+    d = d.chance("S").utility("R1", ["S"]).chance("C", ["R1"]).decision("A", ["C"])
+    d = d.utility("R2", ["S", "A"])
     specs = {"S": [0.5, 0.5], "R1": lambda S: 10.0 * S, "R2": lambda S, A: float(S == A)}
     m = Model(d, {**specs, "C": lambda R1: int(R1 > 5)}, {"A": [0, 1]})
     m2 = do(m, soft={"R1": lambda S: 3.0 + 7.0 * S})  # values (3, 10): C re-read from its spec

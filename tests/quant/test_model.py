@@ -10,7 +10,7 @@ from cid.quant import Model
 
 def _mdp() -> cid.Diagram:
     d = cid.Diagram("mdp")
-    d.chance("S1").decision("A1", ["S1"]).chance("S2", ["A1", "S1"]).utility("R2", ["S2"])
+    d = d.chance("S1").decision("A1", ["S1"]).chance("S2", ["A1", "S1"]).utility("R2", ["S2"])
     return d
 
 
@@ -45,15 +45,15 @@ def test_parent_order_is_the_diagrams_and_the_diagram_is_not_touched() -> None:
               {"A1": ["stay", "go"]})
     assert m.cpd("S2").parents == ("A1", "S1") == m.diagram.parents("S2")
     assert m.diagram.parents("R2") == ("S2",)
-    d.chance("Extra")
+    d = d.chance("Extra")
     assert "Extra" not in m.diagram and d.to_json() != before
     assert cid.solve(m).policy["A1"](S1=0) == "go"
 
 
 def test_domains_from_node_records_and_overrides() -> None:
     d = cid.Diagram("x")
-    d.chance("W", domain=["rain", "sun"]).decision("D", ["W"], domain=["u", "n"])
-    d.utility("U", ["W", "D"])
+    d = d.chance("W", domain=["rain", "sun"]).decision("D", ["W"], domain=["u", "n"])
+    d = d.utility("U", ["W", "D"])
     m = Model(d, {"W": [0.3, 0.7], "U": lambda W, D: float((W == "rain") == (D == "u"))})
     assert m.domain("W") == ("rain", "sun") and m.domain("D") == ("u", "n")
     m2 = Model(d, {"W": [0.3, 0.7], "U": lambda W, D: 1.0}, {"D": ["a", "b", "c"]})
@@ -69,7 +69,7 @@ def test_with_cpds_returns_a_new_model() -> None:
 
 def test_utility_observed_by_a_later_decision_is_a_variable() -> None:
     d = cid.Diagram("obs")
-    d.chance("S").utility("R1", ["S"]).decision("A", ["R1"]).utility("R2", ["S", "A"])
+    d = d.chance("S").utility("R1", ["S"]).decision("A", ["R1"]).utility("R2", ["S", "A"])
     m = Model(d, {"S": [0.5, 0.5], "R1": lambda S: 10.0 * S,
                   "R2": lambda S, A: float(S == A)}, {"A": [0, 1]})
     assert m.domain("R1") == (0.0, 10.0)

@@ -7,8 +7,12 @@ import pytest
 
 import cid
 from cid.quant import Model, expected_utility, solve
-
-from ._random import brute_force_eu, brute_force_meu, random_model, small_random_model
+from tests.support.random_models import (
+    brute_force_eu,
+    brute_force_meu,
+    random_model,
+    small_random_model,
+)
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -39,12 +43,12 @@ def _mdp(T: int, k: int, actions: int, seed: int = 0) -> Model:
     d = cid.Diagram("mdp")
     cpds: dict[str, object] = {}
     for t in range(1, T + 2):
-        d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
+        d = d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
         cpds[f"S{t}"] = rng.dirichlet(np.ones(k), size=(k, actions) if t > 1 else None)
-        d.utility(f"R{t}", [f"S{t}"])
+        d = d.utility(f"R{t}", [f"S{t}"])
         cpds[f"R{t}"] = rng.random(k)
         if t <= T:
-            d.decision(f"A{t}", [f"S{t}"])
+            d = d.decision(f"A{t}", [f"S{t}"])
     return Model(d, cpds, {f"A{t}": range(actions) for t in range(1, T + 1)})
 
 
@@ -72,12 +76,13 @@ def test_history_policies_read_only_what_matters() -> None:
     cpds: dict[str, object] = {}
     rng = np.random.default_rng(3)
     for t in range(1, 5):
-        d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
+        d = d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
         cpds[f"S{t}"] = rng.dirichlet(np.ones(3), size=(3, 2) if t > 1 else None)
-        d.utility(f"R{t}", [f"S{t}"])
+        d = d.utility(f"R{t}", [f"S{t}"])
         cpds[f"R{t}"] = rng.random(3)
         if t < 4:
-            d.decision(f"A{t}", [f"S{k}" for k in range(1, t + 1)] + [f"A{k}" for k in range(1, t)])
+            seen = [f"S{k}" for k in range(1, t + 1)] + [f"A{k}" for k in range(1, t)]
+            d = d.decision(f"A{t}", seen)
     m = Model(d, cpds, {f"A{t}": [0, 1] for t in range(1, 4)})
     sol = solve(m)
     assert sol.exact
@@ -92,14 +97,15 @@ def test_pomdp_with_history_is_exact_by_elimination() -> None:
     d = cid.Diagram("pomdp")
     cpds: dict[str, object] = {}
     for t in range(1, 4):
-        d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
+        d = d.chance(f"S{t}", [f"S{t - 1}", f"A{t - 1}"] if t > 1 else [])
         cpds[f"S{t}"] = rng.dirichlet(np.ones(2), size=(2, 2) if t > 1 else None)
-        d.chance(f"O{t}", [f"S{t}"])
+        d = d.chance(f"O{t}", [f"S{t}"])
         cpds[f"O{t}"] = rng.dirichlet(np.ones(2), size=2)
-        d.utility(f"R{t}", [f"S{t}"])
+        d = d.utility(f"R{t}", [f"S{t}"])
         cpds[f"R{t}"] = rng.random(2)
         if t < 3:
-            d.decision(f"A{t}", [f"O{k}" for k in range(1, t + 1)] + [f"A{k}" for k in range(1, t)])
+            seen = [f"O{k}" for k in range(1, t + 1)] + [f"A{k}" for k in range(1, t)]
+            d = d.decision(f"A{t}", seen)
     m = Model(d, cpds, {"A1": [0, 1], "A2": [0, 1]})
     sol = solve(m)
     assert (sol.method, sol.exact) == ("elimination", True)
@@ -138,8 +144,8 @@ def test_enumeration_refuses_large_policy_spaces() -> None:
 
 def test_fixed_rules_and_other_agents() -> None:
     d = cid.Diagram("game")
-    d.decision("H", agent="human").decision("R", ["H"], agent="robot")
-    d.utility("UH", ["H", "R"], agent="human").utility("UR", ["H", "R"], agent="robot")
+    d = d.decision("H", agent="human").decision("R", ["H"], agent="robot")
+    d = d.utility("UH", ["H", "R"], agent="human").utility("UR", ["H", "R"], agent="robot")
     m = Model(d, {"UH": lambda H, R: float(H == R), "UR": lambda H, R: float(H != R)},
               {"H": [0, 1], "R": [0, 1]})
     with pytest.raises(cid.DiagramError, match="several agents"):
@@ -153,8 +159,8 @@ def test_fixed_rules_and_other_agents() -> None:
 
 def test_common_payoff_is_solved_as_a_team() -> None:
     d = cid.Diagram("team")
-    d.chance("T").decision("H", ["T"], agent="human").decision("R", ["H"], agent="robot")
-    d.utility("U", ["T", "R"], agent=["human", "robot"])
+    d = d.chance("T").decision("H", ["T"], agent="human").decision("R", ["H"], agent="robot")
+    d = d.utility("U", ["T", "R"], agent=["human", "robot"])
     m = Model(d, {"T": [0.4, 0.6], "U": lambda T, R: float(T == R)}, {"H": [0, 1], "R": [0, 1]})
     sol = solve(m)  # the human must signal T through H: no sufficient recall
     assert sol.method == "spu" and not sol.exact and sol.meu <= 1.0
@@ -211,9 +217,9 @@ def _two_blind_decisions(k: int = 10) -> Model:
     d = cid.Diagram("big")
     cpds: dict[str, object] = {f"O{i}": [0.5, 0.5] for i in range(k)}
     for i in range(k):
-        d.chance(f"O{i}")
-    d.decision("D1", [f"O{i}" for i in range(k)]).decision("D2", [f"O{i}" for i in range(k)])
-    d.utility("U", ["D1", "D2", "O0"])
+        d = d.chance(f"O{i}")
+    d = d.decision("D1", [f"O{i}" for i in range(k)]).decision("D2", [f"O{i}" for i in range(k)])
+    d = d.utility("U", ["D1", "D2", "O0"])
     cpds["U"] = lambda D1, D2, O0: float(D1 == D2 == O0) + 0.5 * (D1 == 1 and D2 == 1)
     return Model(d, cpds, {"D1": [0, 1], "D2": [0, 1]})
 
@@ -304,7 +310,7 @@ def test_elimination_falls_back_to_the_requisite_observations() -> None:
 def test_spu_without_sufficient_recall_ends_at_a_local_optimum(seed: int) -> None:
     """Models where one pass of policy updating is not enough: the result must still be a
     local optimum (no decision alone can gain), checked by brute force."""
-    from ._random import best_response_gain
+    from tests.support.random_models import best_response_gain
 
     m = small_random_model(seed, n=7, max_parents=2, decisions=3, utilities=2,
                            max_policies=20000)

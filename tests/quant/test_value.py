@@ -18,8 +18,7 @@ from cid.quant import (
     response_probability,
     total_effect,
 )
-
-from ._random import random_model
+from tests.support.random_models import random_model
 
 CRITERIA = {
     "value_of_information": (cid.value_of_information, information_value),

@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 
 import cid
 from cid.twin import counterfactual_label, twin_network
-from tests.strategies import diagrams
+from tests.support.strategies import diagrams
 
 
 def _oracle() -> cid.Diagram:
     d = cid.Diagram("oracle")
-    d.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"]).utility("R", ["A", "S"])
+    d = d.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"]).utility("R", ["A", "S"])
     return d
 
 
@@ -67,7 +67,7 @@ def test_noise_nodes_are_shared_by_both_worlds() -> None:
 
 def test_labels_get_a_tilde() -> None:
     d = cid.Diagram().chance("T", label="Θ^R_2").decision("A", ["T"], label="A_1")
-    d.chance("S", ["A"])
+    d = d.chance("S", ["A"])
     t = twin_network(d, intervened=["A"])
     assert t["A_cf"].display_label == "A\u0303_1"
     assert t["S_cf"].display_label == "S\u0303"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from cid.core.nodes import Node
 from cid.errors import DiagramError
-from cid.nodes import Node
 
 __all__ = ["DEFAULT_AGENT", "AgentBook", "missing_agent_message"]
 

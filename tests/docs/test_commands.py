@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.helpers import run
-from tests.cli.pages import DOCS, Shown, pages, run_page, shown_commands, shown_files
+from tests.support.cli import run
+from tests.support.pages import DOCS, Shown, pages, run_page, shown_commands, shown_files
 
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf")
 

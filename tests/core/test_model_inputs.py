@@ -82,13 +82,13 @@ def test_edges_may_be_lists() -> None:
 def test_an_edge_with_three_names_is_explained() -> None:
     d = cid.Diagram().chance("X").chance("Y").chance("Z")
     with pytest.raises(CIDTypeError, match=r"an edge is a pair \(u, v\) or a chain string"):
-        d.edges(("X", "Y", "Z"))
+        d = d.edges(("X", "Y", "Z"))
     with pytest.raises(SpecError) as info:
         cid.Diagram.from_edges([("X", "Y", "Z")])
     assert [p[0] for p in info.value.problems] == ["edges[0]"]
     assert "an edge is a pair (u, v)" in str(info.value)
     with pytest.raises(CIDTypeError, match="node names are strings"):
-        d.edges(("X", 3))
+        d = d.edges(("X", 3))
 
 
 # ---------------------------------------------------------------- domains and agents

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 import cid
 from cid.errors import SpecError
 from cid.io import from_dict, json_schema, load, save, to_dict
-from tests.strategies import diagrams, typo_signature
+from tests.support.strategies import diagrams, typo_signature
 
 
 def read_back(read: object, *args: object) -> cid.Diagram:

@@ -1,14 +1,12 @@
 """Tests for cid.graph: Bayes-ball witnesses, requisite links, d-reduction, sufficient recall.
 
-The oracle (tests/incentives/oracle.py) enumerates every trail; networkx's ``is_d_separator``
+The oracle (tests/support/oracle.py) enumerates every trail; networkx's ``is_d_separator``
 is a second, independent oracle for d-separation.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import networkx as nx
 import pytest
@@ -17,9 +15,9 @@ from hypothesis import strategies as st
 
 import cid
 from cid import graph as cg
-from cid.graph import _compact
-from tests.incentives import oracle
-from tests.strategies import diagrams
+from tests.support import oracle
+from tests.support.graphs import numpy_levels
+from tests.support.strategies import diagrams
 
 
 @st.composite
@@ -178,17 +176,6 @@ def test_linear_time_on_long_chains_and_ladders() -> None:
 
 
 # ---------------------------------------------------------------- numpy levels
-@contextmanager
-def numpy_levels() -> Iterator[None]:
-    """Expand every frontier with numpy, whatever the graph's size (cid.graph._compact)."""
-    saved = _compact.VECTOR_NODES, _compact.VECTOR_FRONTIER
-    _compact.VECTOR_NODES, _compact.VECTOR_FRONTIER = 0, 1
-    try:
-        yield
-    finally:
-        _compact.VECTOR_NODES, _compact.VECTOR_FRONTIER = saved
-
-
 @settings(max_examples=150)
 @given(dag_query())
 def test_numpy_levels_reach_the_same_states(q: tuple[nx.DiGraph, str, str, set[str]]) -> None:

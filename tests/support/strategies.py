@@ -50,14 +50,14 @@ def diagrams(draw: st.DrawFn, *, max_nodes: int = 8, max_agents: int = 3,
                      "step": draw(st.one_of(st.none(), st.integers(0, 5))),
                      "counterfactual": draw(st.booleans())}
         if kind == "chance":
-            d.chance(name, parents, **extra)  # type: ignore[arg-type]
+            d = d.chance(name, parents, **extra)  # type: ignore[arg-type]
         elif kind == "decision":
-            d.decision(name, parents, agent=draw(st.sampled_from(agents)),
+            d = d.decision(name, parents, agent=draw(st.sampled_from(agents)),
                        **extra)  # type: ignore[arg-type]
         else:
             owners = draw(st.lists(st.sampled_from(agents), min_size=1, max_size=2, unique=True))
             named = [a for a in owners if a is not None]
-            d.utility(name, parents, agent=named or None, **extra)  # type: ignore[arg-type]
+            d = d.utility(name, parents, agent=named or None, **extra)  # type: ignore[arg-type]
     return d
 
 

@@ -1,7 +1,7 @@
 """README.md: the two-command quick start, the tour, and links into every page of the docs.
 
 The tour's code is executed by Sybil (``conftest.py``); its picture is checked by
-``tests/test_docs_pictures.py``.
+``tests/docs/test_pictures.py``.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 PAGES = ("index", "quickstart", "dsl", "incentives", "quantitative", "rendering", "zoo", "cli",
          "format", "api")

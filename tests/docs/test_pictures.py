@@ -11,7 +11,7 @@ from types import ModuleType
 import pytest
 
 import cid
-from tests.cli.pages import ROOT, page_name, pages, run_page
+from tests.support.pages import ROOT, page_name, pages, run_page
 
 STATIC = ROOT / "docs" / "_static"
 SHOWN = re.compile(r"!\[[^\]]*\]\((?:docs/)?(_static/[^)]+)\)")

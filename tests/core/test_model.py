@@ -10,9 +10,9 @@ from cid.errors import CIDError, DiagramError, NodeNotFoundError
 
 def mdp() -> cid.Diagram:
     d = cid.Diagram("mdp")
-    d.chance("S1").decision("A1", parents=["S1"]).utility("R1", parents=["S1"])
-    d.chance("S2", parents=["S1", "A1"]).decision("A2", parents=["S2"])
-    d.utility("R2", parents=["S2"])
+    d = d.chance("S1").decision("A1", parents=["S1"]).utility("R1", parents=["S1"])
+    d = d.chance("S2", parents=["S1", "A1"]).decision("A2", parents=["S2"])
+    d = d.utility("R2", parents=["S2"])
     return d
 
 
@@ -44,8 +44,8 @@ def test_parents_keep_given_order() -> None:
 def test_edge_chain_forms() -> None:
     d = cid.Diagram()
     for n in ["A", "B", "C", "D"]:
-        d.chance(n)
-    d.edges("A, B -> C -> D", ("A", "D"))
+        d = d.chance(n)
+    d = d.edges("A, B -> C -> D", ("A", "D"))
     assert set(d.edge_list) == {("A", "C"), ("B", "C"), ("C", "D"), ("A", "D")}
 
 
@@ -94,7 +94,7 @@ def test_repr() -> None:
 def test_cycle_is_rejected_and_printed() -> None:
     d = cid.Diagram().chance("X").chance("Y", parents=["X"]).chance("Z", parents=["Y"])
     with pytest.raises(DiagramError, match=r"Z -> X would make a cycle: Z -> X -> Y -> Z") as info:
-        d.edge("Z", "X")
+        d = d.edge("Z", "X")
     assert info.value.code == "cid_cycle"
     assert d.parents("X") == ()  # unchanged
 
@@ -108,7 +108,7 @@ def test_cycle_in_from_edges_lists_the_cycle() -> None:
 def test_self_loop() -> None:
     d = cid.Diagram().chance("X")
     with pytest.raises(DiagramError, match="self-loop on node X"):
-        d.edge("X", "X")
+        d = d.edge("X", "X")
     with pytest.raises(DiagramError, match="self-loop on node Q"):
         cid.Diagram.from_edges([("Q", "Q")])
 
@@ -116,23 +116,23 @@ def test_self_loop() -> None:
 def test_unknown_node_in_edge() -> None:
     d = cid.Diagram().chance("X")
     with pytest.raises(NodeNotFoundError, match="edge X -> Y: unknown node 'Y'"):
-        d.edge("X", "Y")
+        d = d.edge("X", "Y")
     with pytest.raises(NodeNotFoundError, match="unknown parent 'Q'"):
-        d.chance("Z", parents=["Q"])
+        d = d.chance("Z", parents=["Q"])
     assert isinstance(NodeNotFoundError("x"), LookupError)
 
 
 def test_duplicate_name() -> None:
     d = cid.Diagram().chance("X")
     with pytest.raises(DiagramError, match="duplicate node name 'X'") as info:
-        d.chance("X")
+        d = d.chance("X")
     assert info.value.code == "cid_duplicate_node"
 
 
 def test_decision_and_utility_rejected() -> None:
     d = cid.Diagram().decision("D")
     with pytest.raises(DiagramError, match="node D cannot be both a decision and a utility"):
-        d.utility("D")
+        d = d.utility("D")
     with pytest.raises(DiagramError, match="node D cannot be both a decision and a utility"):
         cid.Diagram.from_edges(["D -> U"], decisions=["D"], utilities=["D", "U"])
 
@@ -140,10 +140,10 @@ def test_decision_and_utility_rejected() -> None:
 def test_missing_agent_when_several() -> None:
     d = cid.Diagram().decision("D1", agent="alice")
     with pytest.raises(DiagramError, match=r"decision D2 names no agent.*alice, bob|decision D2"):
-        d.decision("D2").decision("D3", agent="bob")
+        d = d.decision("D2").decision("D3", agent="bob")
     d = cid.Diagram().decision("D1", agent="alice").utility("U")
     with pytest.raises(DiagramError, match=r"utility U names no agent.*\(alice, bob\)"):
-        d.decision("D2", agent="bob")
+        d = d.decision("D2", agent="bob")
     with pytest.raises(DiagramError, match=r"utility U names no agent"):
         cid.Diagram.from_edges(["A -> U", "B -> U"], decisions={"a": ["A"], "b": ["B"]},
                                utilities=["U"])
@@ -174,7 +174,7 @@ def test_bad_edge_strings() -> None:
     d = cid.Diagram().chance("A")
     for bad in ["A", "A -> ", "-> A", 5]:
         with pytest.raises(DiagramError, match="cannot read edge"):
-            d.edges(bad)  # type: ignore[arg-type]
+            d = d.edges(bad)  # type: ignore[arg-type]
 
 
 def test_bad_attributes() -> None:
@@ -216,7 +216,7 @@ def test_equality_and_copy() -> None:
     a, b = mdp(), mdp()
     assert a == b
     c = a.copy()
-    c.chance("X")
+    c = c.chance("X")
     assert c != a and "X" not in a
     assert a != a.copy(name="other")
     with pytest.raises(DiagramError, match="invalid diagram name ''"):
@@ -302,18 +302,18 @@ def test_with_kind_keeps_the_agent() -> None:
 def test_edges_are_all_or_nothing() -> None:
     d = cid.Diagram().chance("A").chance("B")
     with pytest.raises(NodeNotFoundError, match="unknown node 'Q'"):
-        d.edges("A -> B", "B -> Q")
+        d = d.edges("A -> B", "B -> Q")
     assert d.edge_list == ()
     with pytest.raises(DiagramError, match="cycle: B -> A -> B"):
-        d.edges("A -> B -> A")
+        d = d.edges("A -> B -> A")
     assert d.edge_list == ()
-    d.edge("A", "B")
+    d = d.edge("A", "B")
     with pytest.raises(DiagramError, match="cycle"):
-        d.edges("A -> B", "B -> A")  # the old edge A -> B stays; nothing else was added
+        d = d.edges("A -> B", "B -> A")  # the old edge A -> B stays; nothing else was added
     assert d.edge_list == (("A", "B"),)
     c = cid.Diagram().chance("C").chance("D").chance("E", ["C", "D"])
     with pytest.raises(CIDError):
-        c.edges("E -> D")
+        c = c.edges("E -> D")
     assert c.parents("E") == ("C", "D")  # parent order unchanged
     with pytest.raises(NodeNotFoundError):
         cid.Diagram(nodes=[cid.Chance("A"), cid.Chance("B")], edges=["A -> B", "B -> Q"])
@@ -332,7 +332,7 @@ def test_duplicate_edges_count_once_everywhere() -> None:
 
 def test_builder_equals_from_edges_equals_json() -> None:
     built = cid.Diagram("g")
-    built.chance("S").decision("D", parents=["S"]).utility("U", parents=["D", "S"])
+    built = built.chance("S").decision("D", parents=["S"]).utility("U", parents=["D", "S"])
     listed = cid.Diagram.from_edges([("S", "D"), ("D", "U"), ("S", "U")], decisions=["D"],
                                     utilities=["U"], name="g")
     assert built == listed

@@ -56,16 +56,16 @@ def random_model(seed: int, *, n: int = 6, max_parents: int = 2, max_card: int =
         pshape = tuple(cards[p] for p in parents)
         if kind == "chance":
             card = int(rng.integers(2, max_card + 1))
-            d.chance(name, parents)
+            d = d.chance(name, parents)
             cpds[name] = num.dirichlet(np.full(card, alpha), size=pshape or None)
             cards[name] = card
         elif kind == "decision":
             card = int(rng.integers(2, max_card + 1))
-            d.decision(name, parents, agent=owner("decision"))
+            d = d.decision(name, parents, agent=owner("decision"))
             domains[name] = list(range(card))
             cards[name] = card
         else:
-            d.utility(name, parents, agent=owner("utility"))
+            d = d.utility(name, parents, agent=owner("utility"))
             values = np.round(num.random(pshape) * 4, 1)
             if parents:
                 cpds[name] = values

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import cid
-from cid.quant import examples as ex
 from cid.quant import instrumental_control_effect, solve
 
 zoo = pytest.importorskip("zoo")
+ex = pytest.importorskip("zoo.models")
 
 
 @pytest.mark.parametrize("horizon", [3, 5])

@@ -1,9 +1,9 @@
-"""Example CPDs for zoo diagrams, where a number makes the paper's point.
+"""Numbers for zoo diagrams, where a number makes the paper's point.
 
-Each function returns a :class:`~cid.quant.Model` for a diagram of the zoo (see
-``zoo-figures``): it builds the diagram itself with the public DSL, or attaches its numbers to
-the diagram it is given (e.g. ``zoo.build("wireheading", horizon=5)``); CPDs are written as
-functions of the parents *by name*, so they follow the zoo's node names at any horizon.
+Each function returns a :class:`~cid.quant.Model` for a diagram of the zoo: the zoo's own
+diagram (:func:`zoo.build`), or the one it is given (e.g. ``zoo.build("wireheading",
+horizon=5)``); CPDs are written as functions of the parents *by name*, so they follow the
+zoo's node names at any horizon.
 
 * :func:`wireheading_model` — a reward function the agent can rewrite: the optimal policy
   tampers with it, and does worse by the intended reward than honest work.
@@ -21,7 +21,7 @@ good state, the tampered one pays 1 always.
 Examples
 --------
 >>> import cid
->>> from cid.quant.examples import wireheading_model, current_rf_optimization_model
+>>> from zoo.models import wireheading_model, current_rf_optimization_model
 >>> cid.solve(wireheading_model()).policy["A1"](S1="good")
 'tamper'
 >>> cid.solve(current_rf_optimization_model()).policy["A1"](S1="good", ThetaR1="intended")
@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 
+from cid import Diagram, Model
 from cid.errors import DiagramError
-from cid.model import Diagram
-from cid.quant.cpd import Function
-from cid.quant.model import Model
+from cid.quant import Function, marginal
+from zoo import build
 
 __all__ = [
     "ACTIONS",
@@ -85,18 +85,6 @@ def _check(d: Diagram, expected: Mapping[str, str], name: str) -> None:
                            "zoo entry (or has them as another kind)", code="cid_invalid_argument")
 
 
-def _wireheading_diagram(horizon: int) -> Diagram:
-    d = Diagram("wireheading", description="RL with a modifiable reward function")
-    for t in range(1, horizon + 1):
-        before = [f"S{t - 1}", f"A{t - 1}"] if t > 1 else []
-        d.chance(f"S{t}", before, step=t)
-        d.chance(f"ThetaR{t}", [f"ThetaR{t - 1}", *before] if t > 1 else [], step=t)
-        if t < horizon:
-            d.decision(f"A{t}", [f"S{t}"], step=t)
-        d.utility(f"R{t}", [f"S{t}", f"ThetaR{t}"], step=t)
-    return d
-
-
 def wireheading_model(diagram: Diagram | None = None, *, horizon: int = 3) -> Model:
     """The ``wireheading`` entry with numbers: rewriting the reward function pays.
 
@@ -107,7 +95,7 @@ def wireheading_model(diagram: Diagram | None = None, *, horizon: int = 3) -> Mo
     horizon : int
         The number of states when the diagram is built here.
     """
-    d = diagram if diagram is not None else _wireheading_diagram(horizon)
+    d = diagram if diagram is not None else build("wireheading", horizon=horizon)
     states = sorted(int(n[1:]) for n in d.chance_nodes if n[0] == "S" and n[1:].isdigit())
     m = states[-1] if states else 0
     _check(d, {**{f"S{t}": "chance" for t in range(1, m + 1)},
@@ -126,20 +114,6 @@ def wireheading_model(diagram: Diagram | None = None, *, horizon: int = 3) -> Mo
     return Model(d, cpds, domains, name="wireheading")
 
 
-def _current_rf_diagram(horizon: int) -> Diagram:
-    d = Diagram("current_rf_optimization", description="TI-ignoring current-RF optimisation")
-    d.chance("S1").chance("ThetaR1").decision("A1", ["S1", "ThetaR1"])
-    d.chance("S2", ["S1", "A1"]).chance("ThetaR2", ["ThetaR1", "S1", "A1"])
-    d.utility("R2", ["ThetaR1", "S2"])
-    state = "S2"
-    for t in range(2, horizon):
-        d.decision(f"A{t}", [state, "ThetaR1"])
-        d.chance(f"S{t + 1}_cf", [state, f"A{t}"], counterfactual=True)
-        d.utility(f"R{t + 1}", ["ThetaR1", f"S{t + 1}_cf"])
-        state = f"S{t + 1}_cf"
-    return d
-
-
 def current_rf_optimization_model(diagram: Diagram | None = None, *,
                                   horizon: int = 3) -> Model:
     """The ``current_rf_optimization`` entry with the same numbers: tampering no longer pays.
@@ -147,7 +121,7 @@ def current_rf_optimization_model(diagram: Diagram | None = None, *,
     Every reward reads the *current* reward function ``ThetaR1``; the rewritten one,
     ``ThetaR2``, is read by nothing the agent is paid for.
     """
-    d = diagram if diagram is not None else _current_rf_diagram(horizon)
+    d = diagram if diagram is not None else build("current_rf_optimization", horizon=horizon)
     _check(d, {"S1": "chance", "S2": "chance", "ThetaR1": "chance", "ThetaR2": "chance",
                "A1": "decision", "R2": "utility"}, "current_rf_optimization_model")
     cpds: dict[str, object] = {"S1": {"bad": 0.5, "good": 0.5}, "ThetaR1": {"intended": 1.0},
@@ -170,11 +144,9 @@ def intended_return(model: Model, policy: Mapping[str, object]) -> float:
     For the two reward-tampering models: what the designers wanted, whatever the implemented
     reward function says.
     """
-    from cid.quant.inference import marginal
-
-    states = [n for n in model._diagram.nodes if n[0] == "S" and model.domain(n) == STATES]
-    rewarded = [n for n in states if any(model._diagram.kind(c) == "utility"
-                                         for c in model._diagram.children(n))]
+    states = [n for n in model.diagram.nodes if n[0] == "S" and model.domain(n) == STATES]
+    rewarded = [n for n in states if any(model.diagram.kind(c) == "utility"
+                                         for c in model.diagram.children(n))]
     return sum(marginal(model, s, policy=policy)["good"] for s in rewarded)
 
 
@@ -198,9 +170,7 @@ def counterfactual_oracle_model(diagram: Diagram | None = None) -> Model:
     ``S_cf``.
     """
     if diagram is None:
-        diagram = Diagram("counterfactual_oracle")
-        diagram.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"])
-        diagram.chance("S_cf", ["Q"], counterfactual=True).utility("R", ["A", "S_cf"])
+        diagram = build("counterfactual_oracle")
     _oracle_check(diagram, "counterfactual_oracle_model", "S_cf")
     cpds = {"Q": {0: 0.5, 1: 0.5}, "S": Function(_read_world, call="mapping"),
             "S_cf": lambda Q: HONEST[Q], "R": lambda A, S_cf: float(A == S_cf)}
@@ -211,9 +181,7 @@ def counterfactual_oracle_model(diagram: Diagram | None = None) -> Model:
 def self_fulfilling_prophecy_model(diagram: Diagram | None = None) -> Model:
     """The ``self_fulfilling_prophecy`` entry, same world: scored on ``S``, it manipulates."""
     if diagram is None:
-        diagram = Diagram("self_fulfilling_prophecy")
-        diagram.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"])
-        diagram.utility("R", ["A", "S"])
+        diagram = build("self_fulfilling_prophecy")
     _oracle_check(diagram, "self_fulfilling_prophecy_model", "S")
     cpds = {"Q": {0: 0.5, 1: 0.5}, "S": Function(_read_world, call="mapping"),
             "R": lambda A, S: float(A == S)}
