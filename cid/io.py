@@ -53,7 +53,7 @@ from pydantic_core import PydanticCustomError
 from cid._build import Problem, assemble
 from cid._view import DiagramView
 from cid.edges import parse_edges
-from cid.errors import CIDError, DiagramError, SaveError, SpecError
+from cid.errors import CIDError, DiagramError, SpecError
 from cid.model import Diagram
 from cid.nodes import Chance, Decision, Node, Utility
 
@@ -350,8 +350,14 @@ def from_json(text: str | bytes, *, source: str = "spec") -> Diagram:
         The text is not JSON (or is nested too deeply, or holds a number too long to read),
         or the spec has problems (see :func:`from_dict`).
     """
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")  # a byte-order mark (Windows editors write one)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as err:
+        raise SpecError([("", f"invalid JSON: the key {err.key!r} appears twice in one object "
+                          "(which one counts would be a guess)", "cid_duplicate_key")],
+                        source=source) from None
     except json.JSONDecodeError as err:
         raise SpecError([(f"line {err.lineno} column {err.colno}", f"invalid JSON: {err.msg}",
                           "cid_json")], source=source) from None
@@ -364,6 +370,21 @@ def from_json(text: str | bytes, *, source: str = "spec") -> Diagram:
     except (TypeError, ValueError) as err:  # e.g. an integer with thousands of digits
         raise SpecError([("", f"cannot read JSON: {err}", "cid_json")], source=source) from None
     return from_dict(data, source=source)
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
 
 
 def _node_dict(diagram: DiagramView, name: str) -> dict[str, Any]:
@@ -443,17 +464,9 @@ def save(diagram: DiagramView, path: str | Path) -> Path:
     DiagramError
         The diagram cannot be written as a spec (see :func:`to_json`).
     """
-    path = Path(path)
-    text = to_json(diagram) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise SaveError(f"cannot write {path}: {err.strerror or err}") from None
-    except UnicodeEncodeError as err:
-        raise SaveError(f"cannot write {path}: the text cannot be UTF-8 encoded ({err.reason})"
-                        ) from None
-    return path
+    from cid.files import write_atomic
+
+    return write_atomic(path, to_json(diagram) + "\n")
 
 
 def load(path: str | Path) -> Diagram:
@@ -470,12 +483,10 @@ def load(path: str | Path) -> Diagram:
         The file cannot be read, is not UTF-8 text, or is not a valid spec; every problem is
         reported with the file name.
     """
+    from cid.files import read_limited
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise SpecError([("", f"cannot read {path}: {err.strerror or err}", "cid_io")],
-                        source=str(path)) from None
+    data = read_limited(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
