@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
+from os import PathLike
 from pathlib import Path
 from typing import Annotated, Any, Final, Literal
 
@@ -53,7 +54,7 @@ from pydantic_core import PydanticCustomError
 from cid._build import Problem, assemble
 from cid._view import DiagramView
 from cid.edges import parse_edges
-from cid.errors import CIDError, DiagramError, SpecError
+from cid.errors import CIDError, CIDTypeError, DiagramError, SpecError
 from cid.model import Diagram
 from cid.nodes import Chance, Decision, Node, Utility
 
@@ -485,6 +486,9 @@ def load(path: str | Path) -> Diagram:
     """
     from cid.files import read_limited
 
+    if not isinstance(path, (str, PathLike)):
+        raise CIDTypeError(f"load() takes a file path (str or path-like), got "
+                           f"{type(path).__name__}: for JSON text use cid.Diagram.from_json")
     path = Path(path)
     data = read_limited(path)
     try:

@@ -72,17 +72,27 @@ def parse_zoo_target(target: str) -> tuple[str, dict[str, Any]] | None:
             raise UsageError(f"bad zoo parameter {item!r} in {target!r}: write key=value")
         try:
             value: Any = json.loads(raw)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, ValueError):  # ValueError: a number too long to read
             value = raw
+        if key.strip() in params:
+            raise UsageError(f"zoo parameter {key.strip()!r} is given twice in {target!r}")
         params[key.strip()] = value
     return name, params
 
 
+MAX_PROBLEM_LINES = 100
+"""At most this many problems of one input are printed; a last line counts the rest."""
+
+
 def _spec_failure(err: SpecError, source: str) -> Failure:
     lines = []
-    for loc, msg, code in err.problems:
+    for loc, msg, code in err.problems[:MAX_PROBLEM_LINES]:
         where = [source] if source not in msg else []  # "cannot read FILE: ..." names it
         lines.append(": ".join([*where, *([loc] if loc else []), f"{msg} [{code}]"]))
+    rest = len(err.problems) - MAX_PROBLEM_LINES
+    if rest > 0:
+        lines.append(f"{source}: ... and {rest:,} more {'problem' if rest == 1 else 'problems'}"
+                     " (fix these first)")
     return Failure(lines or [f"{source}: {err}"])
 
 

@@ -103,3 +103,43 @@ def test_warnings_are_printed_on_one_line(tmp_path: Path) -> None:
     assert warning_lines, err
     assert all(line.startswith("cid validate: warning: ") for line in warning_lines), err
     assert "warnings.warn" not in err and os.sep + "cid" + os.sep not in err
+
+
+@pytest.mark.parametrize("bad", [b"{}", 3, None])
+def test_load_takes_a_path(bad: object) -> None:
+    with pytest.raises(cid.CIDTypeError, match="file path"):
+        cid.load(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", [None, "zoo:mdp", 3])
+def test_analyze_takes_a_diagram(bad: object) -> None:
+    with pytest.raises(cid.CIDTypeError, match="takes a cid.Diagram"):
+        cid.analyze(bad)  # type: ignore[arg-type]
+
+
+def test_a_spec_with_many_problems_prints_a_bounded_message(tmp_path: Path) -> None:
+    spec = {"format_version": 1, "name": "bad", "nodes": [],
+            "edges": [[f"A{i}", f"B{i}"] for i in range(5000)]}
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(spec))
+    done = run_cid("validate", str(path))
+    assert done.returncode == 1
+    lines = done.stderr.decode().splitlines()
+    assert 100 <= len(lines) <= 102
+    assert "more problems" in lines[-1]
+    with pytest.raises(cid.SpecError) as caught:
+        cid.load(path)
+    assert len(caught.value.problems) >= 5000
+    assert len(str(caught.value).splitlines()) <= 102
+
+
+def test_repeated_zoo_parameters_are_refused() -> None:
+    done = run_cid("analyze", "zoo:mdp:horizon=3,horizon=4")
+    assert done.returncode == 2
+    assert b"given twice" in done.stderr
+
+
+def test_a_huge_zoo_horizon_is_refused_before_building() -> None:
+    done = run_cid("analyze", "zoo:mdp:horizon=10000000", memory_mib=1024, timeout=30)
+    assert done.returncode == 1
+    assert b"above the zoo's limit" in done.stderr
