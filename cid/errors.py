@@ -101,16 +101,21 @@ class SpecError(DiagramError):
     """
 
     code = "cid_invalid_spec"
+    shown = 100
+    """At most this many problems are written into the message (all are in ``problems``)."""
 
     def __init__(self, problems: list[tuple[str, str, str]], *, source: str = "spec") -> None:
         self.problems = tuple(problems)
         self.source = source
         lines = [f"{loc}: {msg} [{code}]" if loc else f"{msg} [{code}]"
-                 for loc, msg, code in problems]
-        if len(lines) == 1:  # one line; "cannot read FILE: ..." names the file already
+                 for loc, msg, code in problems[:self.shown]]
+        if len(problems) == 1:  # one line; "cannot read FILE: ..." names the file already
             text = lines[0] if source in problems[0][1] else f"{source} is invalid: {lines[0]}"
         else:
-            text = "\n  ".join([f"{source} is invalid ({len(lines)} problems):", *lines])
+            more = len(problems) - len(lines)
+            tail = [f"... and {more:,} more (see .problems)"] if more > 0 else []
+            text = "\n  ".join([f"{source} is invalid ({len(problems):,} problems):", *lines,
+                                *tail])
         super().__init__(text)
 
 

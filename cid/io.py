@@ -34,12 +34,13 @@ cid.errors.SpecError: spec is invalid: edges[0]: edge X -> Y: unknown node 'Y' [
 from __future__ import annotations
 
 from collections.abc import Mapping
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cid.core.diagram import Diagram
 from cid.core.spec import FORMAT_VERSION, to_dict, to_json
-from cid.errors import SaveError, SpecError
+from cid.errors import CIDTypeError, SpecError
 
 if TYPE_CHECKING:
     from cid.core.schema import DiagramSpec as DiagramSpec
@@ -148,21 +149,14 @@ def save(diagram: Diagram, path: str | Path) -> Path:
     Raises
     ------
     SaveError
-        The file cannot be written (the message names it and says why).
+        The file cannot be written (the message names it and says why); the write is atomic,
+        so the old file, if any, is left untouched.
     DiagramError
         The diagram cannot be written as a spec (see :func:`to_json`).
     """
-    path = Path(path)
-    text = to_json(diagram) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise SaveError(f"cannot write {path}: {err.strerror or err}") from None
-    except UnicodeEncodeError as err:
-        raise SaveError(f"cannot write {path}: the text cannot be UTF-8 encoded ({err.reason})"
-                        ) from None
-    return path
+    from cid.files import write_atomic
+
+    return write_atomic(path, to_json(diagram) + "\n")
 
 
 def load(path: str | Path) -> Diagram:
@@ -179,12 +173,13 @@ def load(path: str | Path) -> Diagram:
         The file cannot be read, is not UTF-8 text, or is not a valid spec; every problem is
         reported with the file name.
     """
+    from cid.files import read_limited
+
+    if not isinstance(path, (str, PathLike)):
+        raise CIDTypeError(f"load() takes a file path (str or path-like), got "
+                           f"{type(path).__name__}: for JSON text use cid.Diagram.from_json")
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise SpecError([("", f"cannot read {path}: {err.strerror or err}", "cid_io")],
-                        source=str(path)) from None
+    data = read_limited(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

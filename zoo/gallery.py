@@ -18,12 +18,17 @@ SVGs; the DOT files and the page are written without it).
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import tempfile
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cid.errors import CIDWarning, DiagramError
+from cid.errors import CIDWarning, DiagramError, SaveError
+from cid.files import write_atomic
 from zoo.claims import ClaimVerdict
 
 if TYPE_CHECKING:
@@ -126,18 +131,37 @@ def render_zoo(
         )
         pictures = []
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for n in chosen:
-        for overlay in (False, True) if incentives else (False,):
-            rendering = entry_rendering(n, incentives=overlay)
-            stem = _stem(n, overlay)
-            dot_path = out / f"{stem}.dot"
-            dot_path.write_text(str(rendering.dot), encoding="utf-8")
-            written.append(dot_path)
-            for fmt in pictures:
-                written.append(Path(rendering.save(out / f"{stem}.{fmt}")))
-    return written
+    if out.is_symlink() and not out.exists():
+        raise SaveError(f"cannot write into {out}: it is a symbolic link to nothing")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SaveError(f"cannot write into {out}: {err.strerror or err}") from None
+    with _staging(out) as stage:
+        staged: list[str] = []
+        for n in chosen:
+            for overlay in (False, True) if incentives else (False,):
+                rendering = entry_rendering(n, incentives=overlay)
+                stem = _stem(n, overlay)
+                rendering.save(stage / f"{stem}.dot")
+                staged.append(f"{stem}.dot")
+                for fmt in pictures:
+                    rendering.save(stage / f"{stem}.{fmt}")
+                    staged.append(f"{stem}.{fmt}")
+        for file in staged:  # every drawing made: now move them in (a link is replaced, never
+            os.replace(stage / file, out / file)  # followed to a file outside the folder)
+    return [out / file for file in staged]
+
+
+@contextmanager
+def _staging(out: Path) -> Iterator[Path]:
+    """A temporary folder inside ``out``, removed afterwards whatever happens: the gallery is
+    drawn there first, so a failure half-way leaves ``out`` as it was."""
+    stage = Path(tempfile.mkdtemp(dir=out, prefix=".staging-"))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 # ------------------------------------------------------------------ the Markdown gallery
@@ -324,8 +348,7 @@ def write_gallery(docs_dir: str | Path, *, pictures: bool = True) -> list[Path]:
     image_dir = docs / "zoo"
     formats = ("svg",) if pictures and cid.graphviz_available() else ()
     written = render_zoo(image_dir, formats=formats, incentives=True)
-    page = docs / "zoo.md"
-    page.write_text(gallery_markdown(image_dir="zoo"), encoding="utf-8")
+    page = write_atomic(docs / "zoo.md", gallery_markdown(image_dir="zoo"))
     return [*written, page]
 
 

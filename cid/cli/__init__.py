@@ -52,8 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         0 success, 1 invalid diagram or input, 2 usage error, 3 Graphviz missing.
     """
+    from cid.cli._streams import configure_streams, one_line_warnings
     from cid.errors import CIDError, GraphvizNotFoundError
 
+    configure_streams()
     parser = build_parser()
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -62,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     command = f"cid {args.command}" + (f" {args.zoo_command}" if args.command == "zoo" else "")
     try:
-        return handler(args)
+        with one_line_warnings(command):
+            return handler(args)
     except UsageError as err:
         print(f"{command}: error: {err}", file=sys.stderr)
         return EXIT_USAGE

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from cid.cli._targets import (
     Failure,
     UsageError,
+    check_stdin_once,
     load_target,
     output_folder,
     plural,
@@ -30,6 +31,7 @@ __all__ = ["analyze", "compare", "render", "schema", "validate"]
 def validate(args: argparse.Namespace) -> int:
     """``cid validate FILE...``: one ``FILE: ok (...)`` line per valid file on stdout, one line
     per problem on stderr; exit 1 when any file is invalid."""
+    check_stdin_once(list(args.targets))
     status = 0
     for target in args.targets:
         try:
@@ -151,6 +153,7 @@ def compare(args: argparse.Namespace) -> int:
     """``cid compare A B [--rename OLD=NEW]... [--format text|json]``."""
     from cid.cli._compare import compare as compare_diagrams
 
+    check_stdin_once([args.a, args.b])
     a, b = load_target(args.a), load_target(args.b)
     renames = dict(pair for group in args.rename or () for pair in group)
     result = compare_diagrams(a, b, labels=(args.a, args.b), renames=renames)

@@ -26,8 +26,8 @@ from cid.errors import CIDError, SpecError
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["Failure", "UsageError", "load_target", "output_folder", "parse_zoo_target",
-           "plural", "write_text"]
+__all__ = ["Failure", "UsageError", "check_stdin_once", "load_target", "output_folder",
+           "parse_zoo_target", "plural", "read_stdin", "write_text"]
 
 ZOO_PREFIX = "zoo:"
 BOM = "\ufeff"
@@ -72,17 +72,27 @@ def parse_zoo_target(target: str) -> tuple[str, dict[str, Any]] | None:
             raise UsageError(f"bad zoo parameter {item!r} in {target!r}: write key=value")
         try:
             value: Any = json.loads(raw)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, ValueError):  # ValueError: a number too long to read
             value = raw
+        if key.strip() in params:
+            raise UsageError(f"zoo parameter {key.strip()!r} is given twice in {target!r}")
         params[key.strip()] = value
     return name, params
 
 
+MAX_PROBLEM_LINES = 100
+"""At most this many problems of one input are printed; a last line counts the rest."""
+
+
 def _spec_failure(err: SpecError, source: str) -> Failure:
     lines = []
-    for loc, msg, code in err.problems:
+    for loc, msg, code in err.problems[:MAX_PROBLEM_LINES]:
         where = [source] if source not in msg else []  # "cannot read FILE: ..." names it
         lines.append(": ".join([*where, *([loc] if loc else []), f"{msg} [{code}]"]))
+    rest = len(err.problems) - MAX_PROBLEM_LINES
+    if rest > 0:
+        lines.append(f"{source}: ... and {rest:,} more {'problem' if rest == 1 else 'problems'}"
+                     " (fix these first)")
     return Failure(lines or [f"{source}: {err}"])
 
 
@@ -104,13 +114,48 @@ def load_target(target: str) -> Diagram:
 
             name, params = zoo_target
             return zoo.build(name, **params)
-        if target == "-":  # a byte-order mark (Windows editors write one) is not JSON
-            return from_json(sys.stdin.read().removeprefix(BOM), source="<stdin>")
+        if target == "-":
+            return from_json(read_stdin(), source="<stdin>")
         return load(target)
     except SpecError as err:
         raise _spec_failure(err, "<stdin>" if target == "-" else target) from None
     except CIDError as err:
         raise Failure([f"{target}: {err}"]) from None
+
+
+def check_stdin_once(targets: list[str]) -> None:
+    """Refuse a command line that names standard input (``-``) more than once: it can be read
+    only once, so the second ``-`` would silently be empty or a copy of the first.
+
+    Raises
+    ------
+    UsageError
+        ``-`` appears more than once in ``targets``.
+    """
+    if targets.count("-") > 1:
+        raise UsageError("standard input ('-') can be read only once: give it at most once")
+
+
+def read_stdin() -> str:
+    """Standard input as UTF-8 text, whatever the locale (a byte-order mark is dropped), never
+    read beyond the input limit.
+
+    Raises
+    ------
+    SpecError
+        The input is larger than the limit or is not UTF-8 text.
+    """
+    from cid.files import read_stream_limited
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream without bytes underneath (e.g. replaced in a test)
+        return sys.stdin.read().removeprefix(BOM)
+    data = read_stream_limited(stream, source="<stdin>")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SpecError([("", f"cannot read standard input: not UTF-8 text ({err.reason} "
+                          f"at byte {err.start})", "cid_io")], source="<stdin>") from None
 
 
 @contextmanager
@@ -133,6 +178,8 @@ def output_folder(path: str | Path) -> Iterator[Path]:
 
 def write_text(path: str | Path, text: str) -> Path:
     """Write ``text`` to ``path``, creating its folder; return the path."""
+    from cid.files import write_atomic
+
     with output_folder(path) as out:
-        out.write_text(text, encoding="utf-8")
+        write_atomic(out, text)
     return out

@@ -309,8 +309,14 @@ def read_json(text: str | bytes, *, source: str = "spec") -> Structure:
         The text is not JSON (or is nested too deeply, or holds a number too long to read),
         or the spec has problems (see :func:`from_dict`).
     """
+    if isinstance(text, str):
+        text = text.removeprefix("\ufeff")  # a byte-order mark (Windows editors write one)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as err:
+        raise SpecError([("", f"invalid JSON: the key {err.key!r} appears twice in one object "
+                          "(which one counts would be a guess)", "cid_duplicate_key")],
+                        source=source) from None
     except json.JSONDecodeError as err:
         raise SpecError([(f"line {err.lineno} column {err.colno}", f"invalid JSON: {err.msg}",
                           "cid_json")], source=source) from None
@@ -325,3 +331,16 @@ def read_json(text: str | bytes, *, source: str = "spec") -> Structure:
     return read_dict(data, source=source)
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out

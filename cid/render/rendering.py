@@ -171,6 +171,8 @@ class Rendering:
             For a suffix (or ``format``) that is not one of :data:`FORMATS`.
         GraphvizNotFoundError
             For a picture format when the ``dot`` executable is missing.
+        SaveError
+            The file cannot be written; the old file (if any) is left untouched.
         """
         path = Path(path)
         fmt = (format or path.suffix.lstrip(".")).lower()
@@ -179,13 +181,16 @@ class Rendering:
                 f"cannot tell the format of {str(path)!r}: use a suffix or format among "
                 f"{', '.join('.' + f for f in FORMATS)}"
             )
+        from cid.files import write_atomic
+
+        data: str | bytes
         if fmt in ("dot", "gv"):
-            path.write_text(self._dot, encoding="utf-8")
+            data = self._dot
         elif fmt == "svg":
-            path.write_text(self.svg(), encoding="utf-8")
+            data = self.svg()
         else:
-            path.write_bytes(self.pipe(fmt))
-        return path
+            data = self.pipe(fmt)
+        return write_atomic(path, data)
 
     # ------------------------------------------------------------------ Jupyter
     def _fallback_bundle(self, problem: str, *, missing: bool = True) -> dict[str, str]:
