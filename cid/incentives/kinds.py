@@ -66,6 +66,10 @@ class IncentiveKind(str, Enum):
         found = _lookup(kind)
         if isinstance(found, IncentiveKind):
             return found
+        if isinstance(found, ControlKind):
+            raise DiagramError(
+                f"{kind!r} is a kind of value of control, not one of the four criteria: use "
+                f"cid.{found.function_name} and cid.explain_control", code="cid_unknown_kind")
         valid = ", ".join(f"{k.value!r} ({k.label})" for k in cls)
         raise DiagramError(f"unknown incentive kind {kind!r}; use one of {valid}",
                            code="cid_unknown_kind")

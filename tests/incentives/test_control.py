@@ -13,6 +13,7 @@ import cid
 import zoo
 from cid.incentives import ControlKind
 from tests.incentives import oracle
+from tests.incentives.cases import observing
 from tests.strategies import diagrams
 
 
@@ -69,27 +70,6 @@ def _check_witness(d: cid.Diagram, decision: str, node: str, kind: ControlKind) 
         assert {a, b} == set(pair) and R.has_edge(a, b)
     assert w.given == ({decision} | set(d.parents(decision))) - {node}
     assert oracle.is_active(R, trail, w.given)
-
-
-@st.composite
-def observing(draw: st.DrawFn, max_nodes: int = 8) -> cid.Diagram:
-    """Dense diagrams where decisions observe chance nodes that also reach the utilities:
-    where indirect value of control lives (sparse random diagrams almost never have it)."""
-    n = draw(st.integers(4, max_nodes))
-    names = [f"N{i}" for i in range(n)]
-    kinds = ["chance"] * n
-    kinds[-1] = "utility"
-    for i in draw(st.lists(st.integers(1, n - 2), min_size=1, max_size=2, unique=True)):
-        kinds[i] = "decision"
-    if draw(st.booleans()):
-        kinds[draw(st.integers(1, n - 2))] = "utility"
-    edges = [(names[j], names[i]) for i in range(1, n) for j in range(i)
-             if kinds[j] != "utility"
-             and draw(st.integers(0, 4)) < (2 if kinds[i] == "chance" else 3)]
-    kinds_of = dict(zip(names, kinds, strict=True))
-    return cid.Diagram.from_edges(
-        edges, nodes=names, decisions=[m for m in names if kinds_of[m] == "decision"],
-        utilities=[m for m in names if kinds_of[m] == "utility"])
 
 
 @settings(max_examples=150, deadline=None)
