@@ -13,7 +13,7 @@ incentive in two (not exclusive) kinds:
   active given ``Fa(D) \\ {X}``: the decision, which responds to ``X``, can exploit what
   ``X`` would otherwise only tell it about ``U``.
 
-Both are answered by graph searches (reachability and one Bayes-ball per node), never by
+Both are answered by graph searches (reachability, Bayes-ball, dominators), never by
 enumerating paths, and each comes with a :class:`ControlWitness`.
 
 >>> import cid
@@ -203,19 +203,86 @@ def direct_value_of_control(diagram: Diagram, decision: str) -> frozenset[str]:
     return frozenset(n for n in view.voc if n in direct)
 
 
-def _indirect_target(view: _View, diagram: Diagram, decision: str,
-                     node: str) -> tuple[str, Any] | None:
+def _indirect_target(view: _View, diagram: Diagram, decision: str, node: str,
+                     upstream: set[Hashable], after: frozenset[str]) -> tuple[str, Any] | None:
     """A utility node ``U`` with ``node ⇝ decision ⇝ U`` and a backdoor trail ``node — U``
-    (and the Bayes-ball that found it), or ``None``."""
-    if node not in view.voc or decision not in nx.descendants(view.reduced, node):
-        return None
-    after = view.utilities & nx.descendants(view.reduced, decision)
-    if not after:
+    (and the Bayes-ball that found it), or ``None``; ``upstream`` are the ancestors of the
+    decision in ``G*`` and ``after`` the agent's utility nodes descending from it."""
+    if node not in view.voc or node not in upstream or not after:
         return None
     given = frozenset({decision, *diagram.parents(decision)} - {node})
     ball = _backdoor_ball(view.reduced, node, given)
     reached = [u for u in diagram.nodes if u in after and u not in given and u in ball.reached]
     return (reached[0], ball) if reached else None
+
+
+_ROOT = ("cid.incentives.control", "root")
+"""The start state of the trail-state graph (not a node name: node names are strings)."""
+
+
+def _trail_states(graph: nx.DiGraph[Hashable], given: frozenset[str],
+                  sources: Iterable[str]) -> nx.DiGraph[Hashable]:
+    """The states ``(v, "up")`` / ``(v, "down")`` of Bayes-ball (arrived at ``v`` from a child
+    / from a parent) given ``given``, with an edge for each move the ball may make, and
+    :data:`_ROOT` before the ``sources`` (which may leave both ways)."""
+    observed = set(given)
+    above = observed | {a for z in observed for a in nx.ancestors(graph, z)}
+    states: nx.DiGraph[Hashable] = nx.DiGraph()
+    states.add_edges_from((_ROOT, (s, "up")) for s in sources)
+    for v in graph:
+        parents, children = list(graph.pred[v]), list(graph.succ[v])
+        if v not in observed:
+            states.add_edges_from(((v, "up"), (p, "up")) for p in parents)
+            states.add_edges_from(((v, way), (c, "down")) for c in children
+                                  for way in ("up", "down"))
+        if v in above:
+            states.add_edges_from(((v, "down"), (p, "up")) for p in parents)
+    return states
+
+
+@dataclass(frozen=True)
+class _DominatorTree:
+    """Pre-order numbers and subtree sizes of a dominator tree: ``a`` dominates ``b`` iff
+    ``b`` is in ``a``'s subtree."""
+
+    pre: dict[Hashable, int]
+    size: dict[Hashable, int]
+
+    def dominates(self, a: Hashable, b: Hashable) -> bool:
+        return self.pre[a] <= self.pre[b] < self.pre[a] + self.size[a]
+
+
+def _enters_from_above(dom: _DominatorTree, node: str) -> bool:
+    """Whether a source of the trail-state graph whose dominator tree is ``dom`` reaches
+    ``node`` by an active trail that ends with an edge into ``node`` and never passes ``node``
+    before: a path to the state ``(node, "down")`` that avoids ``(node, "up")``, so
+    ``(node, "up")`` must not dominate ``(node, "down")``.
+    """
+    target = (node, "down")
+    if target not in dom.pre:
+        return False
+    blocker = (node, "up")
+    return blocker not in dom.pre or not dom.dominates(blocker, target)
+
+
+def _dominator_tree(states: nx.DiGraph[Hashable]) -> _DominatorTree:
+    if _ROOT not in states:
+        return _DominatorTree({}, {})
+    idom = nx.immediate_dominators(states, _ROOT)
+    tree: nx.DiGraph[Hashable] = nx.DiGraph()
+    tree.add_node(_ROOT)
+    tree.add_edges_from((d, v) for v, d in idom.items() if v != d)
+    pre = {v: i for i, v in enumerate(nx.dfs_preorder_nodes(tree, _ROOT))}
+    size: dict[Hashable, int] = {}
+    for v in nx.dfs_postorder_nodes(tree, _ROOT):
+        size[v] = 1 + sum(size[c] for c in tree.succ[v])
+    return _DominatorTree(pre, size)
+
+
+def _around(view: _View, decision: str) -> tuple[set[Hashable], frozenset[str]]:
+    """The ancestors of ``decision`` in ``G*``, and the agent's utility nodes after it."""
+    return (nx.ancestors(view.reduced, decision),
+            view.utilities & nx.descendants(view.reduced, decision))
 
 
 def indirect_value_of_control(diagram: Diagram, decision: str) -> frozenset[str]:
@@ -243,8 +310,14 @@ def indirect_value_of_control(diagram: Diagram, decision: str) -> frozenset[str]
 
     Notes
     -----
-    One Bayes-ball per value-of-control node upstream of ``D`` in ``G*``: linear in the size
-    of the graph for each.
+    Paths are never enumerated. The candidates are the value-of-control nodes upstream of
+    ``D`` in ``G*``. For those outside ``Fa(D)`` the conditioning set is the same, and one
+    search decides them all: in the graph of Bayes-ball states given ``Fa(D)``, started at
+    the utility nodes after ``D``, ``X`` has a backdoor trail iff the state "arrived at ``X``
+    from a parent" is reachable without the state "arrived at ``X`` from a child", i.e. the
+    latter does not dominate the former (one dominator tree, :func:`networkx.immediate_dominators`,
+    near-linear). The parents of ``D`` each take one Bayes-ball from ``X``
+    (:func:`cid.graph.bayes_ball`), which also gives the witnesses.
 
     References
     ----------
@@ -264,7 +337,16 @@ def indirect_value_of_control(diagram: Diagram, decision: str) -> frozenset[str]
     ['X']
     """
     view = _view(diagram, decision)
-    return frozenset(x for x in view.voc if _indirect_target(view, diagram, decision, x))
+    upstream, after = _around(view, decision)
+    family = frozenset({decision, *diagram.parents(decision)})
+    sources = after - family
+    candidates = {x for x in view.voc if x in upstream}
+    dom = _dominator_tree(_trail_states(view.reduced, family, sources))
+    found = {x for x in candidates - family - sources if _enters_from_above(dom, x)}
+    for x in candidates & (family | sources):  # another conditioning set, or a source itself
+        if _indirect_target(view, diagram, decision, x, upstream, after) is not None:
+            found.add(x)
+    return frozenset(found)
 
 
 def explain_control(diagram: Diagram, decision: str, node: str,
@@ -312,7 +394,7 @@ def explain_control(diagram: Diagram, decision: str, node: str,
                 path = nx.shortest_path(allowed, node, u)
                 return ControlWitness(k, decision, node, tuple(map(str, path)))
         return None
-    found = _indirect_target(view, diagram, decision, node)
+    found = _indirect_target(view, diagram, decision, node, *_around(view, decision))
     if found is None:
         return None
     target, ball = found
