@@ -141,8 +141,8 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    help="draw the witness path of NODE's incentive (for --decision, which may "
                    "be left out when the diagram has one decision)")
     p.add_argument("--legend", action="store_true", help="add a legend")
-    p.add_argument("--theme", metavar="THEME", choices=("circular", "rectangular"),
-                   help="the drawing style: circular (default) or rectangular")
+    p.add_argument("--theme", metavar="THEME",
+                   help="a theme preset of cid.render: circular (default) or rectangular")
     p.add_argument("--focus", action="store_true",
                    help="grey out everything that is neither marked, nor on the witness path, "
                    "nor the decision")
