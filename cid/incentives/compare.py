@@ -26,8 +26,10 @@ a vs b: 1 incentive lost, 1 gained, 2 changed
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from cid.errors import DiagramError, NodeNotFoundError
@@ -228,7 +230,7 @@ def _holds(witness: Witness, path: tuple[str, ...], ends: frozenset[str]) -> boo
     if not path or path[-1] not in ends or any(n not in graph for n in path):
         return False
     if witness.is_directed:
-        return all(graph.has_edge(u, v) for u, v in zip(path, path[1:], strict=False))
+        return all(graph.has_edge(u, v) for u, v in pairwise(path))
     return is_active_trail(graph, list(path), given=witness.given)
 
 
@@ -241,8 +243,8 @@ def _check_rename(a: Diagram, b: Diagram, rename: Mapping[str, str]) -> dict[str
     if missing:
         raise NodeNotFoundError(f"cannot match renamed nodes with {', '.join(missing)}: not a "
                                 f"node of '{b.name}'")
-    names = [rename.get(n, n) for n in a.nodes]
-    taken = sorted({n for n in names if names.count(n) > 1})
+    counts = Counter(rename.get(n, n) for n in a.nodes)
+    taken = sorted(n for n, k in counts.items() if k > 1)
     if taken:
         raise DiagramError(f"renaming would give two nodes of '{a.name}' the name "
                            f"{', '.join(taken)}", code="cid_invalid_argument")
@@ -271,14 +273,14 @@ class _Matcher:
 def _changes(m: _Matcher, ra: DecisionReport, rb: DecisionReport, kind: IncentiveKind,
              kept: tuple[str, ...]) -> tuple[WitnessChange, ...]:
     out = []
+    ends_a, ends_b = _ends(m.a, ra.decision, kind), _ends(m.b, rb.decision, kind)
     for node in kept:
         wa, wb = ra.witness(kind, m.to_a.get(node, node)), rb.witness(kind, node)
         if wa is None or wb is None:
             continue
         path_a, path_b = m.names(wa.path), wb.path
-        in_b = _holds(wb, path_a, _ends(m.b, rb.decision, kind))
-        in_a = _holds(wa, tuple(m.to_a.get(n, n) for n in path_b),
-                      _ends(m.a, ra.decision, kind))
+        in_b = _holds(wb, path_a, ends_b)
+        in_a = _holds(wa, tuple(m.to_a.get(n, n) for n in path_b), ends_a)
         if not (in_a and in_b):
             out.append(WitnessChange(kind, rb.decision, node, path_a, path_b, in_b, in_a, wa, wb))
     return tuple(out)
