@@ -54,6 +54,14 @@ _LAZY: dict[str, str] = {
     "Report": "cid.incentives",
     "Witness": "cid.incentives",
     "IncentiveKind": "cid.incentives",
+    "ControlKind": "cid.incentives",
+    "direct_value_of_control": "cid.incentives",
+    "indirect_value_of_control": "cid.incentives",
+    "explain_control": "cid.incentives",
+    "incentive_nodes": "cid.incentives",
+    "only_via": "cid.incentives",
+    "compare": "cid.incentives",
+    "Comparison": "cid.incentives",
     # rendering (issue 4)
     "render": "cid.render",
     "Theme": "cid.render",
@@ -93,12 +101,20 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.core.nodes import Chance as Chance
     from cid.core.nodes import Decision as Decision
     from cid.core.nodes import Utility as Utility
+    from cid.incentives import Comparison as Comparison
+    from cid.incentives import ControlKind as ControlKind
     from cid.incentives import IncentiveKind as IncentiveKind
     from cid.incentives import Report as Report
     from cid.incentives import Witness as Witness
     from cid.incentives import analyze as analyze
+    from cid.incentives import compare as compare
+    from cid.incentives import direct_value_of_control as direct_value_of_control
     from cid.incentives import explain as explain
+    from cid.incentives import explain_control as explain_control
+    from cid.incentives import incentive_nodes as incentive_nodes
+    from cid.incentives import indirect_value_of_control as indirect_value_of_control
     from cid.incentives import instrumental_control_incentives as instrumental_control_incentives
+    from cid.incentives import only_via as only_via
     from cid.incentives import response_incentives as response_incentives
     from cid.incentives import value_of_control as value_of_control
     from cid.incentives import value_of_information as value_of_information

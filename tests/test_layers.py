@@ -30,7 +30,6 @@ def test_layer_contract_is_kept(contract: str) -> None:
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="the CLI still imports zoo")
 def test_the_cli_does_not_import_the_zoo() -> None:
     out = _lint_imports("cli-not-zoo")
     assert out.returncode == 0, out.stdout + out.stderr

@@ -12,6 +12,8 @@ Examples
 ...               holds=False, source="RT Sec. 3.2")
 >>> claim.statement
 'ThetaR2 ∉ ICI(A1)'
+>>> Claim("ICI", decision="A1", node="ThetaR2", holds=False).kind is claim.kind
+True
 >>> Claim("instrumental_control_incentive", decision="A", exactly=("A", "R")).statement
 'ICI(A) = {A, R}'
 >>> Claim("instrumental_control_incentive", decision="A",
@@ -21,64 +23,17 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import cid
 from cid.errors import DiagramError, NodeNotFoundError
+from cid.incentives import ControlKind, IncentiveKind
 
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["BASE_KINDS", "CLAIM_KINDS", "Claim", "ClaimVerdict", "incentive_set"]
-
-CLAIM_KINDS: dict[str, str] = {
-    "value_of_information": "VoI",
-    "response_incentive": "RI",
-    "value_of_control": "VoC",
-    "instrumental_control_incentive": "ICI",
-    "direct_value_of_control": "direct VoC",
-    "indirect_value_of_control": "indirect VoC",
-}
-"""The incentive kinds a claim can be about, with their short labels."""
-
-BASE_KINDS: tuple[str, ...] = (
-    "value_of_information",
-    "response_incentive",
-    "value_of_control",
-    "instrumental_control_incentive",
-)
-"""The four criteria of the incentive engine (the other kinds refine value of control)."""
-
-_ENGINE = {
-    "value_of_information": "value_of_information",
-    "response_incentive": "response_incentives",
-    "value_of_control": "value_of_control",
-    "instrumental_control_incentive": "instrumental_control_incentives",
-}
-
-
-def incentive_set(diagram: Diagram, kind: str, decision: str) -> frozenset[str]:
-    """The nodes with incentive ``kind`` for ``decision`` (a key of :data:`CLAIM_KINDS`).
-
-    >>> import zoo
-    >>> sorted(incentive_set(zoo.build("fitness_tracker"), "direct_value_of_control", "C"))
-    ['F', 'P']
-    """
-    import cid
-    from zoo import _voc
-
-    if kind == "direct_value_of_control":
-        return _voc.direct_value_of_control(diagram, decision)
-    if kind == "indirect_value_of_control":
-        return _voc.indirect_value_of_control(diagram, decision)
-    compute: Callable[[Diagram, str], Iterable[str]] = getattr(cid, _ENGINE[kind])
-    return frozenset(compute(diagram, decision))
-
-
-def _witness_kind(kind: str) -> str:
-    """The engine kind whose witness explains ``kind`` (direct/indirect VoC: a VoC path)."""
-    return kind if kind in _ENGINE else "value_of_control"
+__all__ = ["Claim", "ClaimVerdict"]
 
 
 @dataclass(frozen=True)
@@ -91,8 +46,10 @@ class Claim:
 
     Parameters
     ----------
-    kind : str
-        One of :data:`CLAIM_KINDS` (``"instrumental_control_incentive"``, ...).
+    kind : IncentiveKind, ControlKind or str
+        One of the four criteria or the two kinds of value of control, in any spelling
+        :func:`cid.incentives.parse_kind` reads (``"instrumental_control_incentive"``,
+        ``"ICI"``, ``"direct VoC"``, ...); stored as the enum member.
     decision : str
         The decision whose incentive is claimed.
     node : str, optional
@@ -102,9 +59,9 @@ class Claim:
     only_via : tuple of str
         When given, the statement is "``node`` has the incentive, *and only through* these
         nodes": the incentive is present, and it disappears once every edge out of the
-        ``only_via`` nodes is cut. RT Sec. 2.2 uses this form: when every path from ``node``
-        to a reward passes the agent's own later actions, the only instrumental goal for
-        ``node`` is to make it informative.
+        ``only_via`` nodes is cut (:func:`cid.only_via`). RT Sec. 2.2 uses this form: when
+        every path from ``node`` to a reward passes the agent's own later actions, the only
+        instrumental goal for ``node`` is to make it informative.
     source : str
         The paper and section that make the claim (``"RT Sec. 3.1"``), or a note that the
         claim is a graphical reading of the figure.
@@ -120,7 +77,7 @@ class Claim:
         An unknown kind, or a combination of arguments that makes no statement.
     """
 
-    kind: str
+    kind: IncentiveKind | ControlKind
     decision: str
     node: str | None = None
     holds: bool = True
@@ -133,8 +90,7 @@ class Claim:
         def bad(text: str) -> DiagramError:
             return DiagramError(text, code="cid_invalid_argument")
 
-        if self.kind not in CLAIM_KINDS:
-            raise bad(f"unknown claim kind {self.kind!r}; use one of {', '.join(CLAIM_KINDS)}")
+        object.__setattr__(self, "kind", cid.incentives.parse_kind(self.kind))
         if isinstance(self.only_via, str):
             object.__setattr__(self, "only_via", (self.only_via,))
         else:
@@ -155,8 +111,8 @@ class Claim:
 
     @property
     def short_kind(self) -> str:
-        """``"ICI"``, ``"VoI"``, ..."""
-        return CLAIM_KINDS[self.kind]
+        """``"ICI"``, ``"VoI"``, ``"direct VoC"``, ..."""
+        return self.kind.label
 
     @property
     def statement(self) -> str:
@@ -183,31 +139,29 @@ class Claim:
         NodeNotFoundError
             The claim names a node the diagram lacks (e.g. a claim for a longer horizon).
         """
-        import cid
-
         for n in self.nodes:
             if n not in diagram:
                 raise NodeNotFoundError(
                     f"claim {self.statement!r}: no node {n!r} in diagram {diagram.name!r}"
                 )
-        found = incentive_set(diagram, self.kind, self.decision)
+        found = cid.incentive_nodes(diagram, self.decision, self.kind)
         if self.exactly is not None:
             return self._evaluate_set(diagram, found)
         assert self.node is not None
         present = self.node in found
-        witness = (cid.explain(diagram, self.decision, self.node, _witness_kind(self.kind))
-                   if present else None)
+        witness: Any = None
+        if present and isinstance(self.kind, ControlKind):
+            witness = cid.explain_control(diagram, self.decision, self.node, self.kind)
+        elif present:
+            witness = cid.explain(diagram, self.decision, self.node, self.kind)
         observed = present
         reason = "absent"
         if present:
             reason = f"present: {witness}" if witness is not None else "present"
         if self.only_via and present:
-            cut = diagram
-            for v in self.only_via:
-                for child in diagram.children(v):
-                    cut = cut.without_edge(v, child)
-            survives = self.node in incentive_set(cut, self.kind, self.decision)
-            observed = not survives
+            observed = cid.only_via(diagram, self.decision, self.node, self.only_via,
+                                    kind=self.kind)
+            survives = not observed
             via = ", ".join(self.only_via)
             reason += (f"; also without the edges out of {via}" if survives
                        else f"; gone once the edges out of {via} are cut")

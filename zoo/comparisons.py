@@ -5,8 +5,9 @@ reward-tampering paper presents current-RF optimisation as the fix for the tampe
 of the modifiable-reward MDP; the Agent Incentives paper fixes its content recommender by
 changing what it is scored on. Each :class:`Contrast` names the two entries, the decision to
 compare, and the claims on each side that capture the difference; :meth:`Contrast.changes`
-lists every incentive that differs between the two diagrams, matching nodes by name or, where
-the two frameworks name the corresponding node differently, through :attr:`Contrast.matched`
+lists every incentive that differs between the two diagrams (through :func:`cid.compare`),
+matching nodes by name or, where the two frameworks name the corresponding node differently,
+through :attr:`Contrast.matched`
 (reward modeling's feedback ``D_i`` and CIRL's human action ``AH_i``); :meth:`Contrast.channels`
 lists, for each matched pair, every incentive either side has on it.
 
@@ -24,26 +25,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import cid
 from cid.errors import NodeNotFoundError
-from zoo.claims import BASE_KINDS, CLAIM_KINDS, Claim, ClaimVerdict, incentive_set
+from cid.incentives import IncentiveKind
+from zoo.claims import Claim, ClaimVerdict
 
 if TYPE_CHECKING:
     from cid.model import Diagram
 
 __all__ = ["COMPARISONS", "Change", "Channel", "Contrast", "contrast"]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
-RI = "response_incentive"
 
 
 @dataclass(frozen=True)
 class Change:
-    """One incentive kind of the compared decisions: nodes only on the left, only on the right."""
+    """One incentive kind of the compared decisions: nodes only on the left, only on the right,
+    and the nodes both have it on but for another reason (:attr:`cid.Comparison.changed`)."""
 
-    kind: str
+    kind: IncentiveKind
     only_left: tuple[str, ...]
     only_right: tuple[str, ...]
+    reason_changed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,27 +108,33 @@ class Contrast:
         return (tuple(c.evaluate(left) for c in self.left_claims),
                 tuple(c.evaluate(right) for c in self.right_claims))
 
+    def comparison(self) -> cid.Comparison:
+        """:func:`cid.compare` of the two entries, with :attr:`matched` pairs and the two
+        decisions matched (names are the right side's)."""
+        import zoo
+
+        left, right = zoo.build(self.left), zoo.build(self.right)
+        rename = dict(self.matched)
+        if self.left_decision != self.right_decision:
+            rename[self.left_decision] = self.right_decision
+        return cid.compare(left, right, rename=rename, labels=(self.left, self.right))
+
     def changes(self) -> tuple[Change, ...]:
-        """Per incentive kind, the nodes that carry it on one side only.
+        """Per incentive kind, the nodes that carry it on one side only (and those whose
+        reason changed), for the compared decisions.
 
         Only nodes present on both sides are compared, by name or through :attr:`matched`
         (a matched pair is shown as ``"left/right"``): a node that exists on one side only is
         a change of structure, not of incentive.
         """
-        import zoo
+        label = {r: f"{lft}/{r}" for lft, r in self.matched}
+        diff = next(d for d in self.comparison().decisions if d.decision == self.right_decision)
 
-        left, right = zoo.build(self.left), zoo.build(self.right)
-        to_left = {r: lft for lft, r in self.matched}
-        label = {lft: f"{lft}/{r}" for lft, r in self.matched}
-        right_as_left = {to_left.get(n, n) for n in right.nodes}
-        order = [n for n in left.nodes if n in right_as_left]
-        out = []
-        for kind in BASE_KINDS:
-            a = set(incentive_set(left, kind, self.left_decision))
-            b = {to_left.get(n, n) for n in incentive_set(right, kind, self.right_decision)}
-            out.append(Change(kind, tuple(label.get(n, n) for n in order if n in a - b),
-                              tuple(label.get(n, n) for n in order if n in b - a)))
-        return tuple(out)
+        def shown(nodes: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(label.get(n, n) for n in nodes)
+
+        return tuple(Change(k.kind, shown(k.lost), shown(k.gained),
+                            shown(tuple(w.node for w in k.changed))) for k in diff.kinds)
 
     def channels(self) -> tuple[Channel, ...]:
         """For each :attr:`matched` pair, the incentives on it over all of the agent's
@@ -139,14 +147,14 @@ class Contrast:
         def labels(d: Diagram, decision: str, node: str) -> list[tuple[str, str]]:
             decisions = d.decisions_of(d.agent_of(decision))
             out: list[tuple[str, str]] = []
-            for kind in BASE_KINDS:
-                short = CLAIM_KINDS[kind]
-                if kind == "value_of_control":
-                    if node in incentive_set(d, kind, decision):
+            for kind in IncentiveKind:
+                short = kind.label
+                if kind is IncentiveKind.VALUE_OF_CONTROL:
+                    if node in cid.incentive_nodes(d, decision, kind):
                         out.append((short, short))
                     continue
                 for i, dec in enumerate(decisions):
-                    if node in incentive_set(d, kind, dec):
+                    if node in cid.incentive_nodes(d, dec, kind):
                         out.append((f"{short}({dec})", f"{short}#{i}"))
             return out
 
@@ -187,20 +195,20 @@ COMPARISONS: tuple[Contrast, ...] = (
             "for A2; the agent is not shown it, and that is not the contrast the paper draws.)"
         ),
         left_claims=(
-            Claim(ICI, decision="A1", node="D1", source="EKKL19 (section not verified)"),
-            Claim(ICI, decision="A1", node="D1", only_via=("S2", "S3"), holds=False,
+            Claim("ICI", decision="A1", node="D1", source="EKKL19 (section not verified)"),
+            Claim("ICI", decision="A1", node="D1", only_via=("S2", "S3"), holds=False,
                   source="EKKL19 (section not verified)"),
-            Claim(ICI, decision="A2", node="D2", source="EKKL19 (section not verified)"),
+            Claim("ICI", decision="A2", node="D2", source="EKKL19 (section not verified)"),
         ),
         right_claims=(
-            Claim(VOI, decision="A1", node="AH1", source="EKKL19 (section not verified)"),
-            Claim(VOI, decision="A2", node="AH2", source="EKKL19 (section not verified)"),
-            Claim(ICI, decision="A1", node="AH1", holds=False,
+            Claim("VoI", decision="A1", node="AH1", source="EKKL19 (section not verified)"),
+            Claim("VoI", decision="A2", node="AH2", source="EKKL19 (section not verified)"),
+            Claim("ICI", decision="A1", node="AH1", holds=False,
                   source="graphical reading: AH1 is decided before A1"),
-            Claim(RI, decision="A1", node="ThetaH", source="EKKL19 (section not verified)"),
-            Claim(ICI, decision="A1", node="AH2", only_via=("S3",),
+            Claim("RI", decision="A1", node="ThetaH", source="EKKL19 (section not verified)"),
+            Claim("ICI", decision="A1", node="AH2", only_via=("S3",),
                   source="graphical reading: the human's actions do not feed the reward"),
-            Claim(ICI, decision="A1", node="ThetaH", holds=False,
+            Claim("ICI", decision="A1", node="ThetaH", holds=False,
                   source="EKKL19 (section not verified)"),
         ),
         source="EKKL19 reward modeling and CIRL (section not verified)",
@@ -220,12 +228,12 @@ COMPARISONS: tuple[Contrast, ...] = (
             "and the incentive disappears, while the incentive to steer the state remains."
         ),
         left_claims=(
-            Claim(ICI, decision="A1", node="ThetaR2", source="RT Sec. 3.1, Claim 1"),
-            Claim(ICI, decision="A1", node="S2", source="RT Sec. 2.2"),
+            Claim("ICI", decision="A1", node="ThetaR2", source="RT Sec. 3.1, Claim 1"),
+            Claim("ICI", decision="A1", node="S2", source="RT Sec. 2.2"),
         ),
         right_claims=(
-            Claim(ICI, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2, Claim 3"),
-            Claim(ICI, decision="A1", node="S2", source="RT Sec. 3.2"),
+            Claim("ICI", decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2, Claim 3"),
+            Claim("ICI", decision="A1", node="S2", source="RT Sec. 3.2"),
         ),
         source="RT Sec. 3.1-3.2; EKKL19 (current-RF optimisation)",
     ),
@@ -241,8 +249,8 @@ COMPARISONS: tuple[Contrast, ...] = (
             "next reward function Θ^R_2 is present in the standard agent and absent in the "
             "current-RF optimiser."
         ),
-        left_claims=(Claim(ICI, decision="A1", node="ThetaR2", source="EKKL19; RT Sec. 3.1"),),
-        right_claims=(Claim(ICI, decision="A1", node="ThetaR2", holds=False,
+        left_claims=(Claim("ICI", decision="A1", node="ThetaR2", source="EKKL19; RT Sec. 3.1"),),
+        right_claims=(Claim("ICI", decision="A1", node="ThetaR2", holds=False,
                             source="EKKL19; RT Sec. 3.2"),),
         source="EKKL19 (wireheading and current-RF optimisation)",
     ),
@@ -258,8 +266,8 @@ COMPARISONS: tuple[Contrast, ...] = (
             "prediction come true; scored against the world where the answer goes unread, it "
             "has no control incentive on the world state."
         ),
-        left_claims=(Claim(ICI, decision="A", node="S", source="EKKL19"),),
-        right_claims=(Claim(ICI, decision="A", node="S", holds=False, source="EKKL19"),),
+        left_claims=(Claim("ICI", decision="A", node="S", source="EKKL19"),),
+        right_claims=(Claim("ICI", decision="A", node="S", holds=False, source="EKKL19"),),
         source="EKKL19 (QA systems, counterfactual oracle)",
     ),
     Contrast(
@@ -273,8 +281,9 @@ COMPARISONS: tuple[Contrast, ...] = (
             "Paid for actual clicks, the recommender has a control incentive on the user's "
             "opinions; paid for the clicks its model predicts, it has none."
         ),
-        left_claims=(Claim(ICI, decision="P", node="I", source="AI:ACP Example 2"),),
-        right_claims=(Claim(ICI, decision="P", node="I", holds=False, source="AI:ACP Example 2"),),
+        left_claims=(Claim("ICI", decision="P", node="I", source="AI:ACP Example 2"),),
+        right_claims=(Claim("ICI", decision="P", node="I", holds=False,
+                            source="AI:ACP Example 2"),),
         source="AI:ACP Example 2",
     ),
     Contrast(
@@ -289,9 +298,9 @@ COMPARISONS: tuple[Contrast, ...] = (
             "predictive model that self will use; the TI-ignoring agent has no control "
             "incentive on the next predictive model at all."
         ),
-        left_claims=(Claim(ICI, decision="A1_1", node="ThetaPM2", only_via=("A2_2",),
+        left_claims=(Claim("ICI", decision="A1_1", node="ThetaPM2", only_via=("A2_2",),
                            source="RT Sec. 4.3, Claim 8"),),
-        right_claims=(Claim(ICI, decision="A1", node="ThetaPM2", holds=False,
+        right_claims=(Claim("ICI", decision="A1", node="ThetaPM2", holds=False,
                             source="RT Sec. 4.3, Claim 9"),),
         source="RT Sec. 4.3",
     ),

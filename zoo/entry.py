@@ -29,11 +29,10 @@ from typing import Any
 from cid.errors import DiagramError
 from cid.model import Diagram
 from zoo._build import check_horizon
-from zoo.claims import CLAIM_KINDS, Claim, ClaimVerdict
+from zoo.claims import Claim, ClaimVerdict
 
 __all__ = [
     "ACP",
-    "CLAIM_KINDS",
     "Claim",
     "ClaimVerdict",
     "EKKL19",

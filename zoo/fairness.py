@@ -26,12 +26,6 @@ __all__ = [
     "grade_prediction",
 ]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
-RI = "response_incentive"
-VOC = "value_of_control"
-DIRECT_VOC = "direct_value_of_control"
-INDIRECT_VOC = "indirect_value_of_control"
 
 
 def grade_prediction() -> Diagram:
@@ -105,18 +99,18 @@ ENTRIES = (
         confidence="high",
         reading="Matches pycid's encoding of the paper's example (story_cids.get_grade_predictor).",
         claims=(
-            Claim(RI, decision="P", node="R", source="AI:ACP Example 1",
+            Claim("RI", decision="P", node="R", source="AI:ACP Example 1",
                   quote="paraphrase: the predictor has a response incentive on race"),
-            Claim(RI, decision="P", node="HS", source="AI:ACP Example 1"),
-            Claim(RI, decision="P", node="Ge", holds=False, source="AI:ACP Example 1",
+            Claim("RI", decision="P", node="HS", source="AI:ACP Example 1"),
+            Claim("RI", decision="P", node="Ge", holds=False, source="AI:ACP Example 1",
                   quote="paraphrase: gender is a nonrequisite observation"),
-            Claim(VOI, decision="P", node="HS", source=_PYCID_GRADE),
-            Claim(VOI, decision="P", node="E", source=_PYCID_GRADE),
-            Claim(VOI, decision="P", node="Gr", source=_PYCID_GRADE),
-            Claim(VOI, decision="P", node="Ge", holds=False, source=_PYCID_GRADE),
-            Claim(VOI, decision="P", node="R", holds=False, source=_PYCID_GRADE),
-            Claim(RI, decision="P", exactly=("R", "HS"), source=_PYCID_GRADE),
-            Claim(VOI, decision="P", exactly=("HS", "E", "Gr"), source=_PYCID_GRADE),
+            Claim("VoI", decision="P", node="HS", source=_PYCID_GRADE),
+            Claim("VoI", decision="P", node="E", source=_PYCID_GRADE),
+            Claim("VoI", decision="P", node="Gr", source=_PYCID_GRADE),
+            Claim("VoI", decision="P", node="Ge", holds=False, source=_PYCID_GRADE),
+            Claim("VoI", decision="P", node="R", holds=False, source=_PYCID_GRADE),
+            Claim("RI", decision="P", exactly=("R", "HS"), source=_PYCID_GRADE),
+            Claim("VoI", decision="P", exactly=("HS", "E", "Gr"), source=_PYCID_GRADE),
         ),
     ),
     Entry(
@@ -134,12 +128,12 @@ ENTRIES = (
         confidence="high",
         reading="pycid story_cids.get_content_recommender.",
         claims=(
-            Claim(ICI, decision="P", node="I", source="AI:ACP Example 2",
+            Claim("ICI", decision="P", node="I", source="AI:ACP Example 2",
                   quote="paraphrase: an incentive to manipulate the user's opinions"),
-            Claim(ICI, decision="P", node="C", source=_PYCID_CR),
-            Claim(ICI, decision="P", node="O", holds=False, source=_PYCID_CR),
-            Claim(ICI, decision="P", exactly=("P", "I", "C"), source=_PYCID_CR),
-            Claim(VOC, decision="P", exactly=("O", "M", "I", "C"), source=_PYCID_CR),
+            Claim("ICI", decision="P", node="C", source=_PYCID_CR),
+            Claim("ICI", decision="P", node="O", holds=False, source=_PYCID_CR),
+            Claim("ICI", decision="P", exactly=("P", "I", "C"), source=_PYCID_CR),
+            Claim("VoC", decision="P", exactly=("O", "M", "I", "C"), source=_PYCID_CR),
         ),
     ),
     Entry(
@@ -157,11 +151,11 @@ ENTRIES = (
         confidence="high",
         reading="pycid story_cids.get_modified_content_recommender (M -> C instead of I -> C).",
         claims=(
-            Claim(ICI, decision="P", node="I", holds=False, source="AI:ACP Example 2",
+            Claim("ICI", decision="P", node="I", holds=False, source="AI:ACP Example 2",
                   quote="paraphrase: optimising predicted clicks removes the control incentive "
                         "on the user's opinions"),
-            Claim(VOC, decision="P", node="I", holds=False, source=_PYCID_CRM),
-            Claim(VOC, decision="P", exactly=("O", "M", "C"), source=_PYCID_CRM),
+            Claim("VoC", decision="P", node="I", holds=False, source=_PYCID_CRM),
+            Claim("VoC", decision="P", exactly=("O", "M", "C"), source=_PYCID_CRM),
         ),
     ),
     Entry(
@@ -187,12 +181,12 @@ ENTRIES = (
             "utility is active given the decision and its observations."
         ),
         claims=(
-            Claim(INDIRECT_VOC, decision="C", exactly=("SC",), source=_PYCID_FT,
+            Claim("indirect VoC", decision="C", exactly=("SC",), source=_PYCID_FT,
                   quote="indirect VoC on SC only"),
-            Claim(DIRECT_VOC, decision="C", exactly=("F", "P"), source=_PYCID_FT,
+            Claim("direct VoC", decision="C", exactly=("F", "P"), source=_PYCID_FT,
                   quote="direct VoC on F and P"),
-            Claim(DIRECT_VOC, decision="C", node="F", source=_PYCID_FT),
-            Claim(DIRECT_VOC, decision="C", node="SC", holds=False,
+            Claim("direct VoC", decision="C", node="F", source=_PYCID_FT),
+            Claim("direct VoC", decision="C", node="SC", holds=False,
                   source=f"{_PYCID_FT}: SC matters only through the decision that observes it"),
         ),
     ),

@@ -25,10 +25,6 @@ from zoo.entry import EKKL19, RT, Entry, Reference
 
 __all__ = ["ENTRIES", "MIN_HORIZON", "mdp", "pomdp", "unknown_mdp"]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
-RI = "response_incentive"
-VOC = "value_of_control"
 
 MIN_HORIZON = {
     "mdp": 2,  # every claim is "for every step": at m = 2 there is no later action to steer
@@ -99,16 +95,16 @@ def mdp_claims(horizon: int = 3) -> list[Claim]:
     action through what that action sees; the past is out of reach.
     """
     m = horizon
-    out = [Claim(RI, decision=f"A{t}", node=f"S{t}", source="RT Sec. 2.2",
+    out = [Claim("RI", decision=f"A{t}", node=f"S{t}", source="RT Sec. 2.2",
                  quote="The agent selects action A_t based on the current state S_t.")
            for t in range(1, m)]
-    out += [Claim(ICI, decision="A1", node=s, source="RT Sec. 2.2 (graphical reading)",
+    out += [Claim("ICI", decision="A1", node=s, source="RT Sec. 2.2 (graphical reading)",
                   quote="each state S_{t+1} depends on the previous state S_t and action A_t")
             for s in _later("S", 2, m)]
-    out += [Claim(ICI, decision="A1", node=a,
+    out += [Claim("ICI", decision="A1", node=a,
                   source="RT Sec. 2.2 (graphical reading: via the information link S_t -> A_t)")
             for a in _later("A", 2, m - 1)]
-    out += [Claim(ICI, decision=f"A{t}", node=f"S{t}", holds=False,
+    out += [Claim("ICI", decision=f"A{t}", node=f"S{t}", holds=False,
                   source="RT Sec. 2.2 (graphical reading: the past is not controllable)")
             for t in range(2, m)]
     return out
@@ -120,20 +116,20 @@ def unknown_mdp_claims(horizon: int = 3) -> list[Claim]:
     out: list[Claim] = []
     for t in range(2, m):
         out += [
-            Claim(VOI, decision=f"A{t}", node=f"R{t - 1}", source="RT Sec. 2.2",
+            Claim("VoI", decision=f"A{t}", node=f"R{t - 1}", source="RT Sec. 2.2",
                   quote="previous states, actions, and rewards ... provide essential "
                         "information about the hidden parameters"),
-            Claim(RI, decision=f"A{t}", node=f"R{t - 1}", source="RT Sec. 2.2"),
-            Claim(VOI, decision=f"A{t}", node="ThetaR", source="RT Sec. 2.2 (graphical "
+            Claim("RI", decision=f"A{t}", node=f"R{t - 1}", source="RT Sec. 2.2"),
+            Claim("VoI", decision=f"A{t}", node="ThetaR", source="RT Sec. 2.2 (graphical "
                   "reading: the hidden reward parameters would be worth knowing)"),
-            Claim(RI, decision=f"A{t}", node="ThetaR", source="RT Sec. 2.2 (graphical "
+            Claim("RI", decision=f"A{t}", node="ThetaR", source="RT Sec. 2.2 (graphical "
                   "reading: the action responds to Θ^R through the observed rewards)"),
         ]
     for t in range(1, m):
         out += [
-            Claim(ICI, decision=f"A{t}", node="ThetaR", holds=False, source="RT Sec. 2.2",
+            Claim("ICI", decision=f"A{t}", node="ThetaR", holds=False, source="RT Sec. 2.2",
                   quote="there is no information link from Θ^T or Θ^R to the decision nodes"),
-            Claim(ICI, decision=f"A{t}", node="ThetaT", holds=False, source="RT Sec. 2.2"),
+            Claim("ICI", decision=f"A{t}", node="ThetaT", holds=False, source="RT Sec. 2.2"),
         ]
     return out
 
@@ -141,13 +137,13 @@ def unknown_mdp_claims(horizon: int = 3) -> list[Claim]:
 def pomdp_claims(horizon: int = 3) -> list[Claim]:
     """The claims about :func:`pomdp` at ``horizon`` m."""
     m = horizon
-    out = [Claim(VOI, decision=f"A{t}", node=f"S{t}",
+    out = [Claim("VoI", decision=f"A{t}", node=f"S{t}",
                  source="EKKL19 (POMDP; section not verified)",
                  quote="paraphrase: the hidden state is what the agent would like to know")
            for t in range(1, m)]
-    out += [Claim(RI, decision=f"A{t}", node="O1",
+    out += [Claim("RI", decision=f"A{t}", node="O1",
                   source="RT Sec. 4.1 (history-based policy)") for t in range(2, m)]
-    out.append(Claim(ICI, decision="A1", node="O2", only_via=_later("A", 2, m - 1),
+    out.append(Claim("ICI", decision="A1", node="O2", only_via=_later("A", 2, m - 1),
                      source="RT Sec. 2.2 (an observation is only worth influencing to inform "
                             "the later actions)"))
     return out

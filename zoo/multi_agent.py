@@ -19,8 +19,6 @@ from zoo.entry import EKKL19, Entry, Reference
 
 __all__ = ["ENTRIES", "debate"]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
 
 
 def debate() -> Diagram:
@@ -63,12 +61,12 @@ ENTRIES = (
             "U2 = -U1. Agents are named '1' and '2'."
         ),
         claims=(
-            Claim(ICI, decision="X1", node="J", source=_DEBATE,
+            Claim("ICI", decision="X1", node="J", source=_DEBATE,
                   quote="paraphrase: each debater's utility depends only on the judge's verdict"),
-            Claim(ICI, decision="X2", node="J", source=_DEBATE),
-            Claim(ICI, decision="X1", node="X2", source=f"{_DEBATE}: X1 -> X2 -> J"),
-            Claim(ICI, decision="X2", node="X3", source=f"{_DEBATE}: X2 -> X3 -> J"),
-            Claim(VOI, decision="X2", node="X1",
+            Claim("ICI", decision="X2", node="J", source=_DEBATE),
+            Claim("ICI", decision="X1", node="X2", source=f"{_DEBATE}: X1 -> X2 -> J"),
+            Claim("ICI", decision="X2", node="X3", source=f"{_DEBATE}: X2 -> X3 -> J"),
+            Claim("VoI", decision="X2", node="X1",
                   source=f"{_DEBATE}, graphical reading: the reply answers X1"),
         ),
     ),

@@ -27,10 +27,6 @@ __all__ = [
     "supervised_learning",
 ]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
-RI = "response_incentive"
-VOC = "value_of_control"
 
 
 def supervised_learning() -> Diagram:
@@ -110,10 +106,10 @@ ENTRIES = (
         confidence="low",
         reading="Reconstructed: the label is independent of the answer, the reward compares both.",
         claims=(
-            Claim(ICI, decision="A", node="Y", holds=False, source=_SL,
+            Claim("ICI", decision="A", node="Y", holds=False, source=_SL,
                   quote="paraphrase: the correct answer does not depend on the system's answer"),
-            Claim(ICI, decision="A", exactly=("A", "R"), source=_SL),
-            Claim(VOI, decision="A", node="Y", source=f"{_SL}, graphical reading"),
+            Claim("ICI", decision="A", exactly=("A", "R"), source=_SL),
+            Claim("VoI", decision="A", node="Y", source=f"{_SL}, graphical reading"),
         ),
     ),
     Entry(
@@ -130,7 +126,7 @@ ENTRIES = (
         confidence="low",
         reading="Reconstructed from the text: answer -> world state -> reward.",
         claims=(
-            Claim(ICI, decision="A", node="S", source=_SFP,
+            Claim("ICI", decision="A", node="S", source=_SFP,
                   quote="paraphrase: the answer influences the world state that determines the "
                         "reward"),
         ),
@@ -157,12 +153,12 @@ ENTRIES = (
             "explicit erasure or noise node."
         ),
         claims=(
-            Claim(ICI, decision="A", node="S", holds=False, source=_CO,
+            Claim("ICI", decision="A", node="S", holds=False, source=_CO,
                   quote="paraphrase: the reward depends on the counterfactual world, which the "
                         "answer cannot influence"),
-            Claim(ICI, decision="A", node="S_cf", holds=False, source=_CO),
-            Claim(ICI, decision="A", exactly=("A", "R"), source=_CO),
-            Claim(VOI, decision="A", node="S_cf",
+            Claim("ICI", decision="A", node="S_cf", holds=False, source=_CO),
+            Claim("ICI", decision="A", exactly=("A", "R"), source=_CO),
+            Claim("VoI", decision="A", node="S_cf",
                   source=f"{_CO}, graphical reading: the oracle still wants to predict well"),
         ),
     ),
@@ -185,11 +181,11 @@ ENTRIES = (
             "matching H."
         ),
         claims=(
-            Claim(ICI, decision="A", node="H", holds=False, source=_IDA,
+            Claim("ICI", decision="A", node="H", holds=False, source=_IDA,
                   quote="paraphrase: the distilled agent imitates the amplified human"),
-            Claim(ICI, decision="A", node="SA1", holds=False,
+            Claim("ICI", decision="A", node="SA1", holds=False,
                   source=f"{_IDA}: the sub-answers are chance nodes, not the agent's decisions"),
-            Claim(VOI, decision="A", node="H", source=f"{_IDA}, graphical reading"),
+            Claim("VoI", decision="A", node="H", source=f"{_IDA}, graphical reading"),
         ),
     ),
 )

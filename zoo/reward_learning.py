@@ -22,10 +22,6 @@ from zoo.entry import EKKL19, RT, Entry, Reference
 
 __all__ = ["ENTRIES", "MIN_HORIZON", "cirl", "direct_reward_learning", "reward_modeling"]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
-RI = "response_incentive"
-VOC = "value_of_control"
 
 MIN_HORIZON = {
     "direct_reward_learning": 3,  # D_2 and A_2
@@ -109,15 +105,15 @@ def direct_reward_learning_claims(horizon: int = 3) -> list[Claim]:
     """RT Fig. 8 and Claim 4: each later datum is a control target of the first action only
     through the actions that see it; the intended reward function is out of reach."""
     m = horizon
-    out = [Claim(ICI, decision="A1", node=f"D{t}", only_via=_names("A", t, m - 1),
+    out = [Claim("ICI", decision="A1", node=f"D{t}", only_via=_names("A", t, m - 1),
                  source="RT Fig. 8 caption, Claim 4",
                  quote=("the agent may have an instrumental goal to make D_2 more informative "
                         "of Θ^R_*") if t == 2 else None)
            for t in range(2, m)]
-    out += [Claim(ICI, decision=f"A{t}", node="ThetaRstar", holds=False,
+    out += [Claim("ICI", decision=f"A{t}", node="ThetaRstar", holds=False,
                   source="RT Claim 4 (graphical reading: Θ^R_* is not influenceable)")
             for t in range(1, m)]
-    out += [Claim(VOI, decision=f"A{t}", node=f"D{t}",
+    out += [Claim("VoI", decision=f"A{t}", node=f"D{t}",
                   source="RT Fig. 8 (graphical reading: the data are informative of Θ^R_*)")
             for t in range(2, m)]
     return out
@@ -130,15 +126,15 @@ def reward_modeling_claims(horizon: int = 3) -> list[Claim]:
     """EKKL19: the feedback data reach the reward directly, so every datum is a control target
     of the first action and of the action it reports on."""
     m = horizon
-    out = [Claim(ICI, decision="A1", node=f"D{i}", source=_RM,
+    out = [Claim("ICI", decision="A1", node=f"D{i}", source=_RM,
                  quote="paraphrase: the feedback data lie on the path from Θ_H to the reward"
                  if i == 1 else None) for i in range(1, m)]
-    out += [Claim(ICI, decision=f"A{i}", node=f"D{i}", source=_RM) for i in range(2, m)]
+    out += [Claim("ICI", decision=f"A{i}", node=f"D{i}", source=_RM) for i in range(2, m)]
     out += [
-        Claim(ICI, decision="A1", node="D1", only_via=_names("S", 2, m), holds=False,
+        Claim("ICI", decision="A1", node="D1", only_via=_names("S", 2, m), holds=False,
               source=f"{_RM}: the feedback feeds the reward directly, not only through the "
                      "world state"),
-        Claim(ICI, decision="A1", node="ThetaH", holds=False,
+        Claim("ICI", decision="A1", node="ThetaH", holds=False,
               source=f"{_RM} (graphical reading: the preferences are not influenceable)"),
     ]
     return out
@@ -151,15 +147,15 @@ def cirl_claims(horizon: int = 3) -> list[Claim]:
     """EKKL19: each human action is information for the robot; Θ_H is out of reach; the
     robot's control interest in a later human action runs only through the world states."""
     m = horizon
-    out = [Claim(VOI, decision=f"A{t}", node=f"AH{t}", source=_CIRL,
+    out = [Claim("VoI", decision=f"A{t}", node=f"AH{t}", source=_CIRL,
                  quote="paraphrase: the robot learns about Θ_H from the human's actions"
                  if t == 1 else None) for t in range(1, m)]
-    out += [Claim(RI, decision=f"A{t}", node="ThetaH", source=_CIRL,
+    out += [Claim("RI", decision=f"A{t}", node="ThetaH", source=_CIRL,
                   quote="paraphrase: the robot's action adapts to Θ_H through the human's action"
                   if t == 1 else None) for t in range(1, m)]
-    out += [Claim(ICI, decision=f"A{t}", node="ThetaH", holds=False,
+    out += [Claim("ICI", decision=f"A{t}", node="ThetaH", holds=False,
                   source=f"{_CIRL} (the agent cannot influence Θ_H)") for t in range(1, m)]
-    out += [Claim(ICI, decision="A1", node=f"AH{t}", only_via=_names("S", t + 1, m),
+    out += [Claim("ICI", decision="A1", node=f"AH{t}", only_via=_names("S", t + 1, m),
                   source=f"{_CIRL}, against reward modeling: the human's actions do not feed "
                          "the reward") for t in range(2, m)]
     return out

@@ -34,10 +34,6 @@ __all__ = [
     "wireheading",
 ]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
-RI = "response_incentive"
-VOC = "value_of_control"
 
 MIN_HORIZON = {
     "wireheading": 3,  # the claims name Θ^R_3 and A_2
@@ -194,9 +190,9 @@ def wireheading_claims(horizon: int = 3) -> list[Claim]:
     """Every later reward function is a control target: of the first action, and of each
     action for the next one (RT Sec. 3.1, the structure of the EKKL19 wireheading figure)."""
     m = horizon
-    out = [Claim(ICI, decision="A1", node=f"ThetaR{t}", source="RT Sec. 3.1",
+    out = [Claim("ICI", decision="A1", node=f"ThetaR{t}", source="RT Sec. 3.1",
                  quote=_RT31 if t == 2 else None) for t in range(2, m + 1)]
-    out += [Claim(ICI, decision=f"A{t}", node=f"ThetaR{t + 1}", source="RT Sec. 3.1")
+    out += [Claim("ICI", decision=f"A{t}", node=f"ThetaR{t + 1}", source="RT Sec. 3.1")
             for t in range(2, m)]
     return out
 
@@ -204,16 +200,16 @@ def wireheading_claims(horizon: int = 3) -> list[Claim]:
 def modifiable_reward_function_claims(horizon: int = 3) -> list[Claim]:
     """RT Sec. 3.1 and Claim 1: tampering is instrumental; the intended RF is out of reach."""
     m = horizon
-    out = [Claim(ICI, decision="A1", node=f"ThetaR{t}",
+    out = [Claim("ICI", decision="A1", node=f"ThetaR{t}",
                  source="RT Sec. 3.1, Claim 1" if t == 2 else "RT Sec. 3.1",
                  quote=("the paths that pass Θ^R_2 on the way from action A1 to the rewards "
                         "R2 and R3") if t == 2 else None)
            for t in range(2, m + 1)]
     for t in range(1, m):
         out += [
-            Claim(ICI, decision=f"A{t}", node="ThetaRstar", holds=False,
+            Claim("ICI", decision=f"A{t}", node="ThetaRstar", holds=False,
                   source="RT Sec. 3.1 (graphical reading: the intended RF is not influenceable)"),
-            Claim(VOI, decision=f"A{t}", node="ThetaRstar",
+            Claim("VoI", decision=f"A{t}", node="ThetaRstar",
                   source="RT Sec. 3.1 (graphical reading: Θ^R_* is informative of the later "
                          "rewards)"),
         ]
@@ -225,11 +221,11 @@ def current_rf_optimization_claims(horizon: int = 3) -> list[Claim]:
     next state is still worth steering (the same statements at every horizon: only
     ``Θ^R_2`` is drawn, and the plan's later states all descend from ``S_2``)."""
     return [
-        Claim(ICI, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2, Claim 3",
+        Claim("ICI", decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2, Claim 3",
               quote="The diagram lacks paths from Θ^R_2 to R^1_k ... agent 1 lacks an "
                     "instrumental goal to influence Θ^R_2"),
-        Claim(VOC, decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2"),
-        Claim(ICI, decision="A1", node="S2",
+        Claim("VoC", decision="A1", node="ThetaR2", holds=False, source="RT Sec. 3.2"),
+        Claim("ICI", decision="A1", node="S2",
               source="EKKL19 current-RF optimisation (section not verified; graphical "
                      "reading: the agent still optimises the states)"),
     ]
@@ -239,10 +235,10 @@ def ti_considering_current_rf_claims(horizon: int = 3) -> list[Claim]:
     """RT Sec. 3.2 and Claim 2: each later reward function is a control target of self 1,
     only through the later selves' actions (the preservation incentive)."""
     m = horizon
-    out = [Claim(ICI, decision="A1_1", node="ThetaR2", source="RT Sec. 3.2",
+    out = [Claim("ICI", decision="A1_1", node="ThetaR2", source="RT Sec. 3.2",
                  quote="A^1_1 -> Θ^R_2 -> A^2_2 -> S3 -> R^1_3 indicates that the agent may "
                        "have an instrumental goal to influence Θ^R_2")]
-    out += [Claim(ICI, decision="A1_1", node=f"ThetaR{k}", only_via=_names("A", k, m - 1, "_{t}"),
+    out += [Claim("ICI", decision="A1_1", node=f"ThetaR{k}", only_via=_names("A", k, m - 1, "_{t}"),
                   source="RT Sec. 3.2, Claim 2",
                   quote="the only instrumental goal ... for the implemented reward function is "
                         "to preserve it" if k == 2 else None)
@@ -254,7 +250,7 @@ def counterfactual_reward_function_claims(horizon: int = 3) -> list[Claim]:
     """RT Sec. 3.3 and Claim 5: an actual reward function matters only as information for
     the later actions; no counterfactual copy is a control target."""
     m = horizon
-    out = [Claim(ICI, decision="A1", node=f"ThetaR{t}", only_via=_names("A", t, m - 1),
+    out = [Claim("ICI", decision="A1", node=f"ThetaR{t}", only_via=_names("A", t, m - 1),
                  source="RT Sec. 3.3, Claim 5",
                  quote="the only instrumental goal that counterfactual RF agents may have for "
                        "the implemented RF is to make it more informative of its counterfactual "
@@ -262,7 +258,7 @@ def counterfactual_reward_function_claims(horizon: int = 3) -> list[Claim]:
            for t in range(2, m)]
     copies = (*_names("A", 1, m - 1, "_cf"), *_names("S", 2, m, "_cf"),
               *_names("ThetaR", 2, m, "_cf"))
-    out += [Claim(ICI, decision="A1", node=c, holds=False,
+    out += [Claim("ICI", decision="A1", node=c, holds=False,
                   source="RT Sec. 3.3 (graphical reading: the counterfactual world is out of "
                          "reach)") for c in copies]
     return out
@@ -397,10 +393,10 @@ ENTRIES = (
             "reading, Y a parent of R1 not downstream of A1, gives the same claim)."
         ),
         claims=(
-            Claim(ICI, decision="A1", node="X", source="RT Fig. 4a caption",
+            Claim("ICI", decision="A1", node="X", source="RT Fig. 4a caption",
                   quote="Influencing X can be an instrumental goal because there is a path from "
                         "A1 to R1 via X"),
-            Claim(ICI, decision="A1", node="Y", holds=False, source="RT Fig. 4a caption",
+            Claim("ICI", decision="A1", node="Y", holds=False, source="RT Fig. 4a caption",
                   quote="influencing Y cannot be an instrumental goal"),
         ),
     ),
@@ -420,15 +416,15 @@ ENTRIES = (
         confidence="low",
         reading="Caption and RT Sec. 2.2 only: O informative of Z, Z not influenceable.",
         claims=(
-            Claim(ICI, decision="A1", node="O", only_via=("A2",), source="RT Sec. 2.2",
+            Claim("ICI", decision="A1", node="O", only_via=("A2",), source="RT Sec. 2.2",
                   quote="if every path from a node O to a utility node passes through at least "
                         "one of the agent's own actions, then the only instrumental goal for "
                         "influencing O is to make O more informative"),
-            Claim(ICI, decision="A1", node="Z", holds=False, source="RT Fig. 4b caption",
+            Claim("ICI", decision="A1", node="Z", holds=False, source="RT Fig. 4b caption",
                   quote="Influencing Z cannot be an instrumental goal"),
-            Claim(VOI, decision="A2", node="O",
+            Claim("VoI", decision="A2", node="O",
                   source="RT Sec. 2.2 (graphical reading: O is informative of Z for A2)"),
-            Claim(RI, decision="A2", node="O",
+            Claim("RI", decision="A2", node="O",
                   source="RT Sec. 2.2 (graphical reading: A2 responds to O)"),
         ),
     ),

@@ -32,10 +32,6 @@ __all__ = [
     "rf_input_tampering",
 ]
 
-ICI = "instrumental_control_incentive"
-VOI = "value_of_information"
-RI = "response_incentive"
-VOC = "value_of_control"
 
 MIN_HORIZON = {
     "rf_input_tampering": 3,  # O2 is informative for A2
@@ -164,19 +160,19 @@ def rf_input_tampering_claims(horizon: int = 3) -> list[Claim]:
     """RT Sec. 4.1 and Claim 6: every later sensor is a control target; each observation
     informs the action that sees it (the paths O_t -> A_t -> R_{t+1})."""
     m = horizon
-    out = [Claim(ICI, decision="A1", node=f"ThetaO{t}",
+    out = [Claim("ICI", decision="A1", node=f"ThetaO{t}",
                  source="RT Sec. 4.1, Claim 6" if t == 2 else "RT Sec. 4.1",
                  quote=("The path A1 -> Θ^O_2 -> O2 -> R2 in Figure 10a indicates that RF-input "
                         "tampering may be an instrumental goal") if t == 2 else None)
            for t in range(2, m + 1)]
-    out += [Claim(ICI, decision=f"A{t}", node=f"ThetaO{t + 1}", source="RT Sec. 4.1, Claim 6")
+    out += [Claim("ICI", decision=f"A{t}", node=f"ThetaO{t + 1}", source="RT Sec. 4.1, Claim 6")
             for t in range(2, m)]
     for t in range(1, m):
         out += [
-            Claim(VOI, decision=f"A{t}", node=f"O{t}", source="RT Sec. 4.1",
+            Claim("VoI", decision=f"A{t}", node=f"O{t}", source="RT Sec. 4.1",
                   quote="represented in the graph, via the paths O_t -> A_t -> R_{t+1}"
                   if t == 2 else None),
-            Claim(RI, decision=f"A{t}", node=f"O{t}", source="RT Sec. 4.1"),
+            Claim("RI", decision=f"A{t}", node=f"O{t}", source="RT Sec. 4.1"),
         ]
     return out
 
@@ -185,10 +181,10 @@ def belief_based_ti_considering_claims(horizon: int = 3) -> list[Claim]:
     """RT Sec. 4.3 and Claim 8: self 1 may want to preserve each later predictive model, and
     only because it shapes the later selves' actions."""
     m = horizon
-    out = [Claim(ICI, decision="A1_1", node="ThetaPM2", source="RT Sec. 4.3",
+    out = [Claim("ICI", decision="A1_1", node="ThetaPM2", source="RT Sec. 4.3",
                  quote="The preservation incentive is indicated by the path A^1_1 -> Θ^PM_2 -> "
                        "A^2_2 -> B^1_3 -> R^1_3")]
-    out += [Claim(ICI, decision="A1_1", node=f"ThetaPM{k}",
+    out += [Claim("ICI", decision="A1_1", node=f"ThetaPM{k}",
                   only_via=tuple(f"A{j}_{j}" for j in range(k, m)),
                   source="RT Sec. 4.3, Claim 8",
                   quote="may have an instrumental goal to preserve the predictive model"
@@ -201,10 +197,10 @@ def belief_based_ti_ignoring_claims(horizon: int = 3) -> list[Claim]:
     """RT Sec. 4.3 and Claim 9: the next predictive model is no control target (at every
     horizon: only Θ^PM_2 is drawn, and no reward reads it)."""
     return [
-        Claim(ICI, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3, Claim 9",
+        Claim("ICI", decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3, Claim 9",
               quote="note the lack of directed path passing Θ^PM_2 on the way from action "
                     "A^1_1 to an R^1_t reward"),
-        Claim(VOC, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3, Claim 9"),
+        Claim("VoC", decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 4.3, Claim 9"),
     ]
 
 
@@ -213,12 +209,12 @@ def combined_safe_agent_claims(horizon: int = 3) -> list[Claim]:
     target; every later sensor still is, graphically (RT Sec. 4.3 argues it away)."""
     m = horizon
     out = [
-        Claim(ICI, decision="A1", node="ThetaRhat2", holds=False, source="RT Sec. 5",
+        Claim("ICI", decision="A1", node="ThetaRhat2", holds=False, source="RT Sec. 5",
               quote="Under reasonable assumptions, reward tampering is not an instrumental "
                     "goal for the resulting agents"),
-        Claim(ICI, decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 5"),
+        Claim("ICI", decision="A1", node="ThetaPM2", holds=False, source="RT Sec. 5"),
     ]
-    out += [Claim(ICI, decision="A1", node=f"ThetaO{t}",
+    out += [Claim("ICI", decision="A1", node=f"ThetaO{t}",
                   source=f"RT Sec. 4.3 and 5 (graphical note: the path A1 -> ... -> Θ^O_{t} -> "
                          f"O{t} -> B^1_{t} -> R^1_{t} remains)") for t in range(2, m + 1)]
     return out

@@ -6,14 +6,16 @@ Subcommands (``cid COMMAND --help`` for each)::
     cid schema [-o FILE]                       the JSON Schema of the spec format
     cid analyze TARGET [--decision D] [--format table|json|markdown]
     cid render TARGET -o OUT.svg|.png|.pdf|.dot|- [--incentives] [--decision D] [--witness NODE]
-    cid compare A B [--rename OLD=NEW] [--format text|json]
+                                               [--theme T] [--focus] [--trivial] [--legend]
+    cid compare A B [--rename OLD=NEW] [--format text|json] [--fail-on gained,lost,changed]
                                                which incentives differ between two diagrams
     cid zoo list [--wide] | show NAME[:k=v] | render [NAMES...] --out DIR
 
 A TARGET is a JSON spec file, ``-`` (standard input) or ``zoo:NAME`` (``zoo:mdp:horizon=5``).
 Results go to stdout, diagnostics to stderr. Exit codes: 0 success, 1 invalid diagram or
 input (one line per problem, no traceback), 2 usage error, 3 Graphviz ``dot`` missing for a
-picture format (``.dot`` output always works).
+picture format (``.dot`` output always works), 4 ``cid compare --fail-on`` found a difference it
+names.
 
 Examples
 --------
@@ -50,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 success, 1 invalid diagram or input, 2 usage error, 3 Graphviz missing.
+        0 success, 1 invalid diagram or input, 2 usage error, 3 Graphviz missing, 4 a
+        difference ``cid compare --fail-on`` names.
     """
     from cid.cli._streams import configure_streams, one_line_warnings
     from cid.errors import CIDError, GraphvizNotFoundError

@@ -122,7 +122,8 @@ def _witnesses(
 
 
 def render(args: argparse.Namespace) -> int:
-    """``cid render TARGET -o OUT [--incentives] [--decision D] [--witness NODE] [--legend]``."""
+    """``cid render TARGET -o OUT [--incentives] [--decision D] [--witness NODE] [--legend]
+    [--theme T] [--focus] [--trivial]``."""
     from cid.render import render as draw
     from cid.render.rendering import FORMATS
 
@@ -132,15 +133,21 @@ def render(args: argparse.Namespace) -> int:
         suffixes = ", ".join("." + f for f in FORMATS)
         raise UsageError(f"cannot tell the format of '{out}': end it in {suffixes} "
                          "(or write '-o -' for DOT on stdout)")
-    if args.witness is not None and args.decision is None:
-        raise UsageError("--witness needs --decision")
     d = load_target(args.target)
     _check_decision(d, args.decision)
+    decision = args.decision
+    if args.witness is not None and decision is None:
+        if len(d.decisions) != 1:
+            raise UsageError(f"--witness needs --decision: '{d.name}' has "
+                             f"{plural(len(d.decisions), 'decision')}"
+                             + (f" ({', '.join(d.decisions)})" if d.decisions else ""))
+        decision = d.decisions[0]
     kinds = _kinds(args.kinds)
-    incentives = args.incentives or args.decision is not None or kinds is not None
-    witness = None if args.witness is None else _witnesses(d, args.decision, args.witness, kinds)
-    rendering = draw(d, incentives=True if incentives else None, decision=args.decision,
-                     kinds=kinds, witness=witness, legend=args.legend)
+    incentives = args.incentives or decision is not None or kinds is not None
+    witness = None if args.witness is None else _witnesses(d, decision, args.witness, kinds)
+    rendering = draw(d, incentives=True if incentives else None, decision=decision,
+                     kinds=kinds, witness=witness, legend=args.legend, theme=args.theme,
+                     focus=args.focus, trivial=args.trivial)
     if out == "-":
         sys.stdout.write(rendering.dot)
     else:
@@ -150,12 +157,24 @@ def render(args: argparse.Namespace) -> int:
 
 
 def compare(args: argparse.Namespace) -> int:
-    """``cid compare A B [--rename OLD=NEW]... [--format text|json]``."""
-    from cid.cli._compare import compare as compare_diagrams
+    """``cid compare A B [--rename OLD=NEW]... [--format text|json] [--fail-on WHAT]...``.
+
+    Exit status :data:`~cid.cli._compare.EXIT_FAILED_CHECK` when a difference that
+    ``--fail-on`` names occurs (the report is printed all the same, and stderr says which).
+    """
+    import cid
+    from cid.cli._compare import EXIT_FAILED_CHECK, comparison_lines, failures
 
     check_stdin_once([args.a, args.b])
     a, b = load_target(args.a), load_target(args.b)
     renames = dict(pair for group in args.rename or () for pair in group)
-    result = compare_diagrams(a, b, labels=(args.a, args.b), renames=renames)
-    print(result.to_json() if args.format == "json" else str(result))
+    result = cid.compare(a, b, labels=(args.a, args.b), rename=renames)
+    print(result.to_json() if args.format == "json" else "\n".join(comparison_lines(result)))
+    fail_on = list(dict.fromkeys(what for group in args.fail_on or () for what in group))
+    found = failures(result, fail_on)
+    if found:
+        counts = ", ".join(f"{getattr(result, what)} {what}" for what in found)
+        print(f"cid compare: incentives {counts} (--fail-on {','.join(fail_on)})",
+              file=sys.stderr)
+        return EXIT_FAILED_CHECK
     return 0

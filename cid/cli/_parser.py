@@ -17,7 +17,8 @@ HELP_WIDTH = 88
 
 TARGETS = ("A TARGET is a JSON spec file, '-' for standard input, or zoo:NAME for a zoo entry, "
            "with parameters after a second colon: zoo:mdp:horizon=5.")
-EXIT = "Exit status: 0 ok, 1 invalid input, 2 usage error, 3 Graphviz missing."
+EXIT = ("Exit status: 0 ok, 1 invalid input, 2 usage error, 3 Graphviz missing, "
+        "4 a difference named by compare --fail-on.")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -63,6 +64,18 @@ def _renames(value: str) -> list[tuple[str, str]]:
             raise argparse.ArgumentTypeError(f"bad rename {item!r}: write OLD=NEW")
         pairs.append((old, new))
     return pairs
+
+
+def _fail_on(value: str) -> list[str]:
+    from cid.cli._compare import FAIL_ON
+
+    parts = [part.strip().lower() for part in value.split(",") if part.strip()]
+    bad = [part for part in parts if part not in FAIL_ON]
+    if bad or not parts:
+        raise argparse.ArgumentTypeError(
+            f"unknown difference {', '.join(bad) or repr(value)}: choose from "
+            f"{', '.join(FAIL_ON)}")
+    return parts
 
 
 def _version() -> str:
@@ -125,25 +138,43 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--kinds", metavar="K,...",
                    help="only these incentive kinds (VoI,RI,VoC,ICI or full names)")
     p.add_argument("--witness", metavar="NODE",
-                   help="draw the witness path of NODE's incentive (needs --decision)")
+                   help="draw the witness path of NODE's incentive (for --decision, which may "
+                   "be left out when the diagram has one decision)")
     p.add_argument("--legend", action="store_true", help="add a legend")
+    p.add_argument("--theme", metavar="THEME",
+                   help="a theme preset of cid.render: circular (default) or rectangular")
+    p.add_argument("--focus", action="store_true",
+                   help="grey out everything that is neither marked, nor on the witness path, "
+                   "nor the decision")
+    p.add_argument("--trivial", action="store_true",
+                   help="also mark the self-evident incentives (value of control on utility "
+                   "nodes, the decision's instrumental control incentive on itself)")
     p.set_defaults(handler=_commands.render)
 
     p = add("compare", help="which incentives differ between two diagrams",
             description="Match nodes and decisions by name and list, per decision and "
-            "incentive kind, every incentive on the nodes of both that is lost (-, only in A) "
-            "or gained (+, only in B); incentives on nodes or decisions that only one diagram "
-            "has are listed apart.",
+            "incentive kind, every incentive on the nodes of both that is lost (-, only in A), "
+            "gained (+, only in B) or explained differently (~, changed: same verdict, "
+            "another witness path); incentives on nodes or decisions that only one diagram "
+            "has are listed apart. With --fail-on the exit status says whether the named "
+            "differences occur, for design checks in CI.",
             epilog=_examples("cid compare zoo:content_recommendation "
                              "zoo:content_recommendation_modified",
                              "cid compare zoo:wireheading zoo:current_rf_optimization "
                              "--rename S3=S3_cf",
-                             "cid compare a.json b.json --format json"))
+                             "cid compare a.json b.json --format json",
+                             "cid compare main.json branch.json --fail-on gained,changed",
+                             after="Exit status: 0 ok (no difference --fail-on names), "
+                             "1 invalid input, 2 usage error, 4 a difference --fail-on "
+                             "names occurs."))
     p.add_argument("a", metavar="A", help="a TARGET")
     p.add_argument("b", metavar="B", help="another TARGET")
     p.add_argument("--rename", "-r", action="append", type=_renames, metavar="OLD=NEW",
                    help="node OLD of A is node NEW of B (repeat it, or OLD=NEW,OLD2=NEW2)")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.add_argument("--fail-on", action="append", type=_fail_on, metavar="WHAT",
+                   help="exit with status 4 if incentives are gained, lost or changed "
+                   "(repeat it, or gained,lost,changed)")
     p.set_defaults(handler=_commands.compare)
 
 

@@ -1,8 +1,8 @@
 """Reading the diagrams the ``cid`` command is pointed at, and writing its outputs.
 
 A *target* is a JSON spec file (see :mod:`cid.io`), ``-`` for a spec on standard input, or
-``zoo:NAME`` for a zoo entry; parameters of the entry follow a second colon, comma-separated:
-``zoo:mdp:horizon=5``.
+``zoo:NAME`` for a zoo entry (the zoo is a plugin: :mod:`cid.cli._plugin`); parameters of the
+entry follow a second colon, comma-separated: ``zoo:mdp:horizon=5``.
 
 Examples
 --------
@@ -110,10 +110,10 @@ def load_target(target: str) -> Diagram:
     zoo_target = parse_zoo_target(target)
     try:
         if zoo_target is not None:
-            import zoo
+            from cid.cli._plugin import load_zoo
 
             name, params = zoo_target
-            return zoo.build(name, **params)
+            return load_zoo().build(name, **params)
         if target == "-":
             return from_json(read_stdin(), source="<stdin>")
         return load(target)

@@ -1,4 +1,7 @@
-"""The ``cid zoo`` subcommands: list the entries, show one, render them into a folder."""
+"""The ``cid zoo`` subcommands: list the entries, show one, render them into a folder.
+
+The zoo is a plugin found through an entry point (:func:`cid.cli._plugin.load_zoo`).
+"""
 
 from __future__ import annotations
 
@@ -10,21 +13,21 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cid.cli._plugin import load_zoo
 from cid.cli._targets import ZOO_PREFIX, Failure, UsageError, parse_zoo_target, plural
 
 if TYPE_CHECKING:
-    from zoo.entry import Entry
+    from cid.cli._plugin import ZooEntry
 
 __all__ = ["list_entries", "render", "show"]
 
 
-def _entry(name: str) -> Entry:
+def _entry(name: str) -> ZooEntry:
     """The zoo entry ``name``; an unknown name fails with the zoo's close-match message."""
-    import zoo
     from cid.errors import CIDError
 
     try:
-        return zoo.entry(name)
+        return load_zoo().entry(name)
     except CIDError as err:
         raise Failure([str(err)]) from None
 
@@ -37,14 +40,14 @@ def _fit(text: str, width: int) -> str:
 def list_entries(args: argparse.Namespace) -> int:
     """``cid zoo list [--wide] [--format text|json]``: name, title and source of every entry.
 
-    Text lines fit the terminal (titles, then sources, are shortened with an ellipsis);
-    ``--wide`` and ``--format json`` give the full text.
+    On a terminal, text lines fit its width (titles, then sources, are shortened with an
+    ellipsis); piped or redirected, and with ``--wide`` or ``--format json``, they give the
+    full text.
     """
     import shutil
 
-    import zoo
-
-    entries = [zoo.entry(n) for n in zoo.names()]
+    provider = load_zoo()
+    entries = [provider.entry(n) for n in provider.names()]
     if args.format == "json":
         rows = [{"name": e.name, "title": e.title, "source": e.reference.short,
                  "reference": str(e.reference)} for e in entries]
@@ -53,14 +56,15 @@ def list_entries(args: argparse.Namespace) -> int:
     name_w = max((len(e.name) for e in entries), default=0)
     title_w = max((len(e.title) for e in entries), default=0)
     source_w = max((len(e.reference.short) for e in entries), default=0)
-    if not args.wide:
+    wide = args.wide or not sys.stdout.isatty()
+    if not wide:
         room = shutil.get_terminal_size().columns - 1 - name_w - 4  # two 2-space gaps
         if title_w + source_w > room:  # titles say more than sources: cut sources first
             source_w = min(source_w, max(room // 3, 12))
             title_w = min(title_w, max(room - source_w, 16))
     for e in entries:
-        title = e.title if args.wide else _fit(e.title, title_w)
-        source = e.reference.short if args.wide else _fit(e.reference.short, source_w)
+        title = e.title if wide else _fit(e.title, title_w)
+        source = e.reference.short if wide else _fit(e.reference.short, source_w)
         print(f"{e.name:<{name_w}}  {title:<{title_w}}  {source}".rstrip())
     return 0
 
@@ -119,11 +123,9 @@ def render(args: argparse.Namespace) -> int:
     Without Graphviz the ``.dot`` files are still written, a one-line hint goes to stderr and
     the exit status stays 0 (the report is still printed).
     """
-    import zoo
     from cid.errors import CIDWarning
-    from zoo.gallery import render_zoo
-    from zoo.summary import summary_line
 
+    provider = load_zoo()
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a directory; {args.out} is a file")
@@ -132,8 +134,8 @@ def render(args: argparse.Namespace) -> int:
         _entry(name)  # unknown names fail before anything is written
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", CIDWarning)
-        written = render_zoo(args.out, names=names, formats=args.formats,
-                             incentives=args.incentives)
+        written = provider.render(args.out, names=names, formats=args.formats,
+                                  incentives=args.incentives)
     for warning in caught:
         if issubclass(warning.category, CIDWarning):
             print(f"cid zoo render: {warning.message}", file=sys.stderr)
@@ -141,9 +143,9 @@ def render(args: argparse.Namespace) -> int:
             warnings.warn_explicit(warning.message, warning.category, warning.filename,
                                    warning.lineno)
     if args.report:
-        for name in names or zoo.names():
-            print(summary_line(name))
-    entries = len(names or zoo.names())
+        for name in names or provider.names():
+            print(provider.summary_line(name))
+    entries = len(names or provider.names())
     print(f"cid zoo render: wrote {plural(len(written), 'file')} for "
           f"{plural(entries, 'entry', 'entries')} into {args.out}", file=sys.stderr)
     return 0

@@ -9,6 +9,11 @@ frozenset[str]``:
 * :func:`value_of_control` — nodes the agent would like to control;
 * :func:`instrumental_control_incentives` — nodes the decision wants to influence.
 
+Value of control splits into :func:`direct_value_of_control` and
+:func:`indirect_value_of_control` (:func:`explain_control` gives their witnesses);
+:func:`incentive_nodes` and :func:`only_via` query any kind by name (:func:`parse_kind`);
+:func:`compare` lists the incentives two diagrams do not share, or explain differently.
+
 :func:`explain` returns the :class:`Witness` path behind an answer, and :func:`analyze` a
 :class:`Report` for every decision of every agent, saying which guarantee applies
 (:class:`Guarantee`). Every answer is a linear-time graph search; see :mod:`cid.graph`.
@@ -21,6 +26,13 @@ frozenset[str]``:
 
 from __future__ import annotations
 
+from cid.incentives.compare import Comparison, compare
+from cid.incentives.control import (
+    ControlWitness,
+    direct_value_of_control,
+    explain_control,
+    indirect_value_of_control,
+)
 from cid.incentives.criteria import (
     explain,
     instrumental_control_incentives,
@@ -28,11 +40,15 @@ from cid.incentives.criteria import (
     value_of_control,
     value_of_information,
 )
-from cid.incentives.kinds import Guarantee, IncentiveKind
+from cid.incentives.kinds import ControlKind, Guarantee, IncentiveKind, parse_kind
+from cid.incentives.query import incentive_nodes, only_via
 from cid.incentives.report import DecisionReport, Incentive, Report, analyze
 from cid.incentives.witness import Witness
 
 __all__ = [
+    "Comparison",
+    "ControlKind",
+    "ControlWitness",
     "DecisionReport",
     "Guarantee",
     "Incentive",
@@ -40,8 +56,15 @@ __all__ = [
     "Report",
     "Witness",
     "analyze",
+    "compare",
+    "direct_value_of_control",
     "explain",
+    "explain_control",
+    "incentive_nodes",
+    "indirect_value_of_control",
     "instrumental_control_incentives",
+    "only_via",
+    "parse_kind",
     "response_incentives",
     "value_of_control",
     "value_of_information",

@@ -1,10 +1,17 @@
-"""The four kinds of incentive, and the guarantee that comes with an answer.
+"""The incentive vocabulary: the four kinds, the two kinds of value of control, guarantees.
+
+This module is the one place that names incentives: full names (``"value_of_information"``),
+short labels (``VoI``), words (``"value of information"``) and every spelling a user may
+type (:meth:`IncentiveKind.parse`, :func:`parse_kind`). The renderer, the command line and
+the zoo's claims all read their names from here.
 
 >>> from cid.incentives import IncentiveKind
 >>> IncentiveKind.parse("VoI")
 <IncentiveKind.VALUE_OF_INFORMATION: 'value_of_information'>
 >>> IncentiveKind.RESPONSE_INCENTIVE.label
 'RI'
+>>> parse_kind("direct VoC").label
+'direct VoC'
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from enum import Enum
 
 from cid.errors import DiagramError
 
-__all__ = ["Guarantee", "IncentiveKind"]
+__all__ = ["ControlKind", "Guarantee", "IncentiveKind", "parse_kind"]
 
 
 class IncentiveKind(str, Enum):
@@ -34,11 +41,16 @@ class IncentiveKind(str, Enum):
         """The name in words, e.g. ``"value of information"``."""
         return self.value.replace("_", " ")
 
+    @property
+    def function_name(self) -> str:
+        """The name of the criterion's function in :mod:`cid` (``"response_incentives"``)."""
+        return _FUNCTIONS.get(self, self.value)
+
     def __str__(self) -> str:
         return self.value
 
     @classmethod
-    def parse(cls, kind: IncentiveKind | str) -> IncentiveKind:
+    def parse(cls, kind: object) -> IncentiveKind:
         """Read a kind from its full name, its label or its function name (any case).
 
         Raises
@@ -51,16 +63,106 @@ class IncentiveKind(str, Enum):
         >>> IncentiveKind.parse("instrumental_control_incentives").label
         'ICI'
         """
-        if isinstance(kind, IncentiveKind):
-            return kind
-        if isinstance(kind, str):
-            key = kind.strip().lower().replace("-", "_").replace(" ", "_")
-            found = _ALIASES.get(key)
-            if found is not None:
-                return found
+        found = _lookup(kind)
+        if isinstance(found, IncentiveKind):
+            return found
+        if isinstance(found, ControlKind):
+            raise DiagramError(
+                f"{kind!r} is a kind of value of control, not one of the four criteria: use "
+                f"cid.{found.function_name} and cid.explain_control", code="cid_unknown_kind")
         valid = ", ".join(f"{k.value!r} ({k.label})" for k in cls)
         raise DiagramError(f"unknown incentive kind {kind!r}; use one of {valid}",
                            code="cid_unknown_kind")
+
+
+class ControlKind(str, Enum):
+    """The two ways value of control can help an agent (see :mod:`cid.incentives.control`).
+
+    Both refine :attr:`IncentiveKind.VALUE_OF_CONTROL` (:attr:`base`); a node may have both.
+    """
+
+    DIRECT_VALUE_OF_CONTROL = "direct_value_of_control"
+    INDIRECT_VALUE_OF_CONTROL = "indirect_value_of_control"
+
+    @property
+    def label(self) -> str:
+        """``"direct VoC"`` or ``"indirect VoC"``."""
+        return f"{self.value.split('_')[0]} VoC"
+
+    @property
+    def phrase(self) -> str:
+        """``"direct value of control"`` or ``"indirect value of control"``."""
+        return self.value.replace("_", " ")
+
+    @property
+    def function_name(self) -> str:
+        """The name of the function in :mod:`cid` that computes it (its full name)."""
+        return self.value
+
+    @property
+    def base(self) -> IncentiveKind:
+        """The criterion this kind refines: value of control."""
+        return IncentiveKind.VALUE_OF_CONTROL
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def parse(cls, kind: object) -> ControlKind:
+        """Read a kind from ``"direct_value_of_control"``, ``"direct VoC"``, ``"direct"``, ...
+
+        Raises
+        ------
+        DiagramError
+            If ``kind`` is neither (the message lists the valid names).
+
+        Examples
+        --------
+        >>> ControlKind.parse("Indirect VoC")
+        <ControlKind.INDIRECT_VALUE_OF_CONTROL: 'indirect_value_of_control'>
+        """
+        found = _lookup(kind)
+        if isinstance(found, ControlKind):
+            return found
+        valid = ", ".join(f"{k.value!r} ({k.label})" for k in cls)
+        raise DiagramError(f"unknown kind of value of control {kind!r}; use one of {valid}",
+                           code="cid_unknown_kind")
+
+
+def parse_kind(kind: object) -> IncentiveKind | ControlKind:
+    """Any incentive kind, of the four criteria or of value of control, from any spelling.
+
+    Accepted: the full name (``"value_of_information"``), the function name
+    (``"response_incentives"``), the short label (``"VoI"``, ``"direct VoC"``), the words
+    (``"value of control"``), in any case, with ``-``, ``_`` or spaces.
+
+    Raises
+    ------
+    DiagramError
+        If ``kind`` names no kind (the message lists the valid names).
+
+    Examples
+    --------
+    >>> parse_kind("ICI"), parse_kind("indirect-value-of-control")
+    (<IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: 'instrumental_control_incentive'>, \
+<ControlKind.INDIRECT_VALUE_OF_CONTROL: 'indirect_value_of_control'>)
+    """
+    found = _lookup(kind)
+    if found is not None:
+        return found
+    valid = ", ".join(f"{k.value!r} ({k.label})" for k in (*IncentiveKind, *ControlKind))
+    raise DiagramError(f"unknown incentive kind {kind!r}; use one of {valid}",
+                       code="cid_unknown_kind")
+
+
+def _lookup(kind: object) -> IncentiveKind | ControlKind | None:
+    if isinstance(kind, IncentiveKind | ControlKind):
+        return kind
+    if isinstance(kind, Enum):  # another enum naming a kind: by its value, then its name
+        return _lookup(kind.value) or _lookup(kind.name)
+    if not isinstance(kind, str):
+        return None
+    return _ALIASES.get(kind.strip().lower().replace("-", "_").replace(" ", "_"))
 
 
 _LABELS = {
@@ -69,11 +171,16 @@ _LABELS = {
     IncentiveKind.VALUE_OF_CONTROL: "VoC",
     IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: "ICI",
 }
-_ALIASES: dict[str, IncentiveKind] = {}
-for _k in IncentiveKind:
-    for _alias in (_k.value, _k.value + "s", _k.name.lower(), _LABELS[_k].lower()):
-        _ALIASES[_alias] = _k
-_ALIASES["response_incentives"] = IncentiveKind.RESPONSE_INCENTIVE
+_FUNCTIONS = {
+    IncentiveKind.RESPONSE_INCENTIVE: "response_incentives",
+    IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: "instrumental_control_incentives",
+}
+_ALIASES: dict[str, IncentiveKind | ControlKind] = {}
+for _k in (*IncentiveKind, *ControlKind):
+    for _alias in (_k.value, _k.value + "s", _k.label, _k.label + "s"):
+        _ALIASES[_alias.lower().replace(" ", "_")] = _k
+_ALIASES["direct"] = ControlKind.DIRECT_VALUE_OF_CONTROL
+_ALIASES["indirect"] = ControlKind.INDIRECT_VALUE_OF_CONTROL
 
 
 class Guarantee(str, Enum):

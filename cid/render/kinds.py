@@ -15,56 +15,27 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import Enum
 from types import MappingProxyType
 
-from cid.errors import DiagramError
+from cid.incentives.kinds import IncentiveKind
 
 __all__ = ["KINDS", "SHORT_NAMES", "TITLES", "normalize_kind"]
 
-KINDS: tuple[str, ...] = (
-    "value_of_information",
-    "response_incentive",
-    "value_of_control",
-    "instrumental_control_incentive",
-)
+KINDS: tuple[str, ...] = tuple(k.value for k in IncentiveKind)
 """The incentive kinds, in the order rings, badges and legend rows use."""
 
-SHORT_NAMES: Mapping[str, str] = MappingProxyType(
-    dict(zip(KINDS, ("VoI", "RI", "VoC", "ICI"), strict=True))
-)
+SHORT_NAMES: Mapping[str, str] = MappingProxyType({k.value: k.label for k in IncentiveKind})
 """Full name -> short label."""
 
-TITLES: Mapping[str, str] = MappingProxyType(
-    {kind: kind.replace("_", " ") for kind in KINDS}
-)
+TITLES: Mapping[str, str] = MappingProxyType({k.value: k.phrase for k in IncentiveKind})
 """Full name -> words (``"value of information"``), for legends."""
-
-_LOOKUP: dict[str, str] = {
-    **{k: k for k in KINDS},
-    **{short.lower(): k for k, short in SHORT_NAMES.items()},
-    **{k.replace("_", " "): k for k in KINDS},
-    **{k.replace("_", "-"): k for k in KINDS},
-    "response_incentives": "response_incentive",
-    "instrumental_control_incentives": "instrumental_control_incentive",
-}
 
 
 def normalize_kind(kind: object) -> str:
-    """The full name of an incentive kind given by full name, short label or enum member.
+    """The full name of an incentive kind given by full name, short label or enum member
+    (any spelling :meth:`cid.IncentiveKind.parse` accepts).
 
     >>> normalize_kind("Value of control")
     'value_of_control'
     """
-    text = kind.value if isinstance(kind, Enum) else kind
-    if isinstance(text, str):
-        key = text.strip().lower()
-        if key in _LOOKUP:
-            return _LOOKUP[key]
-        # an enum whose value is a short label or another spelling: try its name too
-        if isinstance(kind, Enum) and kind.name.lower() in _LOOKUP:
-            return _LOOKUP[kind.name.lower()]
-    raise DiagramError(
-        f"unknown incentive kind {kind!r}; use one of {', '.join(KINDS)} "
-        f"(or {', '.join(SHORT_NAMES.values())})"
-    )
+    return IncentiveKind.parse(kind).value

@@ -82,7 +82,7 @@ def test_render_witness_draws_the_explained_paths(capsys: pytest.CaptureFixture[
 @pytest.mark.parametrize(
     ("argv", "code", "fragment"),
     [
-        (["--witness", "I"], 2, "--witness needs --decision"),
+        (["--witness", "I", "--decision", "Nope"], 1, "unknown decision 'Nope'"),
         (["--decision", "P", "--witness", "Nope"], 1, "unknown node 'Nope'"),
         (["--decision", "P", "--witness", "I", "--kinds", "VoI"], 1, "no VoI"),
         (["--decision", "P", "--kinds", "bogus"], 1, "unknown incentive kind"),
@@ -143,3 +143,48 @@ def test_render_picture_without_graphviz_exits_3(
     assert (tmp_path / "kept").is_dir() and not any((tmp_path / "kept").iterdir())
     # .dot output still works without the binary
     assert run(capsys, "render", "zoo:mdp", "-o", str(tmp_path / "mdp.dot"))[0] == 0
+
+
+def test_witness_needs_no_decision_when_there_is_one(capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: ``--witness`` asked for ``--decision`` even with a single decision."""
+    code, out, err = run(capsys, "render", "zoo:content_recommendation", "--witness", "I",
+                         "--kinds", "ICI", "-o", "-")
+    assert (code, err) == (0, "")
+    _, same, _ = run(capsys, "render", "zoo:content_recommendation", "--decision", "P",
+                     "--witness", "I", "--kinds", "ICI", "-o", "-")
+    assert out == same
+
+
+def test_witness_with_several_decisions_names_them(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "render", "zoo:mdp", "--witness", "S2", "-o", "-")
+    assert (code, out) == (2, "")
+    assert_clean_error(err, "--witness needs --decision", "A1", "A2")
+
+
+@pytest.mark.parametrize(
+    ("argv", "kwargs"),
+    [(["--theme", "rectangular"], {"theme": "rectangular"}),
+     (["--focus", "--decision", "P", "--witness", "I"],
+      {"focus": True, "incentives": True, "decision": "P", "witness": "I"}),
+     (["--trivial", "--incentives"], {"trivial": True, "incentives": True})],
+)
+def test_render_has_the_python_options(
+    capsys: pytest.CaptureFixture[str], argv: list[str], kwargs: dict[str, object]
+) -> None:
+    """Regression: ``--theme``, ``--focus`` and ``--trivial`` do what the Python API does."""
+    d = zoo.build("content_recommendation")
+    code, out, err = run(capsys, "render", "zoo:content_recommendation", *argv, "-o", "-")
+    assert (code, err) == (0, "")
+    if "witness" in kwargs:
+        kwargs["witness"] = [w for w in (cid.explain(d, "P", "I", k) for k in cid.IncentiveKind)
+                             if w is not None]
+    assert out == cid.render(d, **kwargs).dot  # type: ignore[arg-type]
+    option = next(a for a in argv if a in ("--theme", "--focus", "--trivial"))
+    without = {k: v for k, v in kwargs.items() if k != option.lstrip("-")}
+    assert out != cid.render(d, **without).dot  # type: ignore[arg-type]  # the option matters
+
+
+def test_render_rejects_an_unknown_theme(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "render", "zoo:mdp", "--theme", "bogus", "-o", "-")
+    assert (code, out) == (1, "")
+    assert_clean_error(err, "unknown theme 'bogus'", "circular", "rectangular")

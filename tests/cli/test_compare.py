@@ -10,7 +10,7 @@ import pytest
 
 import cid
 import zoo
-from tests.support.cli import assert_clean_error, run
+from tests.support.cli import assert_clean_error, renamed_copy, run
 
 
 def _sets(d: cid.Diagram, decision: str) -> dict[str, frozenset[str]]:
@@ -31,7 +31,7 @@ def _check_against_the_engine(data: dict[str, Any], da: cid.Diagram, db: cid.Dia
     assert [x["decision"] for x in data["decisions"]] == sorted(
         set(da.decisions) | set(db.decisions), key=order.index)
     both = set(da.nodes) & set(db.nodes)
-    totals = dict.fromkeys(("lost", "gained", "only_in_a", "only_in_b"), 0)
+    totals = dict.fromkeys(("lost", "gained", "only_in_a", "only_in_b"), 0) | {"changed": 0}
     for entry in data["decisions"]:
         dec = entry["decision"]
         shared = dec in da.decisions and dec in db.decisions
@@ -39,7 +39,11 @@ def _check_against_the_engine(data: dict[str, Any], da: cid.Diagram, db: cid.Dia
         sb = _sets(db, dec) if dec in db.decisions else {}
         for kind, diff in entry["incentives"].items():
             x, y = sa.get(kind, frozenset()), sb.get(kind, frozenset())
-            got = {key: set(diff[key]) for key in totals} | {"kept": set(diff["kept"])}
+            changed = [c["node"] for c in diff["changed"]]
+            assert set(changed) <= set(diff["kept"]) and len(set(changed)) == len(changed)
+            totals["changed"] += len(changed)
+            got = {key: set(diff[key]) for key in totals if key != "changed"} | {
+                "kept": set(diff["kept"])}
             if shared:
                 assert got == {"lost": (x - y) & both, "gained": (y - x) & both,
                                "kept": x & y, "only_in_a": x - both, "only_in_b": y - both}
@@ -47,7 +51,7 @@ def _check_against_the_engine(data: dict[str, Any], da: cid.Diagram, db: cid.Dia
                 assert got == {"lost": set(), "gained": set(), "kept": set(),
                                "only_in_a": set(x), "only_in_b": set(y)}
             for key in totals:
-                totals[key] += len(got[key])
+                totals[key] += len(got.get(key, ()))
     assert data["summary"] == totals
 
 
@@ -85,14 +89,19 @@ def test_nodes_and_decisions_of_one_diagram_are_listed_apart(
     assert code == 0
     compared, _, apart = out.partition("on nodes or decisions only in A (not compared):\n")
     shared_section = compared.split("incentives on the nodes of both")[1]
+    gained_or_lost = [line for line in shared_section.splitlines() if " ~ " not in line]
+    changed = [line.split(" ~ ")[1].split(":")[0] for line in shared_section.splitlines()
+               if " ~ " in line]
     for node in ("D1", "D2", "AH1", "AH2"):
-        assert node not in shared_section, node
+        assert all(node not in line for line in gained_or_lost), node
+        assert node not in changed  # paths may pass them; the incentives are not on them
     only_a, _, only_b = apart.partition("on nodes or decisions only in B (not compared):\n")
     assert "    ICI  D1, D2\n" in only_a
     assert "  decision AH1 (agent 'human'; only in B):\n" in only_b
     data = json.loads(run(capsys, "compare", "zoo:reward_modeling", "zoo:cirl", "-f", "json")[1])
     s = data["summary"]
-    assert out.rstrip().endswith(f"{s['lost']} incentives lost, {s['gained']} gained; "
+    assert out.rstrip().endswith(f"{s['lost']} incentives lost, {s['gained']} gained, "
+                                 f"{s['changed']} changed; "
                                  f"{s['only_in_a']} only in A, {s['only_in_b']} only in B")
     assert s["lost"] + s["gained"] < 8 + 59  # the counts before one-sided ones were set apart
 
@@ -105,11 +114,7 @@ def test_rename_matches_differently_named_nodes(capsys: pytest.CaptureFixture[st
     assert code == 0
     data = json.loads(out)
     assert data["nodes"]["renamed"] == [{"a": "S3", "b": "S3_cf"}]
-    renamed = a.to_dict()
-    for node in renamed["nodes"]:
-        node["name"] = {"S3": "S3_cf"}.get(node["name"], node["name"])
-    renamed["edges"] = [[{"S3": "S3_cf"}.get(n, n) for n in e] for e in a.edge_list]
-    _check_against_the_engine(data, cid.Diagram.from_dict(renamed), b)
+    _check_against_the_engine(data, renamed_copy(a, {"S3": "S3_cf"}), b)
     a1 = next(x for x in data["decisions"] if x["decision"] == "A1")
     assert a1["incentives"]["instrumental_control_incentive"]["lost"] == ["ThetaR2"]
     assert "S3_cf" in a1["incentives"]["instrumental_control_incentive"]["kept"]
@@ -140,7 +145,8 @@ def test_compare_identical_and_one_sided(
 ) -> None:
     code, out, _ = run(capsys, "compare", str(specs["good"]), str(specs["good"]))
     assert code == 0
-    assert "decision D: unchanged" in out and out.endswith("0 incentives lost, 0 gained\n")
+    assert "decision D: unchanged" in out
+    assert out.endswith("0 incentives lost, 0 gained, 0 changed\n")
     other = cid.Diagram.from_edges(["S -> E -> U", "S -> U"], decisions=["E"], utilities=["U"])
     path = cid.save(other, tmp_path / "other.json")
     code, out, _ = run(capsys, "compare", str(specs["good"]), str(path))
@@ -151,4 +157,49 @@ def test_compare_identical_and_one_sided(
     assert "nodes only in A: D" in out and "nodes only in B: E" in out
     n_a = sum(len(v) for v in _sets(cid.load(specs["good"]), "D").values())
     n_b = sum(len(v) for v in _sets(other, "E").values())
-    assert out.endswith(f"0 incentives lost, 0 gained; {n_a} only in A, {n_b} only in B\n")
+    assert out.endswith(f"0 incentives lost, 0 gained, 0 changed; {n_a} only in A, "
+                        f"{n_b} only in B\n")
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"),
+    [((), 0), (("--fail-on", "lost"), 4), (("--fail-on", "gained"), 0),
+     (("--fail-on", "changed"), 4), (("--fail-on", "gained", "--fail-on", "lost"), 4)],
+)
+def test_fail_on_sets_the_exit_status(
+    capsys: pytest.CaptureFixture[str], fail_on: tuple[str, ...], code: int
+) -> None:
+    """Scoring the recommender on predicted clicks loses incentives and gains none: a design
+    check that forbids losing incentives fails, one that forbids gaining them passes."""
+    c = cid.compare(zoo.build("content_recommendation"),
+                    zoo.build("content_recommendation_modified"))
+    assert c.lost > 0 and c.gained == 0 and c.changed > 0
+    got, out, err = run(capsys, "compare", "zoo:content_recommendation",
+                        "zoo:content_recommendation_modified", *fail_on)
+    assert got == code and out.startswith("A: zoo:content_recommendation\n")
+    names = fail_on[1::2]
+    found = ", ".join(f"{getattr(c, n)} {n}" for n in names if getattr(c, n))
+    assert err == (f"cid compare: incentives {found} (--fail-on {','.join(names)})\n"
+                   if code else "")
+
+
+def test_fail_on_changed(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Same verdicts, another reason: D's incentive to influence X went straight to U in A,
+    and through Y in B."""
+    a = cid.Diagram.from_edges(["D -> X -> U", "D -> Y -> X"], decisions=["D"],
+                               utilities=["U"])
+    b = cid.Diagram.from_edges(["D -> Y -> U", "D -> X -> Y"], decisions=["D"],
+                               utilities=["U"])
+    pa, pb = cid.save(a, tmp_path / "a.json"), cid.save(b, tmp_path / "b.json")
+    code, out, err = run(capsys, "compare", str(pa), str(pb), "--fail-on", "lost,gained")
+    assert (code, err) == (0, "")
+    assert "    ICI  ~ X: D → X → U (A), D → X → Y → U (B)\n" in out
+    code, _, err = run(capsys, "compare", str(pa), str(pb), "--fail-on", "changed")
+    assert code == 4 and "changed" in err
+
+
+@pytest.mark.parametrize("bad", ["", "removed", "lost,bogus"])
+def test_fail_on_rejects_unknown_names(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    code, out, err = run(capsys, "compare", "zoo:mdp", "zoo:mdp", "--fail-on", bad)
+    assert (code, out) == (2, "")
+    assert "choose from gained, lost, changed" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ def test_zoo_list_fits_the_terminal(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(columns))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     code, out, _ = run(capsys, "zoo", "list")
     assert code == 0
     lines = out.splitlines()
@@ -27,6 +29,18 @@ def test_zoo_list_fits_the_terminal(
         title, source = (part.strip() for part in line[len(name):].strip().split("  ", 1))
         for shown, full in ((title, entry.title), (source, entry.reference.short)):
             assert shown == full or (shown.endswith("…") and full.startswith(shown[:-1])), line
+
+
+def test_zoo_list_piped_gives_the_full_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: piped (not a terminal), ``cid zoo list`` cut its lines to 80 columns."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert not sys.stdout.isatty()
+    code, out, _ = run(capsys, "zoo", "list")
+    assert code == 0 and "…" not in out
+    assert max(map(len, out.splitlines())) > 80  # the zoo's titles and sources are long
+    assert out == run(capsys, "zoo", "list", "--wide")[1]
 
 
 def test_zoo_list_wide_and_json_give_the_full_text(

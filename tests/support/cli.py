@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import cid
 from cid.cli import main
 
 
@@ -20,3 +21,12 @@ def assert_clean_error(err: str, *fragments: str) -> None:
     assert err.strip(), "an error must say something on stderr"
     for fragment in fragments:
         assert fragment in err, (fragment, err)
+
+
+def renamed_copy(diagram: cid.Diagram, renames: dict[str, str]) -> cid.Diagram:
+    """``diagram`` with its nodes renamed through its spec dict (a reference for ``rename``)."""
+    data = diagram.to_dict()
+    for node in data["nodes"]:
+        node["name"] = renames.get(node["name"], node["name"])
+    data["edges"] = [[renames.get(n, n) for n in e] for e in diagram.edge_list]
+    return cid.Diagram.from_dict(data)

@@ -8,7 +8,6 @@ import pytest
 
 import cid
 import zoo
-from zoo._voc import direct_value_of_control, indirect_value_of_control
 from zoo.claims import Claim
 
 ICI = "instrumental_control_incentive"
@@ -56,7 +55,7 @@ def test_only_via_means_the_incentive_needs_those_nodes() -> None:
 
 
 def test_claim_arguments_are_checked() -> None:
-    with pytest.raises(cid.DiagramError, match="unknown claim kind"):
+    with pytest.raises(cid.DiagramError, match="unknown incentive kind"):
         Claim("influence", decision="A1", node="X")
     with pytest.raises(cid.DiagramError, match="only_via"):
         Claim(ICI, decision="A1", node="X", only_via=("X",))
@@ -88,26 +87,30 @@ def test_an_exact_set_claim_needs_the_whole_set() -> None:
     assert not Claim(VOC, decision="P", exactly=("O", "M", "I", "C"), source="t").check(modified)
 
 
-def test_direct_and_indirect_value_of_control_follow_pycid() -> None:
+def test_claims_on_the_kinds_of_value_of_control() -> None:
+    """The fitness tracker's claims (pycid's example) go through the library's criteria."""
     d = zoo.build("fitness_tracker")
-    voc = cid.value_of_control(d, "C")
-    assert {"SC", "TF", "TD", "P", "F"} == voc
-    assert direct_value_of_control(d, "C") == {"F", "P"}
-    assert indirect_value_of_control(d, "C") == {"SC"}
+    assert Claim("direct VoC", decision="C", exactly=("F", "P"), source="t").check(d)
+    assert Claim(INDIRECT_VOC, decision="C", exactly=("SC",), source="t").check(d)
     # TF matters only through the decision too, but nothing behind it reaches the utility:
     # "only via C" cannot tell it from SC; the backdoor condition does
     assert Claim(VOC, decision="C", node="TF", only_via=("C",), source="t").check(d)
     assert not Claim(INDIRECT_VOC, decision="C", node="TF", source="t").check(d)
-    # without the common cause P of SC and F, SC has no indirect value of control
-    cut = d.without_edge("P", "SC")
-    assert "SC" not in indirect_value_of_control(cut, "C")
-    # a direct path that avoids the decision
-    g = cid.Diagram.from_edges(["X -> D -> U", "X -> U"], decisions=["D"], utilities=["U"])
-    assert direct_value_of_control(g, "D") == {"X", "U"}
-    assert indirect_value_of_control(g, "D") == set()
-    h = cid.Diagram.from_edges(["Z -> X -> D -> U", "Z -> U"], decisions=["D"], utilities=["U"])
-    assert indirect_value_of_control(h, "D") == {"X"}
-    assert direct_value_of_control(h, "D") == {"Z", "U"}
+    verdict = Claim(INDIRECT_VOC, decision="C", node="SC", source="t").evaluate(d)
+    assert verdict.ok and verdict.witness == cid.explain_control(d, "C", "SC", INDIRECT_VOC)
+
+
+def test_every_spelling_of_a_kind_makes_the_same_claim() -> None:
+    """Regression: ``zoo.Claim("ICI", ...)`` was refused while explain and render took "ICI"."""
+    spellings = ("ICI", "ici", "instrumental_control_incentive",
+                 "instrumental control incentive", "instrumental_control_incentives",
+                 cid.IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE)
+    claims = {Claim(k, decision="A", node="R", source="t") for k in spellings}
+    assert len(claims) == 1
+    (claim,) = claims
+    assert claim.statement == "R ∈ ICI(A)" and claim.check(zoo.build("supervised_learning"))
+    with pytest.raises(cid.DiagramError, match="unknown incentive kind 'ICX'"):
+        Claim("ICX", decision="A", node="R")
 
 
 def test_claims_do_not_mutate_the_diagram() -> None:
