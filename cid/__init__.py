@@ -65,6 +65,9 @@ _LAZY: dict[str, str] = {
     "solve": "cid.quant",
     "expected_utility": "cid.quant",
     "do": "cid.quant",
+    # interactive explorer (issue 14)
+    "explore": "cid.explore",
+    "Explorer": "cid.explore",
 }
 
 __all__ = [
@@ -86,6 +89,8 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X": re-exported)
     from cid.edges import parse_edges as parse_edges
+    from cid.explore import Explorer as Explorer
+    from cid.explore import explore as explore
     from cid.incentives import IncentiveKind as IncentiveKind
     from cid.incentives import Report as Report
     from cid.incentives import Witness as Witness
