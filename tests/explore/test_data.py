@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 import cid
 import zoo
-from cid.explore import explorer_data, is_trivial
+from cid.explore import RobustnessReport, explorer_data, is_trivial
 from tests.explore.helpers import Robustness, Verdict, directed
 from tests.strategies import diagrams
 
@@ -90,7 +90,7 @@ def test_robustness_rows_from_a_hand_made_report() -> None:
         {"kind": "instrumental_control_incentive", "node": "S1", "decision": "A1",
          "present": False, "robust": True, "hinges": []},
     ]
-    assert isinstance(report, cid.explore.RobustnessReport)
+    assert isinstance(report, RobustnessReport)
 
 
 def test_hinges_may_be_written_as_text() -> None:

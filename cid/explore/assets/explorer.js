@@ -108,7 +108,11 @@ function cidExplorer(root) {
     wrap.appendChild(document.createTextNode(label));
     return wrap;
   }
+  var controlled = null;
   function renderControls() {
+    var key = JSON.stringify([state.agent, state.decision, state.kinds, state.trivial]);
+    if (key === controlled) { return; }
+    controlled = key;
     controls.textContent = "";
     if (!state.decision) { return; }
     var agentSel = select("Agent", data.agents.map(function (a) { return {value: a, text: a}; }),
@@ -153,28 +157,32 @@ function cidExplorer(root) {
     return g.querySelector("ellipse, polygon, path");
   }
   function clearDrawing() {
-    var old = svg.querySelector(".cidx-badges");
-    if (old) { old.parentNode.removeChild(old); }
     Object.keys(nodeEls).forEach(function (n) {
-      var g = nodeEls[n];
-      g.classList.remove("cidx-marked", "cidx-selected", "cidx-onpath", "cidx-dim",
-        "cidx-current");
-      g.style.removeProperty("--cidx-color");
+      nodeEls[n].classList.remove("cidx-selected", "cidx-onpath", "cidx-dim");
+    });
+    svg.querySelectorAll(".cidx-badge.cidx-dim").forEach(function (b) {
+      b.classList.remove("cidx-dim");
     });
     Object.keys(edgeEls).forEach(function (e) {
       edgeEls[e].classList.remove("cidx-witness", "cidx-hinge", "cidx-dim");
       edgeEls[e].style.removeProperty("--cidx-color");
     });
   }
-  function badge(layer, box, labels) {
+  var frame = svg.querySelector("g.graph > polygon");  /* Graphviz's page background */
+  var bounds = frame && frame.getBBox ? frame.getBBox() : null;
+  function badge(layer, box, labels, node) {
     var x = box.x + box.width / 2;
     var width = labels.reduce(function (w, k) { return w + k.label.length * 6 + 8; }, -2);
     var left = x - width / 2;
+    if (bounds) {  /* keep the badges inside the drawing */
+      left = Math.max(bounds.x + 1, Math.min(left, bounds.x + bounds.width - width - 1));
+    }
     labels.forEach(function (k) {
       var w = k.label.length * 6 + 6;
       var g = document.createElementNS(NS, "g");
       g.setAttribute("class", "cidx-badge");
       g.setAttribute("data-kind", k.key);
+      g.setAttribute("data-node", node);
       var r = document.createElementNS(NS, "rect");
       r.setAttribute("x", left);
       r.setAttribute("y", box.y + box.height + 1);
@@ -194,8 +202,18 @@ function cidExplorer(root) {
       left += w + 2;
     });
   }
-  function renderDrawing() {
-    clearDrawing();
+  var marked = null;
+  function renderMarks() {
+    /* the decision's incentive marks and badges: redrawn only when what they show changes */
+    var key = JSON.stringify([state.decision, state.kinds, state.trivial]);
+    if (key === marked) { return; }
+    marked = key;
+    var old = svg.querySelector(".cidx-badges");
+    if (old) { old.parentNode.removeChild(old); }
+    Object.keys(nodeEls).forEach(function (n) {
+      nodeEls[n].classList.remove("cidx-marked", "cidx-current");
+      nodeEls[n].style.removeProperty("--cidx-color");
+    });
     var layer = document.createElementNS(NS, "g");
     layer.setAttribute("class", "cidx-badges");
     (svg.querySelector("g.graph") || svg).appendChild(layer);
@@ -213,14 +231,21 @@ function cidExplorer(root) {
       g.classList.add("cidx-marked");
       g.style.setProperty("--cidx-color", marks[n][0].color);
       var shape = shapeOf(g);
-      if (shape && shape.getBBox) { badge(layer, shape.getBBox(), marks[n]); }
+      if (shape && shape.getBBox) { badge(layer, shape.getBBox(), marks[n], n); }
     });
+  }
+  function renderDrawing() {
+    renderMarks();
+    clearDrawing();
     if (state.node && nodeEls[state.node]) { nodeEls[state.node].classList.add("cidx-selected"); }
     var act = activeRow();
     if (!act) { return; }
     var colour = act.kind.color;
     Object.keys(nodeEls).forEach(function (n) {
       if (act.row.path.indexOf(n) < 0) { nodeEls[n].classList.add("cidx-dim"); }
+    });
+    svg.querySelectorAll(".cidx-badge").forEach(function (b) {
+      if (act.row.path.indexOf(b.getAttribute("data-node")) < 0) { b.classList.add("cidx-dim"); }
     });
     act.row.path.forEach(function (n) {
       if (nodeEls[n]) { nodeEls[n].classList.add("cidx-onpath"); }
@@ -380,13 +405,31 @@ function cidExplorer(root) {
     }
     if (state.node === null) { overview(d); } else { nodeView(d); }
   }
+  function focusKey() {
+    var a = document.activeElement;
+    if (!a || !root.contains(a) || a.hasAttribute("data-cid-node")) { return null; }
+    var holder = a.closest("[data-kind]");
+    if (a.closest(".cidx-agent")) { return ".cidx-agent select"; }
+    if (a.closest(".cidx-decision")) { return ".cidx-decision select"; }
+    if (a.closest(".cidx-trivial")) { return ".cidx-trivial input"; }
+    if (holder && holder.classList.contains("cidx-toggle")) {
+      return '.cidx-toggle[data-kind="' + holder.getAttribute("data-kind") + '"] input';
+    }
+    if (holder && holder.classList.contains("cidx-incentive")) {
+      return 'li.cidx-incentive[data-kind="' + holder.getAttribute("data-kind") + '"]';
+    }
+    return null;
+  }
   function render() {
+    var key = focusKey();
     root.setAttribute("data-decision", state.decision || "");
     root.setAttribute("data-node", state.node || "");
     root.setAttribute("data-active", state.active ? state.active.kind : "");
     renderControls();
     renderDrawing();
     renderPanel();
+    var again = key ? root.querySelector(key) : null;
+    if (again) { again.focus(); } else if (key) { root.focus(); }
   }
   function choose(name) {
     state.node = name;
@@ -409,6 +452,7 @@ function cidExplorer(root) {
   root.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && state.node !== null) { choose(null); }
   });
+  if (!root.hasAttribute("tabindex")) { root.setAttribute("tabindex", "-1"); }
   root.setAttribute("data-cid-ready", "1");
   render();
 }
