@@ -77,7 +77,13 @@ class Session:
             self.requests.append(route.request.url)
             route.abort()
 
-    def open(self) -> Any:
+    def open(self, url: str | None = None) -> Any:
+        """Load the page (``url``, or the session's), recording afresh."""
+        if url is not None:
+            self.url = url
+            self.errors.clear()
+            self.requests.clear()
+            self.dialogs.clear()
         self.page.goto(self.url)
         self.page.wait_for_selector('[data-cid-ready="1"]', state="attached")
         return self.page.locator(".cidx")
@@ -96,6 +102,14 @@ def pages(tmp_path_factory: pytest.TempPathFactory, browser: Any) -> Path:
         cid.explore(zoo.build(name), decision=zoo.entry(name).focus_decision).save(
             folder / f"{name}.html")
     return folder
+
+
+@pytest.fixture(scope="module")
+def zoo_session(browser: Any, pages: Path) -> Iterator[Session]:
+    """One page, reused for every zoo entry (each test loads its entry afresh)."""
+    s = Session(browser, (pages / "mdp.html").as_uri())
+    yield s
+    s.close()
 
 
 @pytest.fixture()
@@ -189,12 +203,12 @@ def click_some_nodes(s: Session, d: cid.Diagram, report: cid.Report, decision: s
 
 
 @pytest.mark.parametrize("name", zoo.names())
-def test_zoo_page_lists_what_analyze_finds(name: str, pages: Path, browser: Any,
-                                           session: list[Session]) -> None:
+def test_zoo_page_lists_what_analyze_finds(name: str, pages: Path,
+                                           zoo_session: Session) -> None:
     d = zoo.build(name)
     report = cid.analyze(d)
-    s = open_session(browser, session, pages / f"{name}.html")
-    s.open()
+    s = zoo_session
+    s.open((pages / f"{name}.html").resolve().as_uri())
     assert s.state()["decision"] == zoo.entry(name).focus_decision
     for decision in d.decisions:
         choose_decision(s, d, decision)
