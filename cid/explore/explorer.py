@@ -101,18 +101,20 @@ class Explorer:
                                      edges=self._diagram.edge_list)
         return self._svg
 
-    def _fallback(self) -> str:
-        return (f"Incentives of {self._data['name']} (cid.analyze); enable scripts for the "
-                f"interactive view.\n\n{self._table}")
+    def _note(self) -> str:
+        return (f"The incentives of {self._data['name']} (cid.analyze). Enable scripts (or "
+                "trust the notebook) for the interactive view.")
 
     def html(self) -> str:
         """The whole page: one self-contained HTML document (deterministic)."""
-        return document(uid=PAGE_ID, svg=self.svg(), data=self._data, fallback=self._fallback())
+        return document(uid=PAGE_ID, svg=self.svg(), data=self._data, fallback=self._table,
+                        note=self._note())
 
     def fragment(self) -> str:
         """The view as an HTML fragment with a fresh element id (to embed in a page)."""
         uid = f"cid-explorer-{uuid.uuid4().hex[:12]}"
-        return fragment(uid=uid, svg=self.svg(), data=self._data, fallback=self._fallback())
+        return fragment(uid=uid, svg=self.svg(), data=self._data, fallback=self._table,
+                        note=self._note())
 
     def save(self, path: str | PathLike[str]) -> Path:
         """Write :meth:`html` to ``path`` (``.html`` or ``.htm``) atomically: into a temporary

@@ -38,12 +38,14 @@ def _asset(name: str) -> str:
     return text
 
 
-def fragment(*, uid: str, svg: str, data: dict[str, Any], fallback: str) -> str:
+def fragment(*, uid: str, svg: str, data: dict[str, Any], fallback: str,
+             note: str = "") -> str:
     """The explorer as an HTML fragment (for Jupyter, or the body of :func:`document`).
 
     ``uid`` names the root element (letters, digits and ``-`` only); ``svg`` is inlined as
-    it is (already serialised by :func:`cid.explore.svg.annotate_svg`); ``fallback`` is
-    plain text shown until the script runs (where scripts are blocked, it stays).
+    it is (already serialised by :func:`cid.explore.svg.annotate_svg`); ``note`` (a line)
+    and ``fallback`` (preformatted) are plain text shown until the script runs (where
+    scripts are blocked, they stay).
     """
     if not uid.replace("-", "").isalnum():
         raise ValueError(f"bad element id {uid!r}")
@@ -55,7 +57,8 @@ def fragment(*, uid: str, svg: str, data: dict[str, Any], fallback: str) -> str:
         '<span class="cidx-controls"></span></div>'
         f'<div class="cidx-body"><div class="cidx-figure">{svg}</div>'
         '<div class="cidx-panel" aria-live="polite">'
-        f'<pre class="cidx-fallback">{html.escape(fallback)}</pre></div></div>'
+        f'<div class="cidx-fallback"><p>{html.escape(note)}</p>'
+        f"<pre>{html.escape(fallback)}</pre></div></div></div>"
         f'<script type="application/json" class="cidx-data">{script_json(data)}</script>'
         f"<script>{_asset('explorer.js')}\ncidExplorer(document.getElementById"
         f'("{uid}"));</script></div>'
@@ -63,7 +66,8 @@ def fragment(*, uid: str, svg: str, data: dict[str, Any], fallback: str) -> str:
 
 
 
-def document(*, uid: str, svg: str, data: dict[str, Any], fallback: str) -> str:
+def document(*, uid: str, svg: str, data: dict[str, Any], fallback: str,
+             note: str = "") -> str:
     """A whole, self-contained HTML page: no request leaves it (its content security
     policy allows only inline script and style, and ``data:`` images)."""
     title = html.escape(f"{data.get('name', '')}: incentives explorer")
@@ -75,6 +79,6 @@ def document(*, uid: str, svg: str, data: dict[str, Any], fallback: str) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{title}</title></head>\n<body>\n"
-        f"{fragment(uid=uid, svg=svg, data=data, fallback=fallback)}\n"
+        f"{fragment(uid=uid, svg=svg, data=data, fallback=fallback, note=note)}\n"
         "</body></html>\n"
     )
