@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from cid.errors import DiagramError, RenderError
+
 __all__ = ["document", "fragment", "script_json"]
 
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
@@ -34,7 +36,7 @@ def script_json(data: Any) -> str:
 def _asset(name: str) -> str:
     text = resources.files("cid.explore").joinpath("assets", name).read_text(encoding="utf-8")
     if any(bad in text.lower() for bad in ("</script", "</style", "<!--")):
-        raise AssertionError(f"{name} cannot be inlined in HTML (it closes its element)")
+        raise RenderError(f"{name} cannot be inlined in HTML (it closes its element)")
     return text
 
 
@@ -48,7 +50,8 @@ def fragment(*, uid: str, svg: str, data: dict[str, Any], fallback: str,
     scripts are blocked, they stay).
     """
     if not uid.replace("-", "").isalnum():
-        raise ValueError(f"bad element id {uid!r}")
+        raise DiagramError(f"bad element id {uid!r}: letters, digits and '-' only",
+                           code="cid_invalid_argument")
     title = html.escape(str(data.get("name", "")))
     return (
         f'<div class="cidx" id="{uid}">'

@@ -96,3 +96,10 @@ def test_annotate_refuses_what_is_not_a_drawing_of_the_diagram(svg: str, message
     d = nasty_diagram()
     with pytest.raises(cid.RenderError, match=message):
         annotate_svg(svg, nodes=d.nodes, edges=d.edge_list)
+
+
+def test_fragment_ids_are_checked() -> None:
+    from cid.explore.page import fragment
+
+    with pytest.raises(cid.DiagramError, match="bad element id"):
+        fragment(uid='x" onload="alert(1)', svg="<svg/>", data={}, fallback="")
