@@ -37,7 +37,8 @@ __all__ = ["RobustnessReport", "RobustnessVerdict", "robustness_rows"]
 class RobustnessVerdict(Protocol):
     """One verdict: whether ``node`` admits an incentive of ``kind`` for ``decision``
     (``present``), whether that answer survives the edits tried (``robust``), and the edges
-    it hinges on (``hinges``: pairs ``(tail, head)`` or strings ``"A -> B"``)."""
+    it hinges on (``hinges``: pairs ``(tail, head)`` or strings ``"A -> B"``). A verdict may
+    also have ``flips``, the edits that flip it: each is shown by its ``str``."""
 
     @property
     def kind(self) -> str: ...
@@ -80,7 +81,8 @@ def _edge(hinge: object) -> list[str]:
 
 
 def robustness_rows(report: RobustnessReport) -> list[dict[str, Any]]:
-    """The verdicts of ``report`` as JSON-ready rows, kinds by their full names.
+    """The verdicts of ``report`` as JSON-ready rows, kinds by their full names, ``flips``
+    (when a verdict has them) as text.
 
     Raises
     ------
@@ -106,5 +108,6 @@ def robustness_rows(report: RobustnessReport) -> list[dict[str, Any]]:
             "present": bool(present),
             "robust": bool(robust),
             "hinges": [_edge(h) for h in hinges],
+            "flips": [str(f) for f in getattr(v, "flips", ())],
         })
     return rows

@@ -45,6 +45,7 @@ class Verdict:
     present: bool
     robust: bool
     hinges: tuple[tuple[str, str], ...] = ()
+    flips: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

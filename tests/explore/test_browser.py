@@ -300,7 +300,8 @@ def test_switching_agent_offers_only_that_agents_decisions(pages: Path, browser:
 def test_robustness_verdicts_are_shown_with_their_hinges(tmp_path: Path, browser: Any,
                                                         session: list[Session]) -> None:
     d = zoo.build("mdp")
-    report = Robustness((Verdict("VoC", "S2", "A1", True, False, (("A1", "S2"), ("S1", "S3"))),
+    report = Robustness((Verdict("VoC", "S2", "A1", True, False, (("A1", "S2"), ("S1", "S3")),
+                                 ("-edge A1 -> S2 removes it",)),
                          Verdict("ICI", "S2", "A1", True, True),
                          Verdict("RI", "S2", "A1", False, False, (("S2", "A1"),))))
     cid.explore(d, robustness=report).save(tmp_path / "mdp.html")
@@ -310,12 +311,14 @@ def test_robustness_verdicts_are_shown_with_their_hinges(tmp_path: Path, browser
     voc = s.page.locator('li.cidx-incentive[data-kind="value_of_control"] .cidx-verdict')
     assert "cidx-fragile" in (voc.get_attribute("class") or "")
     assert " ".join(voc.inner_text().split()) == (
-        "Fragile: present now, but it hinges on A1 → S2, S1 → S3 (not drawn).")
+        "Fragile: present now, but a single edit flips it. Hinges on A1 → S2, S1 → S3 "
+        "(not drawn) (removing it flips the verdict). -edge A1 -> S2 removes it")
     ici = s.page.locator('li.cidx-incentive[data-kind="instrumental_control_incentive"]')
     assert ici.locator(".cidx-robust").inner_text().startswith("Robust: present")
     absent = s.page.locator('.cidx-absent[data-kind="response_incentive"]')
     assert " ".join(absent.inner_text().split()) == (
-        "No RI. Fragile: absent now, but it hinges on S2 → A1 (not drawn).")
+        "No RI. Fragile: absent now, but a single edit flips it. Hinges on S2 → A1 (not drawn) "
+        "(removing it flips the verdict).")
     assert s.page.locator(".cidx-hinge").evaluate_all("gs => gs.map(g => g.dataset.cidEdge)") \
         == ["A1->S2"]
     assert s.errors == []

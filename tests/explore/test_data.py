@@ -86,9 +86,9 @@ def test_robustness_rows_from_a_hand_made_report() -> None:
     rows = explorer_data(d, robustness=report)["robustness"]
     assert rows == [
         {"kind": "value_of_control", "node": "S2", "decision": "A1", "present": True,
-         "robust": False, "hinges": [["A1", "S2"]]},
+         "robust": False, "hinges": [["A1", "S2"]], "flips": []},
         {"kind": "instrumental_control_incentive", "node": "S1", "decision": "A1",
-         "present": False, "robust": True, "hinges": []},
+         "present": False, "robust": True, "hinges": [], "flips": []},
     ]
     assert isinstance(report, RobustnessReport)
 

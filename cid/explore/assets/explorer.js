@@ -286,20 +286,25 @@ function cidExplorer(root) {
       : (list.length ? {kind: list[0].kind.key, node: state.node} : null);
   }
   function verdictLine(v) {
-    var p = el("p", "cidx-verdict " + (v.robust ? "cidx-robust" : "cidx-fragile"));
+    var box = el("div", "cidx-verdict " + (v.robust ? "cidx-robust" : "cidx-fragile"));
     var what = v.present ? "present" : "absent";
-    var text = v.robust ? "Robust: " + what + " under every edit tried."
-      : "Fragile: " + what + " now, but it hinges on ";
-    p.appendChild(document.createTextNode(text));
-    if (!v.robust) {
-      var edges = v.hinges.map(function (h) {
+    box.appendChild(el("p", null, v.robust ? "Robust: " + what + " under every edit tried."
+      : "Fragile: " + what + " now, but a single edit flips it."));
+    if (v.hinges.length) {
+      var p = el("p", null, "Hinges on ");
+      p.appendChild(el("span", "cidx-hinges", v.hinges.map(function (h) {
         var drawn = edgeEls[h[0] + "->" + h[1]] ? "" : " (not drawn)";
         return h[0] + " \u2192 " + h[1] + drawn;
-      });
-      p.appendChild(el("span", "cidx-hinges", edges.length ? edges.join(", ") : "no edge named"));
-      p.appendChild(document.createTextNode("."));
+      }).join(", ")));
+      p.appendChild(document.createTextNode(" (removing it flips the verdict)."));
+      box.appendChild(p);
     }
-    return p;
+    if (v.flips && v.flips.length) {
+      var ul = el("ul", "cidx-flips");
+      v.flips.forEach(function (f) { ul.appendChild(el("li", null, f)); });
+      box.appendChild(ul);
+    }
+    return box;
   }
   function incentiveItem(x) {
     var li = el("li", "cidx-incentive");
