@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 
 import cid
 import zoo
 from cid.explore import is_trivial
 from tests.explore.helpers import Robustness, Verdict, fake_svg
+from tests.strategies import diagrams
 
 KINDS = [k.value for k in cid.IncentiveKind]
 TIMEOUT_MS = 10_000
@@ -375,3 +377,19 @@ def test_two_fragments_on_one_page_work_independently(tmp_path: Path, browser: A
     assert roots.nth(0).get_attribute("data-node") == "S2"
     assert roots.nth(1).get_attribute("data-node") == ""
     assert s.errors == []
+
+
+@settings(max_examples=12, deadline=None)
+@given(diagrams(max_nodes=7))
+def test_random_diagrams_list_what_analyze_finds(zoo_session: Session,
+                                                 tmp_path_factory: pytest.TempPathFactory,
+                                                 d: cid.Diagram) -> None:
+    path = tmp_path_factory.mktemp("random") / "page.html"
+    cid.explore(d, svg=fake_svg(d)).save(path)
+    s = zoo_session
+    s.open(path.resolve().as_uri())
+    report = cid.analyze(d)
+    for decision in d.decisions:
+        choose_decision(s, d, decision)
+        sweep_every_node(s, d, report, decision)
+    assert s.errors == [] and s.requests == [] and s.dialogs == []
