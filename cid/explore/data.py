@@ -111,13 +111,13 @@ def explorer_data(d: Diagram, *, report: Report | None = None,
     DiagramError
         If ``report`` is not the report of a diagram with ``d``'s decisions.
     """
-    from cid.render import Theme
+    import cid
 
     report = analyze(d) if report is None else report
     if {r.decision for r in report} != set(d.decisions):
         raise DiagramError(f"the report of {report.name!r} does not cover the decisions of "
                            f"{d.name!r} ({', '.join(d.decisions) or 'none'})")
-    palette = dict(Theme().incentive_colors if colors is None else colors)
+    palette = dict(cid.Theme().incentive_colors if colors is None else colors)
     info = set(d.information_links)
     return {
         "format": DATA_FORMAT,

@@ -41,8 +41,8 @@ from cid.incentives import IncentiveKind, analyze
 if TYPE_CHECKING:
     from os import PathLike
 
+    from cid import Theme
     from cid.model import Diagram
-    from cid.render import Theme
 
 __all__ = ["Explorer", "explore"]
 
@@ -94,9 +94,9 @@ class Explorer:
             When no SVG was given and Graphviz's ``dot`` is missing.
         """
         if self._svg is None:
-            from cid.render import render
+            import cid
 
-            raw = render(self._diagram, theme=self._theme).svg()
+            raw = cid.render(self._diagram, theme=self._theme).svg()
             self._svg = annotate_svg(raw, nodes=self._diagram.nodes,
                                      edges=self._diagram.edge_list)
         return self._svg
@@ -234,7 +234,13 @@ def explore(d: Diagram, *, decision: str | None = None,
         wanted = {IncentiveKind.parse(k) for k in ([kinds] if isinstance(kinds, str) else kinds)}
         shown = [k.value for k in IncentiveKind if k in wanted]
     report = analyze(d)
-    data = explorer_data(d, report=report, robustness=robustness)
+    colors = None
+    if theme is not None:
+        import cid
+
+        chosen_theme = cid.Theme.named(theme) if isinstance(theme, str) else theme
+        colors = dict(chosen_theme.incentive_colors)
+    data = explorer_data(d, report=report, robustness=robustness, colors=colors)
     data["view"] = {"decision": chosen, "kinds": shown}
     annotated = None
     if svg is not None:

@@ -167,3 +167,16 @@ def test_cli_help_examples_parse(capsys: pytest.CaptureFixture[str]) -> None:
     for line in examples:
         args = build_parser().parse_args(shlex.split(line)[1:])
         assert args.command == "explore"
+
+
+def test_the_theme_gives_the_incentive_colours() -> None:
+    from dataclasses import replace
+
+    theme = replace(cid.Theme(), incentive_colors={"VoI": "#123456"})
+    colors = {k["key"]: k["color"] for k in cid.explore(mdp(), theme=theme).data["kinds"]}
+    assert colors["value_of_information"] == "#123456"
+    default = {k["key"]: k["color"] for k in cid.explore(mdp()).data["kinds"]}
+    assert default["value_of_information"] == dict(cid.Theme().incentive_colors)[
+        "value_of_information"]
+    with pytest.raises(cid.DiagramError):
+        cid.explore(mdp(), theme="no such theme")
