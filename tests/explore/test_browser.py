@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, example, given, settings
 
 import cid
 import zoo
@@ -153,7 +153,8 @@ def inside(inner: dict[str, float], outer: dict[str, float], slack: float = 1.0)
 
 def choose_decision(s: Session, d: cid.Diagram, decision: str) -> None:
     agent = d.agent_of(decision)
-    if len(d.agents) > 1 and s.state()["decision"] != decision:
+    deciding = {d.agent_of(x) for x in d.decisions}  # agents without decisions are not offered
+    if len(deciding) > 1 and s.state()["decision"] != decision:
         s.page.select_option(".cidx-agent select", agent)
     s.page.select_option(".cidx-decision select", decision)
     assert s.state()["decision"] == decision
@@ -379,8 +380,12 @@ def test_two_fragments_on_one_page_work_independently(tmp_path: Path, browser: A
     assert s.errors == []
 
 
-@settings(max_examples=12, deadline=None)
+# no shrinking: each example loads a page, so a failure is reported as found (bounded time)
+@settings(max_examples=12, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(diagrams(max_nodes=7))
+@example(d=cid.Diagram.from_edges(  # an agent that owns a utility but makes no decision
+    ["S -> D -> E -> U", "S -> V"], decisions={"a": ["D", "E"]},
+    utilities={"a": ["U"], "b": ["V"]}))
 def test_random_diagrams_list_what_analyze_finds(zoo_session: Session,
                                                  tmp_path_factory: pytest.TempPathFactory,
                                                  d: cid.Diagram) -> None:
