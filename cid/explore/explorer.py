@@ -72,10 +72,14 @@ class Explorer:
 
     @property
     def diagram(self) -> Diagram:
+        """The diagram explored."""
         return self._diagram
 
     @property
     def data(self) -> dict[str, Any]:
+        """A copy of the page's data: ``nodes``, ``edges``, ``agents``, ``kinds``,
+        ``decisions`` (each incentive with its witness), ``robustness`` and ``view`` (what
+        the page shows first)."""
         return copy.deepcopy(self._data)
 
     def __repr__(self) -> str:
