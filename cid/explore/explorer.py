@@ -53,11 +53,8 @@ PAGE_ID = "cid-explorer"
 class Explorer:
     """An interactive view of a diagram's incentives (made by :func:`explore`; immutable).
 
-    Attributes
-    ----------
-    diagram : Diagram
-    data : dict
-        A copy of the JSON data the page shows (see :func:`cid.explore.explorer_data`).
+    :attr:`diagram` is the diagram, :attr:`data` a copy of the JSON data the page shows (see
+    :func:`cid.explore.explorer_data`).
     """
 
     __slots__ = ("_diagram", "_data", "_svg", "_table", "_theme")
