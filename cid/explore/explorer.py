@@ -141,6 +141,7 @@ class Explorer:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
+            os.chmod(tmp, _file_mode(target))  # mkstemp makes it private (0600)
             os.replace(tmp, target)
         except OSError as err:
             Path(tmp).unlink(missing_ok=True)
@@ -167,6 +168,16 @@ class Explorer:
             return bundle
         except Exception:  # noqa: BLE001 - display must never raise
             return {"text/plain": object.__repr__(self)}
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions a new file gets (or ``target``'s, when it exists)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _initial_decision(d: Diagram, decision: str | None) -> str | None:

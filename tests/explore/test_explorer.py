@@ -69,6 +69,19 @@ def test_save_is_atomic_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == ["mdp.html"]
 
 
+def test_save_gives_the_usual_permissions(tmp_path: Path) -> None:
+    x = cid.explore(mdp(), svg=fake_svg(mdp()))
+    mask = os.umask(0o022)
+    try:
+        assert x.save(tmp_path / "new.html").stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.html"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        assert x.save(kept).stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(mask)
+
+
 def test_save_refuses_other_suffixes_and_reports_write_errors(tmp_path: Path) -> None:
     x = cid.explore(mdp(), svg=fake_svg(mdp()))
     with pytest.raises(cid.DiagramError, match=r"saved as \.html"):
