@@ -398,3 +398,25 @@ def test_random_diagrams_list_what_analyze_finds(zoo_session: Session,
         choose_decision(s, d, decision)
         sweep_every_node(s, d, report, decision)
     assert s.errors == [] and s.requests == [] and s.dialogs == []
+
+
+def test_the_keyboard_reaches_nodes_and_incentives(pages: Path, browser: Any,
+                                                   session: list[Session]) -> None:
+    d = zoo.build("wireheading")
+    r = cid.analyze(d)["A1"]
+    s = open_session(browser, session, pages / "wireheading.html")
+    root = s.open()
+    node = s.page.locator('[data-cid-node="ThetaR2"]')
+    assert node.get_attribute("role") == "button" and node.get_attribute("tabindex") == "0"
+    node.focus()
+    s.page.keyboard.press("Enter")
+    kinds = [k for k in KINDS if "ThetaR2" in r.nodes(k)]
+    assert s.state()["items"] == kinds and len(kinds) > 1
+    s.page.locator("li.cidx-incentive").first.focus()
+    s.page.keyboard.press("Tab")  # the next incentive of the list
+    s.page.keyboard.press("Enter")
+    assert s.state()["active"] == kinds[1]
+    assert s.page.evaluate("document.activeElement.dataset.kind") == kinds[1]
+    s.page.keyboard.press("Escape")
+    assert root.get_attribute("data-node") == ""
+    assert s.errors == []
