@@ -193,3 +193,13 @@ def test_the_theme_gives_the_incentive_colours() -> None:
         "value_of_information"]
     with pytest.raises(cid.DiagramError):
         cid.explore(mdp(), theme="no such theme")
+
+
+def test_cli_without_graphviz_says_so_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    out = tmp_path / "new" / "mdp.html"
+    assert main(["explore", "zoo:mdp", "-o", str(out)]) == 3
+    assert "Graphviz" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()
