@@ -7,9 +7,10 @@
     python3 dev.py docs     # set up, build the documentation site into docs/_build
 
 Set-up is idempotent and quick when nothing changed: a virtual environment in .venv, the
-package installed in editable mode with its test extras, and the Graphviz ``dot``
-executable (installed with apt-get when run as root or with password-less sudo; otherwise
-a one-line hint is printed and everything except picture output still works).
+package installed in editable mode with its test extras, the Graphviz ``dot`` executable
+and Debian's ``chromium`` browser for the explorer's browser tests (both installed with
+apt-get when run as root or with password-less sudo; otherwise a one-line hint is printed:
+everything except picture output still works, and the browser tests are skipped).
 """
 
 from __future__ import annotations
@@ -96,10 +97,24 @@ def ensure_graphviz() -> None:
         "| conda install graphviz)")
 
 
+CHROMIUM = ("chromium", "chromium-browser")
+"""Executables of Debian's (and Ubuntu's) Chromium; Playwright drives the first one found."""
+
+
+def ensure_chromium() -> None:
+    if any(shutil.which(name) for name in CHROMIUM):
+        return
+    if apt_install("chromium") and any(shutil.which(name) for name in CHROMIUM):
+        return
+    say("Chromium not found and not installable here: the explorer's browser tests are "
+        "skipped (install it: sudo apt-get install chromium | brew install --cask chromium)")
+
+
 def setup() -> None:
     ensure_venv()
     ensure_install()
     ensure_graphviz()
+    ensure_chromium()
 
 
 def main(argv: list[str]) -> int:

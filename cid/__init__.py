@@ -74,6 +74,9 @@ _LAZY: dict[str, str] = {
     "solve": "cid.quant",
     "expected_utility": "cid.quant",
     "do": "cid.quant",
+    # interactive explorer (issue 14)
+    "explore": "cid.explore",
+    "Explorer": "cid.explore",
 }
 
 __all__ = [
@@ -101,6 +104,8 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.core.nodes import Chance as Chance
     from cid.core.nodes import Decision as Decision
     from cid.core.nodes import Utility as Utility
+    from cid.explore import Explorer as Explorer
+    from cid.explore import explore as explore
     from cid.incentives import Comparison as Comparison
     from cid.incentives import ControlKind as ControlKind
     from cid.incentives import IncentiveKind as IncentiveKind

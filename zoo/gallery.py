@@ -6,6 +6,10 @@ text of the gallery page: for each entry the picture, the summary, the incentive
 :func:`cid.analyze` and the paper's claims with the engine's verdicts, then the comparisons
 the papers invite. :func:`write_gallery` writes the page and the committed copies of the
 drawings (DOT and SVG) under ``docs/``; a test checks they match what the code renders.
+:func:`entry_explorer` is an entry's interactive explorer (:func:`cid.explore`), which the
+gallery links for every entry: :func:`write_explorers` writes them as self-contained pages
+under ``docs/_static/explorer/``, drawn from the committed plain SVGs so that a page is a
+function of files the drift tests already check.
 
 Regenerate the committed gallery with ``python -m zoo.gallery docs`` (needs Graphviz for the
 SVGs; the DOT files and the page are written without it).
@@ -32,15 +36,19 @@ from cid.files import write_atomic
 from zoo.claims import ClaimVerdict
 
 if TYPE_CHECKING:
+    from cid.explore import Explorer
     from cid.render import Rendering
 
 __all__ = [
+    "EXPLORER_DIR",
     "FORMATS",
     "entry_dot",
+    "entry_explorer",
     "entry_rendering",
     "gallery_markdown",
     "main",
     "render_zoo",
+    "write_explorers",
     "write_gallery",
 ]
 
@@ -48,6 +56,9 @@ FORMATS = ("svg", "png", "pdf", "dot")
 """Output formats :func:`render_zoo` understands (``dot`` needs no Graphviz)."""
 
 _PICTURES = ("svg", "png", "pdf")
+
+EXPLORER_DIR = "_static/explorer"
+"""Where, under the docs folder, the gallery's explorer pages live (``NAME.html``)."""
 
 
 def entry_rendering(name: str, *, incentives: bool = False) -> Rendering:
@@ -68,6 +79,36 @@ def entry_rendering(name: str, *, incentives: bool = False) -> Rendering:
 def entry_dot(name: str, *, incentives: bool = False) -> str:
     """The DOT source of entry ``name`` (deterministic; no Graphviz needed)."""
     return str(entry_rendering(name, incentives=incentives).dot)
+
+
+def entry_explorer(name: str, *, svg: str | None = None) -> Explorer:
+    """The interactive explorer of entry ``name``, opened on its focus decision.
+
+    ``svg`` is its plain drawing (``cid.render(zoo.build(name)).svg()``) when already made;
+    by default it is drawn with Graphviz when the page is first asked for.
+    """
+    import cid
+    import zoo
+
+    e = zoo.entry(name)
+    return cid.explore(e.build(), decision=e.focus_decision, svg=svg)
+
+
+def write_explorers(docs_dir: str | Path) -> list[Path]:
+    """Write every entry's explorer page to ``docs_dir/_static/explorer/NAME.html``, from the
+    plain drawing ``docs_dir/zoo/NAME.svg`` (entries without one are skipped)."""
+    import zoo
+
+    docs = Path(docs_dir)
+    out = docs / EXPLORER_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in zoo.names():
+        svg = docs / "zoo" / f"{name}.svg"
+        if svg.is_file():
+            page = entry_explorer(name, svg=svg.read_text(encoding="utf-8"))
+            written.append(page.save(out / f"{name}.html"))
+    return written
 
 
 def _stem(name: str, incentives: bool) -> str:
@@ -214,6 +255,8 @@ def _entry_section(name: str, image_dir: str) -> list[str]:
            "(checked by the tests up to 10)"] if e.min_horizon is not None else []),
         f"- **Drawn:** incentives of `{e.focus_decision}`; plain drawing "
         f"[{name}.svg]({image_dir}/{name}.svg)",
+        f'- **Explore:** <a href="{EXPLORER_DIR}/{name}.html">interactive explorer</a>: click '
+        "a node for its incentives and their witness paths, switch decision and kinds",
         "",
         "**Incentives** (`cid.analyze`):",
         "",
@@ -337,10 +380,12 @@ def gallery_markdown(*, image_dir: str = "zoo") -> str:
 
 
 def write_gallery(docs_dir: str | Path, *, pictures: bool = True) -> list[Path]:
-    """Write ``docs_dir/zoo.md`` and the drawings under ``docs_dir/zoo/`` (DOT and SVG).
+    """Write ``docs_dir/zoo.md``, the drawings under ``docs_dir/zoo/`` (DOT and SVG) and the
+    explorer pages (see :func:`write_explorers`).
 
     SVGs are written only when Graphviz is available and ``pictures`` is true; the DOT files
-    (what the drift test compares) and the page always are.
+    (what the drift test compares) and the page always are; the explorer pages are written
+    from the SVGs there are.
     """
     import cid
 
@@ -349,7 +394,7 @@ def write_gallery(docs_dir: str | Path, *, pictures: bool = True) -> list[Path]:
     formats = ("svg",) if pictures and cid.graphviz_available() else ()
     written = render_zoo(image_dir, formats=formats, incentives=True)
     page = write_atomic(docs / "zoo.md", gallery_markdown(image_dir="zoo"))
-    return [*written, page]
+    return [*written, page, *write_explorers(docs)]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,8 @@ import argparse
 import shutil
 import textwrap
 
+from cid.cli import _explore
+
 __all__ = ["build_parser"]
 
 HELP_WIDTH = 88
@@ -241,5 +243,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _diagram_commands(sub)
+    _explore.add_parser(sub, _Formatter, _examples, TARGETS)
     _zoo_commands(sub)
     return parser
