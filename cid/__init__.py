@@ -44,7 +44,7 @@ _LAZY: dict[str, str] = {
     "FORMAT_VERSION": "cid.io",
     "load": "cid.io",
     "save": "cid.io",
-    # incentives (issue 3)
+    # incentives
     "value_of_information": "cid.incentives",
     "response_incentives": "cid.incentives",
     "value_of_control": "cid.incentives",
@@ -62,21 +62,21 @@ _LAZY: dict[str, str] = {
     "only_via": "cid.incentives",
     "compare": "cid.incentives",
     "Comparison": "cid.incentives",
-    # rendering (issue 4)
+    # rendering
     "render": "cid.render",
     "Theme": "cid.render",
     "Rendering": "cid.render",
     "graphviz_available": "cid.render",
-    # twin networks (issue 5)
+    # twin networks
     "twin_network": "cid.twin",
-    # quantitative layer (issue 6)
+    # quantitative layer
     "Model": "cid.quant",
     "solve": "cid.quant",
     "expected_utility": "cid.quant",
     "do": "cid.quant",
-    # interactive explorer (issue 14)
-    "explore": "cid.explore",
-    "Explorer": "cid.explore",
+    # interactive explorer
+    "explore": "cid.explorer",
+    "Explorer": "cid.explorer",
 }
 
 __all__ = [
@@ -104,8 +104,8 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.core.nodes import Chance as Chance
     from cid.core.nodes import Decision as Decision
     from cid.core.nodes import Utility as Utility
-    from cid.explore import Explorer as Explorer
-    from cid.explore import explore as explore
+    from cid.explorer import Explorer as Explorer
+    from cid.explorer import explore as explore
     from cid.incentives import Comparison as Comparison
     from cid.incentives import ControlKind as ControlKind
     from cid.incentives import IncentiveKind as IncentiveKind

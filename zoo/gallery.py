@@ -36,7 +36,7 @@ from cid.files import write_atomic
 from zoo.claims import ClaimVerdict
 
 if TYPE_CHECKING:
-    from cid.explore import Explorer
+    from cid.explorer import Explorer
     from cid.render import Rendering
 
 __all__ = [

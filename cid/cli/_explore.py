@@ -44,7 +44,7 @@ def _default_name(name: str) -> str:
 
 def explore(args: argparse.Namespace) -> int:
     """``cid explore TARGET [-o OUT] [--decision D] [--kinds K,...]``."""
-    from cid.explore import explore as make
+    from cid.explorer import explore as make
 
     out = args.output
     if out not in (None, "-") and not out.lower().endswith((".html", ".htm")):

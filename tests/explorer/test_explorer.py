@@ -11,7 +11,7 @@ import pytest
 import cid
 import zoo
 from cid.cli import main
-from tests.explore.helpers import fake_svg, page_data
+from tests.explorer.helpers import fake_svg, page_data
 
 
 def mdp() -> cid.Diagram:
@@ -53,10 +53,10 @@ def test_data_is_a_copy() -> None:
     assert len(x.data["nodes"]) == 8
 
 
-def test_importing_the_package_keeps_cid_explore_callable() -> None:
-    import cid.explore as package
+def test_importing_the_package_keeps_cid_explore_the_function() -> None:
+    import cid.explorer
 
-    assert callable(package) and repr(package(mdp())).startswith("<Explorer 'mdp'")
+    assert cid.explore is cid.explorer.explore
     assert repr(cid.explore(mdp())).startswith("<Explorer")
 
 

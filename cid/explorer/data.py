@@ -7,7 +7,7 @@ edges as they point in the witness graph, which graph that is, and the condition
 value-of-information trail. Incentives a criterion includes by definition (a decision's
 instrumental control on itself, value of control and instrumental control on its agent's
 own utility nodes) are flagged ``trivial``. An optional robustness report adds one row per
-verdict (see :mod:`cid.explore.robustness`).
+verdict (see :mod:`cid.explorer.robustness`).
 
 >>> import cid
 >>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cid.errors import DiagramError
-from cid.explore.robustness import RobustnessReport, robustness_rows
+from cid.explorer.robustness import RobustnessReport, robustness_rows
 from cid.incentives import IncentiveKind, Report, analyze
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def explorer_data(d: Diagram, *, report: Report | None = None,
     report : Report, optional
         Its :func:`cid.analyze` report, when already computed (default: computed here).
     robustness : RobustnessReport, optional
-        Verdicts with their robustness (see :mod:`cid.explore.robustness`).
+        Verdicts with their robustness (see :mod:`cid.explorer.robustness`).
     colors : dict, optional
         Incentive kind (full name) -> colour (default: :class:`cid.Theme`'s).
 

@@ -18,8 +18,8 @@ from hypothesis import Phase, example, given, settings
 
 import cid
 import zoo
-from cid.explore import is_trivial
-from tests.explore.helpers import Robustness, Verdict, fake_svg
+from cid.explorer import is_trivial
+from tests.explorer.helpers import Robustness, Verdict, fake_svg
 from tests.support.strategies import diagrams
 
 KINDS = [k.value for k in cid.IncentiveKind]

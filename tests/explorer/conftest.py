@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.explore.helpers import LAUNCH_ARGS, chromium_path
+from tests.explorer.helpers import LAUNCH_ARGS, chromium_path
 
 LAUNCH_TIMEOUT_MS = 30_000
 

@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cid.errors import DiagramError, GraphvizNotFoundError, NodeNotFoundError, SaveError
-from cid.explore.data import explorer_data
-from cid.explore.page import document, fragment
-from cid.explore.robustness import RobustnessReport
-from cid.explore.svg import annotate_svg
+from cid.explorer.data import explorer_data
+from cid.explorer.page import document, fragment
+from cid.explorer.robustness import RobustnessReport
+from cid.explorer.svg import annotate_svg
 from cid.incentives import IncentiveKind, analyze
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ class Explorer:
     """An interactive view of a diagram's incentives (made by :func:`explore`; immutable).
 
     :attr:`diagram` is the diagram, :attr:`data` a copy of the JSON data the page shows (see
-    :func:`cid.explore.explorer_data`).
+    :func:`cid.explorer.explorer_data`).
     """
 
     __slots__ = ("_diagram", "_data", "_svg", "_table", "_theme")

@@ -13,15 +13,11 @@ network), ``.save("x.html")`` writes it atomically, and Jupyter displays it. See
 
 from __future__ import annotations
 
-import sys
-import types
-from typing import TYPE_CHECKING, Any
-
-from cid.explore.data import explorer_data, is_trivial
-from cid.explore.explorer import Explorer, explore
-from cid.explore.page import script_json
-from cid.explore.robustness import RobustnessReport, RobustnessVerdict
-from cid.explore.svg import annotate_svg
+from cid.explorer.data import explorer_data, is_trivial
+from cid.explorer.explorer import Explorer, explore
+from cid.explorer.page import script_json
+from cid.explorer.robustness import RobustnessReport, RobustnessVerdict
+from cid.explorer.svg import annotate_svg
 
 __all__ = [
     "Explorer",
@@ -33,17 +29,3 @@ __all__ = [
     "is_trivial",
     "script_json",
 ]
-
-if TYPE_CHECKING:
-    from cid.model import Diagram
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``cid.explore(d)`` work even after ``import cid.explore`` made ``cid.explore``
-    this package (Python binds a subpackage to its parent's attribute of the same name)."""
-
-    def __call__(self, d: Diagram, **options: Any) -> Explorer:
-        return explore(d, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

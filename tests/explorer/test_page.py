@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cid
-from cid.explore import annotate_svg, script_json
-from tests.explore.helpers import fake_svg, page_data
+from cid.explorer import annotate_svg, script_json
+from tests.explorer.helpers import fake_svg, page_data
 
 NASTY = ["<script>alert(1)</script>", "</script><b>x</b>", "a & b", "100 %", "S_cf",
          "<!-- x", "]]>", "line\u2028sep\u2029", "<img src=x onerror=alert(1)>", "\"'`"]
@@ -99,7 +99,7 @@ def test_annotate_refuses_what_is_not_a_drawing_of_the_diagram(svg: str, message
 
 
 def test_fragment_ids_are_checked() -> None:
-    from cid.explore.page import fragment
+    from cid.explorer.page import fragment
 
     with pytest.raises(cid.DiagramError, match="bad element id"):
         fragment(uid='x" onload="alert(1)', svg="<svg/>", data={}, fallback="")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import zoo
-from tests.explore.helpers import page_data
+from tests.explorer.helpers import page_data
 from zoo.gallery import EXPLORER_DIR, entry_explorer, gallery_markdown, write_explorers
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"

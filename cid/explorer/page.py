@@ -34,7 +34,7 @@ def script_json(data: Any) -> str:
 
 @cache
 def _asset(name: str) -> str:
-    text = resources.files("cid.explore").joinpath("assets", name).read_text(encoding="utf-8")
+    text = resources.files("cid.explorer").joinpath("assets", name).read_text(encoding="utf-8")
     if any(bad in text.lower() for bad in ("</script", "</style", "<!--")):
         raise RenderError(f"{name} cannot be inlined in HTML (it closes its element)")
     return text
@@ -45,7 +45,7 @@ def fragment(*, uid: str, svg: str, data: dict[str, Any], fallback: str,
     """The explorer as an HTML fragment (for Jupyter, or the body of :func:`document`).
 
     ``uid`` names the root element (letters, digits and ``-`` only); ``svg`` is inlined as
-    it is (already serialised by :func:`cid.explore.svg.annotate_svg`); ``note`` (a line)
+    it is (already serialised by :func:`cid.explorer.svg.annotate_svg`); ``note`` (a line)
     and ``fallback`` (preformatted) are plain text shown until the script runs (where
     scripts are blocked, they stay).
     """

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 
 import cid
 import zoo
-from cid.explore import RobustnessReport, explorer_data, is_trivial
-from tests.explore.helpers import Robustness, Verdict, directed
+from cid.explorer import RobustnessReport, explorer_data, is_trivial
+from tests.explorer.helpers import Robustness, Verdict, directed
 from tests.support.strategies import diagrams
 
 CRITERIA = {
