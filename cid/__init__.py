@@ -65,6 +65,11 @@ _LAZY: dict[str, str] = {
     "solve": "cid.quant",
     "expected_utility": "cid.quant",
     "do": "cid.quant",
+    # robustness, random diagrams and sweeps (issue 12)
+    "sensitivity": "cid.robustness",
+    "fixes": "cid.robustness",
+    "random_diagram": "cid.generate",
+    "sweep": "cid.sweeps",
 }
 
 __all__ = [
@@ -86,6 +91,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X": re-exported)
     from cid.edges import parse_edges as parse_edges
+    from cid.generate import random_diagram as random_diagram
     from cid.incentives import IncentiveKind as IncentiveKind
     from cid.incentives import Report as Report
     from cid.incentives import Witness as Witness
@@ -112,6 +118,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X
     from cid.render import Theme as Theme
     from cid.render import graphviz_available as graphviz_available
     from cid.render import render as render
+    from cid.robustness import fixes as fixes
+    from cid.robustness import sensitivity as sensitivity
+    from cid.sweeps import sweep as sweep
     from cid.twin import twin_network as twin_network
 
 
