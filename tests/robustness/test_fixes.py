@@ -83,7 +83,8 @@ def test_wireheading_reward_function_tampering_fixes() -> None:
     assert [str(f) for f in fixes(d, "D", "T", "ICI")] == [
         "-edge T -> U", "-edge D -> S, -edge D -> T", "-edge D -> T, -edge S -> T"]
     pinned = fixes(d, "D", "T", "ICI", pinned="T -> U")
-    assert [str(f) for f in pinned] == ["-edge D -> T, -edge S -> T"]
+    assert [str(f) for f in pinned] == ["-edge D -> S, -edge D -> T",
+                                        "-edge D -> T, -edge S -> T"]
     assert fixes(d, "D", "T", "ICI", pinned="T -> U", budget=1) == ()
     created = fixes(d, "D", "S", "VoI", create=True, budget=1)
     assert created and all(f.witness is not None for f in created)
