@@ -82,7 +82,8 @@ def _timed(rng: random.Random, n: int, decisions: int, utilities: int,
                 parents = sorted({*parents, prev_step[0], prev_step[-1]})
             spec.append((f"S{t}_{i}", "chance", t, parents))
             here.append(len(spec) - 1)
-        obs = sorted({*here[:1], *(p for p in here if rng.random() < density)})
+        obs = sorted({*here[:1], *(p for p in here if rng.random() < density),
+                      *(prev_step[-1:] if not here else ())})  # no state: see the last action
         spec.append((f"D{t}", "decision", t, obs))
         here.append(len(spec) - 1)
         n_u = u_left - (utilities * (decisions - t - 1)) // decisions
