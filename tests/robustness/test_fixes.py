@@ -86,8 +86,11 @@ def test_wireheading_reward_function_tampering_fixes() -> None:
     assert [str(f) for f in pinned] == ["-edge D -> S, -edge D -> T",
                                         "-edge D -> T, -edge S -> T"]
     assert fixes(d, "D", "T", "ICI", pinned="T -> U", budget=1) == ()
-    created = fixes(d, "D", "S", "VoI", create=True, budget=1)
-    assert created and all(f.witness is not None for f in created)
+    w = cid.Diagram.from_edges(
+        ["D -> T -> U", "W -> U"], decisions=["D"], utilities=["U"])
+    (created,) = fixes(w, "D", "W", "RI", create=True, budget=1)
+    assert str(created) == "+link W -> D" and created.witness is not None
+    assert created.witness.path == ("W", "D")
 
 
 def test_nothing_to_do_and_bad_input() -> None:
