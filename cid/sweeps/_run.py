@@ -166,7 +166,7 @@ def _stream(func: Task, batches: list[list[tuple[int, Any]]], scheduler: str,
         return
     as_completed = import_module("distributed").as_completed
     with _client(scheduler, workers, timeout) as client:
-        futures = client.map(run_batch, batches, func=func, pure=False)
+        futures = client.map(run_batch, [func] * len(batches), batches, pure=False)
         for future in as_completed(futures):
             yield future.result()
 
