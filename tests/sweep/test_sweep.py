@@ -26,7 +26,7 @@ def cluster() -> Iterator[str]:
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None, timeout=60) as started:
+                      dashboard_address=":0", timeout=60) as started:
         yield started.scheduler_address
 
 
