@@ -211,4 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _diagram_commands(sub)
     _zoo_commands(sub)
+    from cid.cli._robustness import add_commands
+
+    add_commands(sub)
     return parser
