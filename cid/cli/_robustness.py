@@ -59,8 +59,8 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     _sweep_commands(sub, _Formatter, _examples)
 
 
-def _sweep_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], formatter: type[argparse.HelpFormatter],
-                    examples: Any) -> None:
+def _sweep_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    formatter: type[argparse.HelpFormatter], examples: Any) -> None:
     sp = sub.add_parser(
         "sweep", help="surveys of random diagrams and zoo-wide robustness, on Dask",
         formatter_class=formatter,
