@@ -20,7 +20,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     from cid.cli._parser import TARGETS, _examples, _Formatter
 
     p = sub.add_parser(
-        "robustness", help="which single edits flip each incentive verdict",
+        "robustness", help="which single edits flip each verdict",
         formatter_class=_Formatter,
         description="For every incentive verdict (present or absent) of every decision, or "
         "of --decision, the single edits (edge and information-link removals and additions, "
@@ -37,7 +37,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.set_defaults(handler=robustness)
 
     p = sub.add_parser(
-        "fixes", help="the smallest edit sets that remove (or create) an incentive",
+        "fixes", help="the smallest edit sets that remove an incentive",
         formatter_class=_Formatter,
         description="Every inclusion-minimal set of at most --budget edits that removes the "
         "incentive (or, with --create, creates it), smallest first, each checked by "
@@ -62,7 +62,7 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 def _sweep_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                     formatter: type[argparse.HelpFormatter], examples: Any) -> None:
     sp = sub.add_parser(
-        "sweep", help="surveys of random diagrams and zoo-wide robustness, on Dask",
+        "sweep", help="many analyses at once, on Dask",
         formatter_class=formatter,
         description="Run many analyses with Dask (in-process, a local process cluster, or "
         "--scheduler tcp://HOST:PORT) into a table: CSV on stdout, or Parquet with -o. Failed "

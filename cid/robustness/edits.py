@@ -150,10 +150,7 @@ class ChangeKind:
     agent: str | None = None
     edit_class: ClassVar[EditClass] = "kind"
 
-    @property
-    def edge(self) -> None:
-        """``None``: a change of kind is about no edge."""
-        return None
+    edge: ClassVar[None] = None  # a change of kind is about no edge
 
     def apply(self, d: Diagram) -> Diagram:
         """The edited copy (``d`` is unchanged).

@@ -211,11 +211,11 @@ def fixes(d: Diagram, decision: str, node: str, kind: IncentiveKind | str, *,
         ``"ICI"``, ``"value_of_information"``, ...
     budget : int, optional
         The largest number of edits in a fix (default 2).
-    pinned : edges, optional
+    pinned : str or iterable of (str, str), optional
         Edges never removed or added (``["S1 -> S2"]``): the modelling choices to keep.
     create : bool, optional
         Look for fixes that create the incentive instead of removing it.
-    edits : edit classes, optional
+    edits : str or iterable of str, optional
         Default: removals of edges and information links and additions of links (remove
         mode); additions of edges and links and removals of links (create mode).
 

@@ -60,11 +60,6 @@ class Flip:
     appears: bool
     witness: Witness
 
-    @property
-    def edge(self) -> tuple[str, str] | None:
-        """The edge the edit is about (``None`` for a change of kind)."""
-        return self.edit.edge
-
     def __str__(self) -> str:
         verb = "creates" if self.appears else "removes"
         return f"{self.edit} {verb} it ({self.witness})"
@@ -332,7 +327,7 @@ def sensitivity(d: Diagram, decision: str | None = None, *,
         Left untouched (edits are applied to copies).
     decision : str, optional
         Only the verdicts of this decision (default: every decision of every agent).
-    edits : edit classes or edits, optional
+    edits : str, iterable of str or iterable of Edit, optional
         Class names among :data:`~cid.robustness.EDIT_CLASSES` (``"remove,add"``), or
         explicit :class:`~cid.robustness.Edit` values; default: every single edit of every
         class. Additions that would make a cycle are skipped and counted, never applied.
