@@ -152,6 +152,12 @@ class ChangeKind:
 
     edge: ClassVar[None] = None  # a change of kind is about no edge
 
+    def __post_init__(self) -> None:
+        if self.kind not in ("chance", "utility"):
+            raise DiagramError(f"ChangeKind({self.node!r}, {self.kind!r}): a node can become "
+                               "a 'chance' or a 'utility' node (the decisions are the "
+                               "question, not an edit)", code="cid_bad_edit")
+
     def apply(self, d: Diagram) -> Diagram:
         """The edited copy (``d`` is unchanged).
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from cid.errors import CIDError, DiagramError, NodeNotFoundError
+from cid.errors import CIDError, CIDTypeError, DiagramError, NodeNotFoundError
 from cid.incentives import IncentiveKind, Witness, analyze, explain, value_of_information
 from cid.robustness.edits import ChangeKind, Edit, creates_cycle, single_edits
 
@@ -293,7 +293,8 @@ def _resolve_edits(d: Diagram, edits: Iterable[Edit] | str | Iterable[str] | Non
     skipped: list[tuple[Edit, str]] = []
     for e in items:
         if isinstance(e, str):
-            raise TypeError("mix of edit classes and edits: pass one or the other")
+            raise CIDTypeError("edits: a mix of edit class names and edits; pass one or the "
+                               "other")
         nodes = (e.node,) if isinstance(e, ChangeKind) else e.edge
         for n in nodes:
             if n not in d:

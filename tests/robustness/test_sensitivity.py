@@ -99,6 +99,10 @@ def test_bad_input_is_named() -> None:
         sensitivity(d, edits="delete")
     with pytest.raises(cid.NodeNotFoundError):
         sensitivity(d).verdict("VoI", "Z")
+    with pytest.raises(cid.DiagramError, match="'chance' or a 'utility'"):
+        ChangeKind("S", "decision")  # type: ignore[arg-type]
+    with pytest.raises(cid.CIDTypeError, match="mix"):
+        sensitivity(d, edits=["remove", RemoveEdge("S", "D")])  # type: ignore[list-item]
 
 
 def test_the_report_serialises() -> None:
