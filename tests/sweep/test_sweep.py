@@ -75,6 +75,14 @@ def test_parquet_is_written_atomically_and_reads_back(tmp_path: Path) -> None:
         "squares.failures.parquet", "squares.parquet"]
 
 
+def test_small_sweeps_run_in_process_with_a_progress_bar(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm", reason="the progress bar needs tqdm")
+    result = cid.sweep(square_or_fail, [1, 2], progress=True)
+    assert result.scheduler == "in-process" and list(result.table["square"]) == [1, 4]
+    assert "sweep" in capsys.readouterr().err
+
+
 def test_grids_and_diagram_inputs() -> None:
     rows = cid.sweep(square_or_fail, [p["x"] for p in grid(x=[1, 2])]).table
     assert list(rows["square"]) == [1, 4]
