@@ -244,12 +244,13 @@ class _Study:
         the only nodes whose value of information the edit may change (see the docs)."""
         if isinstance(edit, ChangeKind):
             return {}
-        parent, child = edit.edge
-        g = self.graph.copy()
-        g.add_edge(parent, child)
-        below = nx.descendants(g, child) | {child}
-        return {dec: frozenset(below - self.relevant[a]) for dec, a in self.agent.items()
-                if child not in self.relevant[a]}
+        child = edit.edge[1]
+        outside = {dec: a for dec, a in self.agent.items() if child not in self.relevant[a]}
+        if not outside:
+            return {}
+        below = {child} | nx.descendants(self.graph, child)  # the edit, into child, cannot
+        # change them: a path from child back through parent would be a cycle
+        return {dec: frozenset(below - self.relevant[a]) for dec, a in outside.items()}
 
 
 def _flips_full(study: _Study, edit: Edit, edited: Diagram,
