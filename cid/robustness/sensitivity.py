@@ -267,17 +267,25 @@ def _flips_full(study: _Study, edit: Edit, edited: Diagram,
                 yield (r.decision, k, node), Flip(edit, True, w)
 
 
-def _flips_voi(study: _Study, edit: Edit, edited: Diagram, decision: str,
-               nodes: frozenset[str]) -> Iterator[tuple[tuple[str, IncentiveKind, str], Flip]]:
+def _flips_voi(study: _Study, edit: Edit, edited: Diagram, local: dict[str, frozenset[str]]
+               ) -> Iterator[tuple[tuple[str, IncentiveKind, str], Flip]]:
+    """The value-of-information flips on the nodes ``local[decision]`` (one criterion on the
+    edited diagram; the others cannot change, see :meth:`_Study.local`)."""
     k = IncentiveKind.VALUE_OF_INFORMATION
-    before = study.sets[(decision, k)] & nodes
-    after = value_of_information(edited, decision) & nodes
-    for node in sorted(before - after):
-        yield (decision, k, node), Flip(edit, False, study.witness(k, node, decision))
-    for node in sorted(after - before):
-        w = explain(edited, decision, node, k)
-        assert w is not None
-        yield (decision, k, node), Flip(edit, True, w)
+    if len(local) == 1:
+        ((only, _),) = local.items()
+        voi = {only: value_of_information(edited, only)}
+    else:
+        voi = {r.decision: frozenset(r.nodes(k)) for r in analyze(edited, decisions=[*local])}
+    for decision, nodes in local.items():
+        before = study.sets[(decision, k)] & nodes
+        after = voi[decision] & nodes
+        for node in sorted(before - after):
+            yield (decision, k, node), Flip(edit, False, study.witness(k, node, decision))
+        for node in sorted(after - before):
+            w = explain(edited, decision, node, k)
+            assert w is not None
+            yield (decision, k, node), Flip(edit, True, w)
 
 
 def _resolve_edits(d: Diagram, edits: Iterable[Edit] | str | Iterable[str] | None
@@ -380,12 +388,12 @@ def sensitivity(d: Diagram, decision: str | None = None, *,
             continue
         applied.append(e)
         local = study.local(e) if incremental else {}
-        full = [dec for dec in decisions if dec not in local]
-        found = list(_flips_full(study, e, edited, full)) if full else []
-        for dec, nodes in local.items():
-            found.extend(_flips_voi(study, e, edited, dec, nodes))
-        analyses += bool(full)
-        local_count += not full
+        if len(local) == len(decisions):  # every decision: value of information only
+            found = list(_flips_voi(study, e, edited, local))
+            local_count += 1
+        else:  # one analysis of every decision (exact for all of them)
+            found = list(_flips_full(study, e, edited, list(decisions)))
+            analyses += 1
         for key, flip in found:
             flips.setdefault(key, []).append(flip)
     return SensitivityReport(d.name, _verdicts(d, study, flips), tuple(applied),
