@@ -142,7 +142,7 @@ def _client(scheduler: str, workers: int | None, timeout: float) -> Iterator[Any
     if scheduler == "local":
         n = workers or min(os.cpu_count() or 1, 8)
         with LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                          dashboard_address=":0", silence_logs=logging.ERROR) as cluster, \
+                          dashboard_address=":0", silence_logs=logging.CRITICAL) as cluster, \
                 Client(cluster) as client:
             yield client
         return
