@@ -77,6 +77,11 @@ _LAZY: dict[str, str] = {
     # interactive explorer
     "explore": "cid.explorer",
     "Explorer": "cid.explorer",
+    # robustness, random diagrams and sweeps
+    "sensitivity": "cid.robustness",
+    "fixes": "cid.robustness",
+    "random_diagram": "cid.generate",
+    "sweep": "cid.sweeps",
 }
 
 __all__ = [
@@ -106,6 +111,7 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.core.nodes import Utility as Utility
     from cid.explorer import Explorer as Explorer
     from cid.explorer import explore as explore
+    from cid.generate import random_diagram as random_diagram
     from cid.incentives import Comparison as Comparison
     from cid.incentives import ControlKind as ControlKind
     from cid.incentives import IncentiveKind as IncentiveKind
@@ -135,6 +141,9 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.render import Theme as Theme
     from cid.render import graphviz_available as graphviz_available
     from cid.render import render as render
+    from cid.robustness import fixes as fixes
+    from cid.robustness import sensitivity as sensitivity
+    from cid.sweeps import sweep as sweep
     from cid.twin import twin_network as twin_network
 
 

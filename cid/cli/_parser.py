@@ -245,4 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     _diagram_commands(sub)
     _explore.add_parser(sub, _Formatter, _examples, TARGETS)
     _zoo_commands(sub)
+    from cid.cli._robustness import add_commands
+
+    add_commands(sub)
     return parser
