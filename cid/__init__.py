@@ -54,10 +54,10 @@ _LAZY: dict[str, str] = {
     "Witness": "cid.incentives",
     "IncentiveKind": "cid.incentives",
     # rendering (issue 4)
-    "render": "cid.render",
-    "Theme": "cid.render",
-    "Rendering": "cid.render",
-    "graphviz_available": "cid.render",
+    "render": "cid.drawing",
+    "Theme": "cid.drawing",
+    "Rendering": "cid.drawing",
+    "graphviz_available": "cid.drawing",
     # twin networks (issue 5)
     "twin_network": "cid.twin",
     # quantitative layer (issue 6)
@@ -85,6 +85,10 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X": re-exported)
+    from cid.drawing import Rendering as Rendering
+    from cid.drawing import Theme as Theme
+    from cid.drawing import graphviz_available as graphviz_available
+    from cid.drawing import render as render
     from cid.edges import parse_edges as parse_edges
     from cid.incentives import IncentiveKind as IncentiveKind
     from cid.incentives import Report as Report
@@ -108,10 +112,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X
     from cid.quant import do as do
     from cid.quant import expected_utility as expected_utility
     from cid.quant import solve as solve
-    from cid.render import Rendering as Rendering
-    from cid.render import Theme as Theme
-    from cid.render import graphviz_available as graphviz_available
-    from cid.render import render as render
     from cid.twin import twin_network as twin_network
 
 

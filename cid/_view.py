@@ -220,12 +220,13 @@ class DiagramView:
     def _repr_mimebundle_(
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
     ) -> dict[str, str]:
-        """Jupyter display: the rendered picture; never raises."""
-        try:
-            from cid.render import render
+        """Jupyter display: the rendered picture, or text when it cannot be drawn."""
+        from cid.drawing import render
+        from cid.errors import CIDError
 
+        try:
             return render(cast("Diagram", self))._repr_mimebundle_(include, exclude)
-        except Exception:  # noqa: BLE001 - display must never raise
+        except CIDError:
             return {"text/plain": repr(self)}
 
     def to_dict(self) -> dict[str, Any]:

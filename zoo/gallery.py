@@ -27,7 +27,7 @@ from cid.errors import CIDWarning, DiagramError
 from zoo.claims import ClaimVerdict
 
 if TYPE_CHECKING:
-    from cid.render import Rendering
+    from cid.drawing import Rendering
 
 __all__ = [
     "FORMATS",
@@ -51,7 +51,7 @@ def entry_rendering(name: str, *, incentives: bool = False) -> Rendering:
     The overlay marks the incentives of the entry's focus decision and adds a legend.
     """
     import zoo
-    from cid.render import render
+    from cid.drawing import render
 
     e = zoo.entry(name)
     d = e.build()

@@ -121,8 +121,8 @@ def _witnesses(
 
 def render(args: argparse.Namespace) -> int:
     """``cid render TARGET -o OUT [--incentives] [--decision D] [--witness NODE] [--legend]``."""
-    from cid.render import render as draw
-    from cid.render.rendering import FORMATS
+    from cid.drawing import render as draw
+    from cid.drawing.rendering import FORMATS
 
     out = args.output
     suffix = "" if out == "-" else Path(out).suffix.lower().lstrip(".")

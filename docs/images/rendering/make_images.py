@@ -1,7 +1,7 @@
 """Make the pictures of docs/rendering.md: ``python docs/images/rendering/make_images.py``.
 
 Each figure is written as ``NAME.dot`` (the DOT source, checked for drift by
-``tests/render/test_docs_images.py`` without Graphviz) and ``NAME.svg`` (needs ``dot``).
+``tests/drawing/test_docs_images.py`` without Graphviz) and ``NAME.svg`` (needs ``dot``).
 The diagrams are the ones the page builds in its examples.
 """
 
@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))  # cid from the source tree
 
 import cid  # noqa: E402
-from cid.render import Rendering  # noqa: E402
+from cid.drawing import Rendering  # noqa: E402
 
 
 def mdp() -> cid.Diagram:

@@ -9,10 +9,10 @@ import graphviz
 import pytest
 
 import cid
-from cid.render import Rendering, Theme, graphviz_available, render
-from cid.render.rendering import install_hint
-from tests.render.conftest import build_cirl, build_mdp, build_oracle, build_wireheading
-from tests.render.svgread import SVG, outline_shape, svg_nodes
+from cid.drawing import Rendering, Theme, graphviz_available, render
+from cid.drawing.rendering import install_hint
+from tests.drawing.conftest import build_cirl, build_mdp, build_oracle, build_wireheading
+from tests.drawing.svgread import SVG, outline_shape, svg_nodes
 
 NASTY = ['quote " and \\" and \\', "a < b & c > d", "line one\nline two", "Θ^R_2 ∑ 🎲",
          "</TD></TR></TABLE>", "']]>", "tab\tbell\x07"]
@@ -68,7 +68,7 @@ def test_markdown_fence_outgrows_backticks_in_labels(no_dot):
     assert "`````dot\n" in markdown
 
 
-def test_display_never_raises_even_when_dot_fails(monkeypatch, mdp):
+def test_display_degrades_to_text_when_dot_fails(monkeypatch, mdp):
     r = render(mdp)
 
     def boom(*args, **kwargs):
@@ -82,6 +82,15 @@ def test_display_never_raises_even_when_dot_fails(monkeypatch, mdp):
     assert f"```dot\n{r.dot}```" in bundle["text/markdown"]
     with pytest.raises(cid.RenderError, match="syntax error"):
         r.svg()
+
+
+def test_display_lets_a_bug_propagate(monkeypatch, mdp):
+    def bug(*args, **kwargs):
+        raise ZeroDivisionError("a bug, not a drawing failure")
+
+    monkeypatch.setattr(graphviz.Digraph, "pipe", bug)
+    with pytest.raises(ZeroDivisionError):
+        render(mdp)._repr_mimebundle_()
 
 
 def test_unknown_suffix_is_refused(tmp_path, mdp):
@@ -106,20 +115,19 @@ def test_rendering_value_semantics(mdp):
     assert "bgcolor" not in a.dot  # a copy
 
 
-def test_cid_render_stays_callable_after_importing_the_package(mdp):
-    import cid.render as package
+def test_cid_render_is_the_function_and_the_package_is_cid_drawing(mdp):
+    import cid.drawing as package
 
-    importlib.import_module("cid.render.theme")
+    importlib.import_module("cid.drawing.theme")
+    assert cid.render is package.render
     assert cid.render(mdp) == package.render(mdp)
     assert isinstance(cid.render(mdp), Rendering)
+    assert cid.Rendering is Rendering and cid.Theme is Theme
 
 
-def test_graphviz_available_under_both_documented_spellings():
-    import cid.render as package
-
-    assert cid.graphviz_available() is graphviz_available()
-    assert cid.render.graphviz_available() is graphviz_available()  # the function or the package
-    assert package.render.graphviz_available is graphviz_available
+def test_graphviz_available_is_exported_from_cid():
+    assert cid.graphviz_available is graphviz_available
+    assert isinstance(cid.graphviz_available(), bool)
 
 
 # --------------------------------------------------------------------------- with Graphviz

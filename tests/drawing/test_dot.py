@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 
 import cid
-from cid.render import Theme, render
-from cid.render.colors import tint
-from cid.render.theme import INCENTIVE_COLORS
-from tests.render.conftest import build_cirl, build_mdp, build_oracle, build_wireheading
-from tests.render.dotparse import parse_dot
-from tests.render.htmlread import read_label
+from cid.drawing import Theme, render
+from cid.drawing.colors import tint
+from cid.drawing.theme import INCENTIVE_COLORS
+from tests.drawing.conftest import build_cirl, build_mdp, build_oracle, build_wireheading
+from tests.drawing.dotparse import parse_dot
+from tests.drawing.htmlread import read_label
 
 ALL = [build_mdp, build_wireheading, build_oracle, build_cirl]
 

@@ -8,9 +8,9 @@ import math
 import pytest
 
 import cid
-from cid.render.colors import contrast_ratio, relative_luminance, text_color_on, tint
-from cid.render.theme import OKABE_ITO, Theme
-from tests.render.cvd import delta_e2000, lab, simulate
+from cid.drawing.colors import contrast_ratio, relative_luminance, text_color_on, tint
+from cid.drawing.theme import OKABE_ITO, Theme
+from tests.drawing.cvd import delta_e2000, lab, simulate
 
 VISIONS = (None, "protanopia", "deuteranopia", "tritanopia")
 

@@ -5,7 +5,7 @@ An :class:`Overlay` is what :func:`cid.render` draws on top of a diagram:
 - **marks**: node -> incentive kinds, drawn as one thick dashed ring in the colour of the
   most telling kind plus small filled badges (``VoI``, ``RI``, ``VoC``, ``ICI``) naming
   every kind, so several kinds on one node stay distinguishable (see
-  :mod:`cid.render.marks`);
+  :mod:`cid.drawing.marks`);
 - **witness edges**: the edges of a witness path, drawn thick in the incentive's colour.
 
 A drawing shows the incentives of one decision unless told otherwise: ``decision=`` picks it
@@ -23,7 +23,7 @@ Kinds are given by full name (``"value_of_information"``) or short label (``"VoI
 Examples
 --------
 >>> import cid
->>> from cid.render.overlay import build_overlay
+>>> from cid.drawing.overlay import build_overlay
 >>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
 >>> o = build_overlay(d, incentives={"D": {"VoI": ["S"], "VoC": ["S", "U"]}})
 >>> dict(o.marks)  # value of control on the agent's own utility is self-evident: hidden
@@ -42,11 +42,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
+from cid.drawing.kinds import KINDS, normalize_kind
+from cid.drawing.sources import (
+    IncentiveSource,
+    MarksReport,
+    WitnessPath,
+    WitnessSource,
+)
+from cid.drawing.theme import Theme
 from cid.errors import CIDError, DiagramError, NodeNotFoundError, RenderError
-from cid.render.kinds import KINDS, normalize_kind
-from cid.render.theme import Theme
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -55,17 +61,13 @@ __all__ = [
     "IncentiveSets",
     "IncentiveSource",
     "Overlay",
+    "WitnessSource",
     "build_overlay",
     "incentive_sets",
 ]
 
 IncentiveSets = Mapping[str, Mapping[str, frozenset[str]]]
 """decision -> incentive kind -> nodes."""
-
-IncentiveSource = Union[  # noqa: UP007 - a runtime alias that must work on Python 3.10
-    bool, None, Mapping[str, Iterable[str]], Mapping[str, Mapping[str, Iterable[str]]], Any
-]
-"""What ``render(incentives=...)`` accepts: ``None``, ``True``, a report or a mapping."""
 
 _ANY_DECISION = ""  # key for marks given as {kind: nodes} without a decision
 
@@ -77,7 +79,7 @@ class Overlay:
     Attributes
     ----------
     marks : mapping of str to tuple of str
-        Node -> incentive kinds (in :data:`~cid.render.kinds.KINDS` order); nodes in the
+        Node -> incentive kinds (in :data:`~cid.drawing.kinds.KINDS` order); nodes in the
         diagram's topological order.
     decisions : tuple of str
         The decisions whose incentives are shown (empty when the marks name none).
@@ -163,13 +165,11 @@ def _from_mapping(d: Diagram, data: Mapping[Any, Any]) -> dict[str, dict[str, fr
     return out
 
 
-def _from_report(d: Diagram, report: Any) -> dict[str, dict[str, frozenset[str]]]:
-    """Read a :class:`cid.Report`: its decision reports, each with ``nodes(kind)``."""
-    per_decision = getattr(report, "decisions", None)
-    if isinstance(per_decision, Iterable) and not isinstance(per_decision, (str, Mapping)):
-        items = list(per_decision)
-        if all(hasattr(r, "decision") and callable(getattr(r, "nodes", None)) for r in items):
-            return _from_mapping(d, {r.decision: {k: r.nodes(k) for k in KINDS} for r in items})
+def _from_report(d: Diagram, report: object) -> dict[str, dict[str, frozenset[str]]]:
+    """Read a :class:`~cid.drawing.sources.MarksReport`: per decision, ``nodes(kind)``."""
+    if isinstance(report, MarksReport):
+        items = list(report.decisions)
+        return _from_mapping(d, {r.decision: {k: r.nodes(k) for k in KINDS} for r in items})
     raise DiagramError(
         f"cannot read incentives from {type(report).__name__}: give True, a cid.Report, "
         "{kind: nodes} or {decision: {kind: nodes}}"
@@ -241,19 +241,15 @@ def _select_kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 # --------------------------------------------------------------------------- witnesses
-def _path_nodes(item: Any) -> tuple[tuple[str, ...], str | None]:
+def _path_nodes(item: object) -> tuple[tuple[str, ...], str | None]:
     """``(nodes, kind)`` of a witness object, a node sequence or an ``"A -> B"`` string."""
     kind: str | None = None
-    path: Any = item
-    for attr in ("path", "nodes", "trail"):
-        if not isinstance(item, (str, Sequence)) and hasattr(item, attr):
-            path = getattr(item, attr)
-            break
-    raw_kind = getattr(item, "kind", None) or getattr(item, "incentive", None)
-    if raw_kind is not None and _is_kind(raw_kind):
-        kind = normalize_kind(raw_kind)
-    if not isinstance(path, (str, Sequence)) and hasattr(path, "nodes"):
-        path = path.nodes  # a Path record inside a Witness
+    path: object = item
+    if isinstance(item, WitnessPath) and not isinstance(item, (str, Sequence)):
+        path = item.path
+        raw_kind = getattr(item, "kind", None)
+        if raw_kind is not None and _is_kind(raw_kind):
+            kind = normalize_kind(raw_kind)
     if isinstance(path, str):
         path = [p.strip() for p in re.split(r"->|<-|→|←", path)]
     if not isinstance(path, Sequence) or not all(isinstance(n, str) for n in path):
@@ -261,10 +257,10 @@ def _path_nodes(item: Any) -> tuple[tuple[str, ...], str | None]:
     return tuple(path), kind
 
 
-def _witness_items(witness: Any) -> list[Any]:
+def _witness_items(witness: WitnessSource) -> list[object]:
     if witness is None:
         return []
-    if isinstance(witness, str) or hasattr(witness, "path") or hasattr(witness, "nodes"):
+    if isinstance(witness, (str, WitnessPath)):
         return [witness]
     if isinstance(witness, Sequence) and all(isinstance(n, str) for n in witness):
         return [witness]
@@ -273,10 +269,10 @@ def _witness_items(witness: Any) -> list[Any]:
     return [witness]
 
 
-def _given_edges(item: Any) -> tuple[tuple[str, str], ...] | None:
+def _given_edges(item: object) -> tuple[tuple[str, str], ...] | None:
     """The oriented edges a witness object carries (``Witness.edges``), if any."""
     edges = getattr(item, "edges", None)
-    if isinstance(item, (str, Sequence)) or edges is None:
+    if isinstance(item, (str, Sequence)) or not isinstance(edges, Iterable):
         return None
     out = tuple(edges)
     if not all(isinstance(e, tuple) and len(e) == 2 and all(isinstance(n, str) for n in e)
@@ -300,7 +296,7 @@ def build_overlay(
     incentives: IncentiveSource = None,
     decision: str | Iterable[str] | None = None,
     kinds: str | Iterable[str] | None = None,
-    witness: Any = None,
+    witness: WitnessSource = None,
     theme: Theme | None = None,
     trivial: bool = False,
 ) -> Overlay:

@@ -23,15 +23,14 @@ digraph diagram {
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from cid.render.dot import to_digraph
-from cid.render.overlay import IncentiveSource, build_overlay
-from cid.render.rendering import Rendering, graphviz_available
-from cid.render.theme import Theme
+from cid.drawing.dot import to_digraph
+from cid.drawing.overlay import build_overlay
+from cid.drawing.rendering import Rendering, graphviz_available
+from cid.drawing.sources import IncentiveSource, WitnessSource
+from cid.drawing.theme import Theme
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -45,7 +44,7 @@ def render(
     incentives: IncentiveSource = None,
     decision: str | Iterable[str] | None = None,
     kinds: str | Iterable[str] | None = None,
-    witness: Any = None,
+    witness: WitnessSource = None,
     legend: bool = False,
     theme: Theme | str | None = None,
     focus: bool = False,
@@ -114,18 +113,3 @@ def render(
     )
     graph = to_digraph(d, theme=theme, overlay=overlay, legend=legend, focus=focus)
     return Rendering(graph, name=d.name, nodes=len(d))
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``cid.render(d)`` work even after ``import cid.render`` made ``cid.render`` this
-    package (Python binds a subpackage to its parent's attribute of the same name)."""
-
-    def __call__(self, d: Diagram, **options: Any) -> Rendering:
-        return render(d, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
-
-# ``cid.render`` is this package or, once ``cid.render`` has been looked up on ``cid``, the
-# function itself; either way ``cid.render.graphviz_available()`` works.
-render.graphviz_available = graphviz_available  # type: ignore[attr-defined]

@@ -5,7 +5,7 @@ A label is plain text with a little markup, close to LaTeX:
 - ``^`` starts a superscript and ``_`` a subscript. The script is a braced group
   (``R_{t+1}``), else the run of letters and digits that follows (``S_10``, ``A_cf``), else
   the one next character (``Θ^*``). So ``Θ^R_2`` is Θ with superscript R and subscript 2,
-  drawn small (68 % of the text size) and stacked, R above 2 (see :mod:`cid.render.typeset`).
+  drawn small (68 % of the text size) and stacked, R above 2 (see :mod:`cid.drawing.typeset`).
 - ``\\theta``, ``\\Theta``, ... give Greek letters; ``\\^``, ``\\_``, ``\\{``, ``\\}``, ``\\\\``
   give the characters themselves. Any other backslash is kept as it is.
 - A newline starts a new line.
@@ -58,7 +58,7 @@ class Segment:
 
 Parsed = tuple[Segment, ...]
 _LITERAL_AFTER_BACKSLASH = "\\^_{}"
-_SCRIPT_WEIGHT = 0.68  # cid.render.typeset.SCRIPT_SCALE (not imported: it imports us)
+_SCRIPT_WEIGHT = 0.68  # cid.drawing.typeset.SCRIPT_SCALE (not imported: it imports us)
 _GREEK_ALIASES = {"lambda": "lamda", "Lambda": "Lamda"}
 
 
@@ -239,7 +239,7 @@ def html_fragment(
     >>> html_fragment("x & y")
     'x &amp; y'
     """
-    from cid.render.typeset import typeset  # typeset builds on this module
+    from cid.drawing.typeset import typeset  # typeset builds on this module
 
     pieces = parse_label(text, markup=markup)
     if mark:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cid.render.labels import html_fragment, label_width, plain_text
-from cid.render.theme import Theme
+from cid.drawing.labels import html_fragment, label_width, plain_text
+from cid.drawing.theme import Theme
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -70,6 +70,6 @@ def node_label(d: Diagram, name: str, theme: Theme, *, size: float | None = None
 
 def node_label_width(d: Diagram, name: str, theme: Theme) -> float:
     """The width of the label of ``name`` in characters (see
-    :func:`cid.render.labels.label_width`)."""
+    :func:`cid.drawing.labels.label_width`)."""
     text, markup, _ = label_source(d, name)
     return label_width(text, markup=markup, scale=theme.script_scale)

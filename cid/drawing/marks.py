@@ -7,7 +7,7 @@ text, in black or white on the kind's colour, whichever contrasts more.
 
 Examples
 --------
->>> from cid.render.theme import Theme
+>>> from cid.drawing.theme import Theme
 >>> ring_attributes(["response_incentive"], Theme())["color"]
 '#009E73'
 """
@@ -18,10 +18,10 @@ import html
 import math
 from collections.abc import Sequence
 
-from cid.render.colors import text_color_on
-from cid.render.kinds import SHORT_NAMES
-from cid.render.labels import escape_text
-from cid.render.theme import Theme
+from cid.drawing.colors import text_color_on
+from cid.drawing.kinds import SHORT_NAMES
+from cid.drawing.labels import escape_text
+from cid.drawing.theme import Theme
 
 __all__ = ["badge", "badge_html", "ring_attributes", "shows_badges"]
 

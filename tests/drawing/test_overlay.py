@@ -7,12 +7,12 @@ import re
 import pytest
 
 import cid
-from cid.render import Theme, render
-from cid.render.colors import contrast_ratio, tint
-from cid.render.kinds import KINDS, SHORT_NAMES, normalize_kind
-from cid.render.overlay import build_overlay
-from tests.render.dotparse import parse_dot
-from tests.render.htmlread import read_label
+from cid.drawing import Theme, render
+from cid.drawing.colors import contrast_ratio, tint
+from cid.drawing.kinds import KINDS, SHORT_NAMES, normalize_kind
+from cid.drawing.overlay import build_overlay
+from tests.drawing.dotparse import parse_dot
+from tests.drawing.htmlread import read_label
 
 VOI, RI, VOC, ICI = KINDS
 COLORS = Theme().incentive_colors

@@ -3,7 +3,7 @@
 ``Rendering.dot`` is the DOT source; it needs no Graphviz binary. ``svg()``, ``png()``,
 ``pdf()`` and ``save()`` run Graphviz's ``dot`` and raise :class:`cid.GraphvizNotFoundError`
 (with the install line for this platform) when it is missing; ``save("figure.dot")`` always
-works. In Jupyter a rendering shows as SVG; its display never raises: without ``dot`` it
+works. In Jupyter a rendering shows as SVG; without ``dot`` (or when ``dot`` fails) it
 shows a one-line install hint and the DOT source.
 
 Examples
@@ -206,22 +206,22 @@ class Rendering:
         exclude: Iterable[str] | None = None,
         **kwargs: object,
     ) -> dict[str, str]:
-        """Jupyter display: SVG, or the install hint and DOT source; never raises."""
-        try:
-            try:
-                bundle = {"image/svg+xml": self.svg(), "text/plain": repr(self)}
-            except GraphvizNotFoundError:
-                bundle = self._fallback_bundle("the 'dot' executable is missing")
-            except Exception as err:  # noqa: BLE001 - display must never raise
-                detail = " ".join(str(err).split())[:300]
-                bundle = self._fallback_bundle(f"dot failed: {detail}", missing=False)
-            if include is not None:
-                wanted = set(include)
-                bundle = {k: v for k, v in bundle.items() if k in wanted}
-            if exclude is not None:
-                unwanted = set(exclude)
-                bundle = {k: v for k, v in bundle.items() if k not in unwanted}
-            return bundle
-        except Exception:  # noqa: BLE001 - display must never raise
-            return {"text/plain": object.__repr__(self)}
+        """Jupyter display: SVG, or the install hint and DOT source.
 
+        The failures drawing can meet (no ``dot``; ``dot`` failing or unable to run) degrade
+        to text; anything else is a bug and propagates.
+        """
+        try:
+            bundle = {"image/svg+xml": self.svg(), "text/plain": repr(self)}
+        except GraphvizNotFoundError:
+            bundle = self._fallback_bundle("the 'dot' executable is missing")
+        except (RenderError, OSError, UnicodeDecodeError) as err:
+            detail = " ".join(str(err).split())[:300]
+            bundle = self._fallback_bundle(f"dot failed: {detail}", missing=False)
+        if include is not None:
+            wanted = set(include)
+            bundle = {k: v for k, v in bundle.items() if k in wanted}
+        if exclude is not None:
+            unwanted = set(exclude)
+            bundle = {k: v for k, v in bundle.items() if k not in unwanted}
+        return bundle

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cid.render.labels import html_label, label_width, parse_label, plain_text
-from tests.render.htmlread import read_label
+from cid.drawing.labels import html_label, label_width, parse_label, plain_text
+from tests.drawing.htmlread import read_label
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,12 @@ grouped by child in the same order, rank groups by step, attributes sorted. The 
 diagram, overlay and theme therefore always give byte-identical DOT, so rendered files can be
 committed and checked for drift. DOT is never assembled from strings: the ``graphviz`` package
 quotes identifiers and attribute values, and label text is escaped by
-:func:`cid.render.labels.html_label`.
+:func:`cid.drawing.labels.html_label`.
 
 Examples
 --------
 >>> import cid
->>> from cid.render.dot import to_digraph
+>>> from cid.drawing.dot import to_digraph
 >>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
 >>> print(to_digraph(d).source)  # doctest: +NORMALIZE_WHITESPACE
 digraph diagram {
@@ -34,14 +34,14 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
+from cid.drawing.colors import tint
+from cid.drawing.labels import clean_text
+from cid.drawing.legend import add_legend
+from cid.drawing.marks import badge_html, ring_attributes
+from cid.drawing.nodelabel import is_counterfactual, node_label, node_label_width
+from cid.drawing.overlay import Overlay
+from cid.drawing.theme import Theme
 from cid.errors import CIDError
-from cid.render.colors import tint
-from cid.render.labels import clean_text
-from cid.render.legend import add_legend
-from cid.render.marks import badge_html, ring_attributes
-from cid.render.nodelabel import is_counterfactual, node_label, node_label_width
-from cid.render.overlay import Overlay
-from cid.render.theme import Theme
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -191,7 +191,7 @@ def to_digraph(
     d : Diagram
     theme : Theme, optional
     overlay : Overlay, optional
-        Incentive marks and witness edges (see :func:`cid.render.overlay.build_overlay`).
+        Incentive marks and witness edges (see :func:`cid.drawing.overlay.build_overlay`).
     legend : bool
         Add a ``cluster_legend`` listing the node kinds, links and incentive kinds shown.
     focus : bool

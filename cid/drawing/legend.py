@@ -11,7 +11,7 @@ when time runs left to right, below it otherwise).
 Examples
 --------
 >>> import cid
->>> from cid.render.dot import to_digraph
+>>> from cid.drawing.dot import to_digraph
 >>> d = cid.Diagram.from_edges(["S -> D -> U"], decisions=["D"], utilities=["U"])
 >>> src = to_digraph(d, legend=True).source
 >>> "subgraph cluster_legend" in src, "information link" in src, "value of" in src
@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
-from cid.render.kinds import SHORT_NAMES, TITLES
-from cid.render.labels import escape_text
-from cid.render.marks import ring_attributes
-from cid.render.nodelabel import is_counterfactual, node_label
-from cid.render.overlay import Overlay
-from cid.render.theme import Theme
+from cid.drawing.kinds import SHORT_NAMES, TITLES
+from cid.drawing.labels import escape_text
+from cid.drawing.marks import ring_attributes
+from cid.drawing.nodelabel import is_counterfactual, node_label
+from cid.drawing.overlay import Overlay
+from cid.drawing.theme import Theme
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -69,7 +69,7 @@ def legend_rows(d: Diagram, overlay: Overlay, theme: Theme) -> list[LegendRow]:
     >>> [r.text for r in legend_rows(d, Overlay(), Theme())]
     ['chance node', 'decision node', 'utility node', 'causal link', 'information link']
     """
-    from cid.render.dot import utility_shape  # dot imports this module
+    from cid.drawing.dot import utility_shape  # dot imports this module
 
     rows: list[LegendRow] = []
     multi = len(d.agents) > 1

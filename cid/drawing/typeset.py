@@ -7,7 +7,7 @@ scripts or a tilde is laid out as a borderless table:
 - the base text sits in cells spanning two rows; a script column to its right holds the
   superscript in the top cell and the subscript in the bottom cell (``Θ^R_2``: R above 2);
 - scripts are set at ``scale`` (about 68 %) of the size of the text they belong to;
-- a tilde (U+0303 after a character, as :func:`cid.render.labels.html_label` adds for
+- a tilde (U+0303 after a character, as :func:`cid.drawing.labels.html_label` adds for
   twin-network copies) is drawn as its own glyph ``∼`` in a row above that character,
   lowered (``<SUB>``) so that it sits just over the letter.
 
@@ -15,7 +15,7 @@ Lines with neither stay plain text, so ``"Predicted grade"`` is written as it is
 
 Examples
 --------
->>> from cid.render.labels import parse_label
+>>> from cid.drawing.labels import parse_label
 >>> typeset(parse_label("S"), size=14)
 'S'
 >>> html = typeset(parse_label("Θ^R_2"), size=14)
@@ -29,7 +29,7 @@ import html
 import unicodedata
 from dataclasses import dataclass
 
-from cid.render.labels import Parsed, Segment
+from cid.drawing.labels import Parsed, Segment
 
 __all__ = ["ACCENTS", "SCRIPT_SCALE", "script_size", "typeset"]
 
@@ -193,7 +193,7 @@ def typeset(pieces: Parsed, *, size: float, scale: float = SCRIPT_SCALE) -> str:
     Parameters
     ----------
     pieces : tuple of Segment
-        From :func:`cid.render.labels.parse_label`.
+        From :func:`cid.drawing.labels.parse_label`.
     size : float
         Font size of the label's text: the size the surrounding element already has, so
         base text is written without a ``FONT`` tag.
@@ -207,7 +207,7 @@ def typeset(pieces: Parsed, *, size: float, scale: float = SCRIPT_SCALE) -> str:
 
     Examples
     --------
-    >>> from cid.render.labels import parse_label
+    >>> from cid.drawing.labels import parse_label
     >>> typeset(parse_label("a\\nb"), size=14)
     'a<BR/>b'
     >>> "\u223c" in typeset(parse_label("S\u0303"), size=14)

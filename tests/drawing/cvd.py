@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from cid.render.colors import parse_hex
+from cid.drawing.colors import parse_hex
 
 __all__ = ["MACHADO", "delta_e2000", "lab", "simulate"]
 

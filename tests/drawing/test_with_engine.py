@@ -6,12 +6,12 @@ import pytest
 
 import cid
 import zoo
-from cid.render import Theme, render
-from cid.render.dot import utility_shape
-from cid.render.kinds import KINDS
-from cid.render.overlay import build_overlay
-from tests.render.dotparse import parse_dot
-from tests.render.svgread import outline_shape, svg_nodes
+from cid.drawing import Theme, render
+from cid.drawing.dot import utility_shape
+from cid.drawing.kinds import KINDS
+from cid.drawing.overlay import build_overlay
+from tests.drawing.dotparse import parse_dot
+from tests.drawing.svgread import outline_shape, svg_nodes
 
 COLORS = Theme().incentive_colors
 

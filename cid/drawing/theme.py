@@ -15,7 +15,7 @@ diagrams with long text labels). Any field can be changed with :func:`dataclasse
 Examples
 --------
 >>> from dataclasses import replace
->>> from cid.render import Theme
+>>> from cid.drawing import Theme
 >>> Theme().utility_shape, Theme.rectangular().utility_shape
 ('diamond', 'octagon')
 >>> replace(Theme(), decision_fill="#DDDDDD").decision_fill
@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from cid.drawing.colors import tint
+from cid.drawing.kinds import KINDS, normalize_kind
 from cid.errors import DiagramError
-from cid.render.colors import tint
-from cid.render.kinds import KINDS, normalize_kind
 
 __all__ = [
     "INCENTIVE_COLORS",
@@ -69,7 +69,7 @@ INCENTIVE_COLORS: Mapping[str, str] = MappingProxyType(
 # colours red, blue, yellow, green), then reddish purple, orange and sky blue. The order and
 # the strengths keep any two of the first four, and each of them and white, apart by at least
 # ΔE*ab 12 (CIEDE2000 8) in normal vision and in simulated protanopia, deuteranopia and
-# tritanopia (Machado et al. 2009); tests/render/test_colors.py checks it. Bluish green comes
+# tritanopia (Machado et al. 2009); tests/drawing/test_colors.py checks it. Bluish green comes
 # after yellow and is stronger: as light as the blue, it looks the same to tritanopes.
 _AGENT_TINTS: tuple[str, ...] = (
     tint(OKABE_ITO["blue"], 0.3),
