@@ -26,8 +26,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from cid.drawing.dot import to_digraph
+from cid.drawing.compact import legend_caption
+from cid.drawing.dot import Layout, to_digraph
 from cid.drawing.overlay import build_overlay
+from cid.drawing.placement import LegendOption
 from cid.drawing.rendering import Rendering, graphviz_available
 from cid.drawing.sources import IncentiveSource, WitnessSource
 from cid.drawing.theme import Theme
@@ -45,10 +47,11 @@ def render(
     decision: str | Iterable[str] | None = None,
     kinds: str | Iterable[str] | None = None,
     witness: WitnessSource = None,
-    legend: bool = False,
+    legend: LegendOption = False,
     theme: Theme | str | None = None,
     focus: bool = False,
     trivial: bool = False,
+    layout: Layout = "auto",
 ) -> Rendering:
     """Draw a diagram, optionally with its incentives marked.
 
@@ -111,5 +114,6 @@ def render(
         d, incentives=incentives, decision=decision, kinds=kinds, witness=witness, theme=theme,
         trivial=trivial,
     )
-    graph = to_digraph(d, theme=theme, overlay=overlay, legend=legend, focus=focus)
-    return Rendering(graph, name=d.name, nodes=len(d))
+    graph = to_digraph(d, theme=theme, overlay=overlay, legend=legend, focus=focus, layout=layout)
+    return Rendering(graph, name=d.name, nodes=len(d),
+                     caption=legend_caption(d, overlay, theme))

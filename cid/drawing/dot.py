@@ -14,7 +14,7 @@ Examples
 >>> d = cid.Diagram.from_edges(["S -> D -> U", "S -> U"], decisions=["D"], utilities=["U"])
 >>> print(to_digraph(d).source)  # doctest: +NORMALIZE_WHITESPACE
 digraph diagram {
-    graph [fontname="Times New Roman,Liberation Serif,DejaVu Serif,serif" fontsize=14
+    graph [fontname="Times New Roman,Liberation Serif,DejaVu Serif,serif" fontsize=14 layout=dot
            newrank=true nodesep=0.45 rankdir=TB ranksep=0.45]
     node [color="#000000" fontcolor="#000000"
           fontname="Times New Roman,Liberation Serif,DejaVu Serif,serif" fontsize=14]
@@ -30,23 +30,38 @@ digraph diagram {
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import graphviz
 
 from cid.drawing.colors import tint
+from cid.drawing.compact import legend_table
+from cid.drawing.grid import grid_cells, is_time_indexed
+from cid.drawing.grid import stem as _stem
 from cid.drawing.labels import clean_text
 from cid.drawing.legend import add_legend
 from cid.drawing.marks import badge_html, ring_attributes
 from cid.drawing.nodelabel import is_counterfactual, node_label, node_label_width
 from cid.drawing.overlay import Overlay
+from cid.drawing.placement import (
+    LegendOption,
+    Placement,
+    grid_points,
+    legend_placement,
+    place_legend_grid,
+    place_legend_ranked,
+)
 from cid.drawing.theme import Theme
-from cid.errors import CIDError
+from cid.errors import CIDError, DiagramError
 
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["is_counterfactual", "node_attributes", "to_digraph", "utility_shape"]
+__all__ = ["Layout", "is_counterfactual", "node_attributes", "to_digraph", "utility_shape"]
+
+Layout = Literal["auto", "grid", "ranked"]
+"""``"grid"``: the papers' grid (time-indexed diagrams); ``"ranked"``: Graphviz's ``dot``
+layout; ``"auto"``: the grid when some node has a ``step``."""
 
 
 def _num(x: float) -> str:
@@ -146,14 +161,6 @@ def node_attributes(
     return attrs
 
 
-def _stem(name: str) -> str:
-    """The name without its time index: ``S2`` -> ``S``, ``A1_1`` -> ``A``, ``S2_cf`` ->
-    ``S_cf``."""
-    cf = name.endswith("_cf") and len(name) > len("_cf")
-    base = name[:-3] if cf else name
-    return base.rstrip("0123456789_") + ("_cf" if cf else "")
-
-
 def _groups(d: Diagram) -> dict[str, str]:
     """Graphviz ``group`` of time-indexed nodes: nodes sharing a stem form one straight row.
 
@@ -176,58 +183,8 @@ def _rankdir(d: Diagram, theme: Theme) -> str:
     return "LR" if any(d[n].step is not None for n in d.nodes) else "TB"
 
 
-def to_digraph(
-    d: Diagram,
-    *,
-    theme: Theme | None = None,
-    overlay: Overlay | None = None,
-    legend: bool = False,
-    focus: bool = False,
-) -> graphviz.Digraph:
-    """Build the :class:`graphviz.Digraph` of a diagram (no Graphviz binary needed).
-
-    Parameters
-    ----------
-    d : Diagram
-    theme : Theme, optional
-    overlay : Overlay, optional
-        Incentive marks and witness edges (see :func:`cid.drawing.overlay.build_overlay`).
-    legend : bool
-        Add a ``cluster_legend`` listing the node kinds, links and incentive kinds shown.
-    focus : bool
-        Draw what the overlay does not highlight in grey.
-
-    Returns
-    -------
-    graphviz.Digraph
-    """
-    theme = theme or Theme()
-    overlay = overlay or Overlay()
-    rankdir = _rankdir(d, theme)
-    node_attrs = {n: node_attributes(d, n, theme, overlay, focus=focus) for n in d.nodes}
-    for name, group in _groups(d).items():
-        node_attrs[name]["group"] = group
-    graph_attr = {
-        "rankdir": rankdir,
-        "newrank": "true",
-        "fontname": theme.fontname,
-        "fontsize": _num(theme.fontsize),
-        "nodesep": _num(theme.nodesep),
-        "ranksep": _num(theme.ranksep),
-    }
-    graph = graphviz.Digraph(
-        name=graphviz.nohtml(d.name.replace("\\", "/")),
-        graph_attr=graph_attr,
-        node_attr={
-            "fontname": theme.fontname,
-            "fontsize": _num(theme.fontsize),
-            "color": theme.line_color,
-            "fontcolor": theme.line_color,
-        },
-        edge_attr={"color": theme.line_color, "arrowsize": "0.8"},
-    )
-    for name in d.nodes:
-        graph.node(name, **node_attrs[name])
+def _edges(graph: graphviz.Digraph, d: Diagram, theme: Theme, overlay: Overlay, *,
+           focus: bool) -> None:
     decisions = set(d.decisions)
     for tail, head in d.edge_list:
         attrs: dict[str, str] = {}
@@ -246,6 +203,9 @@ def to_digraph(
         graph.edge(tail, head, style="dashed", constraint="false",
                    color=overlay.witness_colors[(tail, head)],
                    penwidth=_num(theme.witness_penwidth))
+
+
+def _same_step_ranks(graph: graphviz.Digraph, d: Diagram) -> None:
     steps: dict[int, list[str]] = {}
     for name in d.nodes:
         step = d[name].step
@@ -256,6 +216,99 @@ def to_digraph(
             same.attr(rank="same")
             for name in steps[step]:
                 same.node(name)
-    if legend:
-        add_legend(graph, d, overlay, theme, rankdir=rankdir)
+
+
+def to_digraph(
+    d: Diagram,
+    *,
+    theme: Theme | None = None,
+    overlay: Overlay | None = None,
+    legend: LegendOption = False,
+    focus: bool = False,
+    layout: Layout = "auto",
+) -> graphviz.Digraph:
+    """Build the :class:`graphviz.Digraph` of a diagram (no Graphviz binary needed).
+
+    Parameters
+    ----------
+    d : Diagram
+    theme : Theme, optional
+    overlay : Overlay, optional
+        Incentive marks and witness edges (see :func:`cid.drawing.overlay.build_overlay`).
+    legend : bool or str
+        ``True``: the classic ``cluster_legend`` after the diagram (ranked layout) or the
+        compact legend on the right (grid); ``"inside"``, ``"below"``, ``"right"``: the
+        compact legend there; ``False``, ``"none"``, ``"caption"``: no legend drawn.
+    focus : bool
+        Draw what the overlay does not highlight in grey.
+    layout : {"auto", "grid", "ranked"}
+        The papers' grid (pinned positions, edges routed by ``neato``) or Graphviz's ranked
+        ``dot`` layout; ``"auto"`` uses the grid for time-indexed diagrams.
+
+    Returns
+    -------
+    graphviz.Digraph
+    """
+    theme = theme or Theme()
+    overlay = overlay or Overlay()
+    placement = legend_placement(legend)
+    if layout not in ("auto", "grid", "ranked"):
+        raise DiagramError(f"unknown layout={layout!r}: use 'auto', 'grid' or 'ranked'")
+    grid = layout == "grid" or (layout == "auto" and is_time_indexed(d))
+    rankdir = _rankdir(d, theme)
+    node_attrs = {n: node_attributes(d, n, theme, overlay, focus=focus) for n in d.nodes}
+    graph_attr = {
+        "rankdir": rankdir,
+        "newrank": "true",
+        "fontname": theme.fontname,
+        "fontsize": _num(theme.fontsize),
+        "nodesep": _num(theme.nodesep),
+        "ranksep": _num(theme.ranksep),
+    }
+    points: dict[str, tuple[float, float]] = {}
+    if grid:
+        points = grid_points(d, grid_cells(d), theme, overlay)
+        graph_attr.update(layout="neato", inputscale="72", splines="true", overlap="true")
+        for name, (x, y) in points.items():
+            node_attrs[name]["pos"] = f"{x:.1f},{y:.1f}!"
+    else:  # named, so that a Graphviz process drawing several files never keeps neato
+        graph_attr["layout"] = "dot"
+        for name, group in _groups(d).items():
+            node_attrs[name]["group"] = group
+    graph = graphviz.Digraph(
+        name=graphviz.nohtml(d.name.replace("\\", "/")),
+        graph_attr=graph_attr,
+        node_attr={
+            "fontname": theme.fontname,
+            "fontsize": _num(theme.fontsize),
+            "color": theme.line_color,
+            "fontcolor": theme.line_color,
+        },
+        edge_attr={"color": theme.line_color, "arrowsize": "0.8"},
+    )
+    for name in d.nodes:
+        graph.node(name, **node_attrs[name])
+    _edges(graph, d, theme, overlay, focus=focus)
+    if not grid:
+        _same_step_ranks(graph, d)
+    _add_legend(graph, d, theme, overlay, placement, rankdir=rankdir, points=points)
     return graph
+
+
+def _add_legend(graph: graphviz.Digraph, d: Diagram, theme: Theme, overlay: Overlay,
+                placement: Placement, *, rankdir: str,
+                points: dict[str, tuple[float, float]]) -> None:
+    if placement in ("none", "caption"):
+        return
+    if placement == "auto" and not points:
+        add_legend(graph, d, overlay, theme, rankdir=rankdir)
+        return
+    table = legend_table(d, overlay, theme, columns=3 if placement == "below" else 1)
+    if not table:
+        return
+    if not points:
+        place_legend_ranked(graph, d, table, placement, rankdir)
+    elif not place_legend_grid(graph, d, points, table,
+                               "right" if placement == "auto" else placement, theme, overlay):
+        wide = legend_table(d, overlay, theme, columns=3)  # no free corner: below, wide
+        place_legend_grid(graph, d, points, wide, "below", theme, overlay)

@@ -28,10 +28,11 @@ True
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from cid.drawing.escape import clean_text, xml_text
 
 __all__ = [
     "Segment",
@@ -62,27 +63,13 @@ _SCRIPT_WEIGHT = 0.68  # cid.drawing.typeset.SCRIPT_SCALE (not imported: it impo
 _GREEK_ALIASES = {"lambda": "lamda", "Lambda": "Lamda"}
 
 
-def clean_text(text: str) -> str:
-    """Normalise line ends and tabs, drop control characters and lone surrogates."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    out = []
-    for ch in text:
-        if ch == "\n":
-            out.append(ch)
-        elif unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
 def escape_text(text: str) -> str:
     """Plain text (no markup) escaped for use inside an HTML-like label.
 
     >>> escape_text("a<b\x07")
     'a&lt;b'
     """
-    return html.escape(clean_text(text), quote=True).replace("\n", "<BR/>")
+    return xml_text(text).replace("\n", "<BR/>")
 
 
 def _greek(name: str) -> str | None:

@@ -82,12 +82,21 @@ class Rendering:
         The graph to draw (copied).
     name : str, optional
         The diagram's name, for ``repr``.
+    nodes : int
+        How many nodes the diagram has, for ``repr``.
+    caption : str
+        The legend as LaTeX caption text (:attr:`caption`).
+    dpi : float, optional
+        Resolution of raster output (PNG, JPEG).
     """
 
-    __slots__ = ("_graph", "_dot", "_name", "_nodes", "_svg")
+    __slots__ = ("_graph", "_dot", "_name", "_nodes", "_svg", "_caption", "_dpi")
 
-    def __init__(self, graph: graphviz.Digraph, *, name: str | None = None, nodes: int = 0) -> None:
+    def __init__(self, graph: graphviz.Digraph, *, name: str | None = None, nodes: int = 0,
+                 caption: str = "", dpi: float | None = None) -> None:
         self._graph = graph.copy()
+        self._caption = caption
+        self._dpi = dpi
         self._dot: str = self._graph.source
         self._name = name if name is not None else (graph.name or "graph")
         self._nodes = nodes
@@ -98,6 +107,18 @@ class Rendering:
     def dot(self) -> str:
         """The DOT source (deterministic; needs no Graphviz binary)."""
         return self._dot
+
+    @property
+    def caption(self) -> str:
+        """The legend in words, LaTeX-escaped, for a figure caption (see
+        ``render(legend="caption")``); ``""`` for an empty legend."""
+        return self._caption
+
+    @property
+    def dpi(self) -> float | None:
+        """The resolution of PNG (and JPEG) output, in dots per inch (Graphviz's 96 if
+        ``None``)."""
+        return self._dpi
 
     def to_graphviz(self) -> graphviz.Digraph:
         """A copy of the underlying :class:`graphviz.Digraph`, to customise further."""
@@ -130,8 +151,12 @@ class Rendering:
         # PostScript through cairo: the core PostScript writer knows only Latin-1 text and
         # PostScript font names, not the theme's font list or Greek letters
         renderer = "cairo" if format in ("ps", "eps") else None
+        graph = self._graph
+        if self._dpi is not None and format in ("png", "jpg", "jpeg"):
+            graph = graph.copy()
+            graph.attr(dpi=f"{self._dpi:g}")
         try:
-            return bytes(self._graph.pipe(format=format, renderer=renderer, quiet=True))
+            return bytes(graph.pipe(format=format, renderer=renderer, quiet=True))
         except graphviz.ExecutableNotFound as err:
             raise GraphvizNotFoundError(_missing_message(f"{format.upper()} output")) from err
         except graphviz.CalledProcessError as err:

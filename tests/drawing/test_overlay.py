@@ -251,7 +251,8 @@ def _caption(src: str) -> str:
 
 
 def test_legend_lists_only_the_kinds_shown(mdp):
-    dot = parse_dot(render(mdp, incentives={"A1": {RI: ["S1"], ICI: ["S2"]}}, legend=True).dot)
+    dot = parse_dot(render(mdp, incentives={"A1": {RI: ["S1"], ICI: ["S2"]}}, legend=True,
+                            layout="ranked").dot)
     texts = _legend_texts(dot)
     assert texts == ["chance node", "decision node", "utility node", "causal link",
                      "information link", "response incentive (RI)",
@@ -259,10 +260,10 @@ def test_legend_lists_only_the_kinds_shown(mdp):
 
 
 def test_legend_caption_names_the_decision_by_its_label(mdp):
-    one = render(mdp, incentives={"A1": {RI: ["S1"]}}, legend=True).dot
+    one = render(mdp, incentives={"A1": {RI: ["S1"]}}, legend=True, layout="ranked").dot
     assert _caption(one) == "incentives of decision A_{1}"
     two = render(mdp, incentives={"A1": {RI: ["S1"]}, "A2": {RI: ["S2"]}},
-                 decision=["A2", "A1"], legend=True).dot
+                 decision=["A2", "A1"], legend=True, layout="ranked").dot
     assert _caption(two) == "incentives of decisions A_{1}, A_{2}"
     g = cid.Diagram.from_edges(["X -> P -> U"], decisions=["P"], utilities=["U"],
                                labels={"P": "Predicted grade"})
@@ -353,7 +354,8 @@ def test_legend_rows_for_agents_and_witness(cirl):
 
 def test_legend_samples_look_like_the_diagram(mdp):
     theme = Theme()
-    dot = parse_dot(render(mdp, incentives={"A1": {VOI: ["S1"]}}, legend=True).dot)
+    dot = parse_dot(render(mdp, incentives={"A1": {VOI: ["S1"]}}, legend=True,
+                           layout="ranked").dot)
     names = [m for m in dict.fromkeys(dot.clusters["cluster_legend"]) if m.endswith(".text")]
     samples = {t: n.removesuffix(".text")
                for n, t in zip(names, _legend_texts(dot), strict=True)}
@@ -368,7 +370,8 @@ def test_legend_samples_look_like_the_diagram(mdp):
 @pytest.mark.parametrize("rankdir", ["TB", "LR"])
 def test_legend_layout_and_placement(mdp, rankdir):
     inc = {"A1": {"RI": ["S1"]}}
-    dot = parse_dot(render(mdp, incentives=inc, legend=True, theme=Theme(rankdir=rankdir)).dot)
+    dot = parse_dot(render(mdp, incentives=inc, legend=True, theme=Theme(rankdir=rankdir),
+                           layout="ranked").dot)
     members = dot.clusters["cluster_legend"]
     assert all("." in n for n in members)  # never clashes with node names (identifiers)
     anchors = sorted(t for (t, h), a in dot.edges.items() if h == "legend.0" and
