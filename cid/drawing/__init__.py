@@ -23,21 +23,28 @@ digraph diagram {
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import graphviz
+
+from cid.drawing.aligned import pins_like
 from cid.drawing.compact import legend_caption
 from cid.drawing.dot import Layout, to_digraph
-from cid.drawing.overlay import build_overlay
-from cid.drawing.placement import LegendOption
+from cid.drawing.overlay import Overlay, build_overlay
+from cid.drawing.paper import fit, paper_theme
+from cid.drawing.placement import LegendOption, legend_placement
 from cid.drawing.rendering import Rendering, graphviz_available
+from cid.drawing.robust import RobustnessReport, fragile_marks, hinge_edges
 from cid.drawing.sources import IncentiveSource, WitnessSource
 from cid.drawing.theme import Theme
+from cid.errors import DiagramError
 
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["Rendering", "Theme", "graphviz_available", "render"]
+__all__ = ["Rendering", "Theme", "graphviz_available", "render", "with_robustness"]
 
 
 def render(
@@ -52,6 +59,12 @@ def render(
     focus: bool = False,
     trivial: bool = False,
     layout: Layout = "auto",
+    width: float | None = None,
+    size: tuple[float, float] | None = None,
+    dpi: float | None = None,
+    like: Diagram | None = None,
+    robustness: RobustnessReport | None = None,
+    hinges_of: tuple[str, str] | None = None,
 ) -> Rendering:
     """Draw a diagram, optionally with its incentives marked.
 
@@ -73,8 +86,12 @@ def render(
     witness : Witness, node sequence, ``"A -> B -> C"`` string, or a list of these, optional
         Path(s) to draw as thick edges in the incentive's colour. A trail may run against
         edge directions (VoI witnesses do).
-    legend : bool
-        Add a legend listing the node kinds, links and incentive kinds shown.
+    legend : bool or {"inside", "below", "right", "none", "caption"}
+        ``True``: the classic legend after the diagram (the compact one, on the right, for
+        the grid). ``"inside"`` (an empty corner of the grid, else below; next to the last
+        rank of a ranked layout), ``"below"``, ``"right"``: the compact legend (only what
+        the drawing shows, tight rows) there. ``"caption"``: no legend drawn; read it as
+        LaTeX caption text from :attr:`Rendering.caption`. ``False``/``"none"``: none.
     theme : Theme or str, optional
         A :class:`Theme`, or a preset name: ``"circular"`` (default) or ``"rectangular"``.
     focus : bool
@@ -84,6 +101,25 @@ def render(
         Also mark the self-evident incentives the criteria include by definition (a
         decision's instrumental control on itself, value of control and instrumental control
         on its agent's own utility nodes); hidden by default, as in the papers' figures.
+    layout : {"auto", "grid", "ranked"}
+        ``"grid"``: the papers' grid (one column per time step, one row per variable);
+        ``"ranked"``: Graphviz's ``dot`` layout; ``"auto"``: the grid when a node has a
+        ``step``.
+    width : float, optional
+        Paper mode: the figure's width in points (240 for one column), with compact
+        spacing and the smallest text kept at least 6 pt once scaled (see
+        :mod:`cid.drawing.paper`).
+    size : (float, float), optional
+        Paper mode in a box of ``(width, height)`` points instead.
+    dpi : float, optional
+        Resolution of PNG output.
+    like : Diagram, optional
+        Lay the diagram out with ``like``'s node positions for the nodes they share, so
+        before/after figures line up (see :mod:`cid.drawing.aligned`).
+    robustness : RobustnessReport, optional
+        Mark fragile verdicts differently from robust ones (see :mod:`cid.drawing.robust`).
+    hinges_of : (kind, node), optional
+        With ``robustness``: draw the edges this verdict hinges on as double lines.
 
     Returns
     -------
@@ -107,13 +143,37 @@ def render(
     >>> "A -> R [color=\\"#CC79A7\\" penwidth=3]" in r.dot
     True
     """
+    placement = legend_placement(legend)
+    paper = width is not None or size is not None
     if isinstance(theme, str):
         theme = Theme.named(theme)
-    theme = theme or Theme()
+    theme = paper_theme(theme) if paper else (theme or Theme())
     overlay = build_overlay(
         d, incentives=incentives, decision=decision, kinds=kinds, witness=witness, theme=theme,
         trivial=trivial,
     )
-    graph = to_digraph(d, theme=theme, overlay=overlay, legend=legend, focus=focus, layout=layout)
-    return Rendering(graph, name=d.name, nodes=len(d),
+    if robustness is not None:
+        overlay = with_robustness(overlay, robustness, hinges_of)
+    pins = pins_like(d, like, theme, layout) if like is not None else None
+
+    def build(t: Theme) -> graphviz.Digraph:
+        return to_digraph(d, theme=t, overlay=overlay, legend=placement, focus=focus,
+                          layout=layout, pins=pins)
+
+    graph = fit(build, theme, width=width, size=size) if paper else build(theme)
+    return Rendering(graph, name=d.name, nodes=len(d), dpi=dpi,
                      caption=legend_caption(d, overlay, theme))
+
+
+def with_robustness(overlay: Overlay, report: RobustnessReport,
+                    hinges_of: tuple[str, str] | None) -> Overlay:
+    """``overlay`` with the fragile marks and hinge edges of a robustness report."""
+    if not isinstance(report, RobustnessReport):
+        raise DiagramError(f"robustness= needs an object with .verdicts, got "
+                           f"{type(report).__name__}")
+    fragile = fragile_marks(report, overlay.decisions)
+    shown = {n: tuple(k for k in ks if k in overlay.marks.get(n, ())) for n, ks in
+             fragile.items()}
+    hinges = hinge_edges(report, overlay.decisions, hinges_of) if hinges_of else ()
+    return dataclasses.replace(overlay, fragile={n: ks for n, ks in shown.items() if ks},
+                               hinge_edges=hinges)

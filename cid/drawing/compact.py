@@ -37,7 +37,7 @@ from cid.drawing.theme import OKABE_ITO, Theme
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["legend_caption", "legend_table"]
+__all__ = ["legend_caption", "legend_extent", "legend_table"]
 
 _SHAPE_WORDS = {"ellipse": "ellipses", "circle": "circles", "box": "rectangles",
                 "rect": "rectangles", "square": "squares", "diamond": "diamonds",
@@ -66,8 +66,10 @@ def _sample_cell(row: LegendRow, theme: Theme, size: float) -> str:
     if kind is not None:
         return badge(kind, theme)
     if row.edge:
-        color = xml_text(s.get("color", theme.line_color))
+        color = xml_text(s.get("color", theme.line_color).split(":")[0])
         arrow = "\u21e2" if s.get("style") in ("dotted", "dashed") else "\u2192"
+        if ":" in s.get("color", ""):  # a colour list: a double line
+            arrow = "\u21c9"
         bold = float(s.get("penwidth", "1")) > 2
         text = f"<B>{arrow}</B>" if bold else arrow
         return f'<TD><FONT POINT-SIZE="{size + 3:g}" COLOR="{color}">{text}</FONT></TD>'
@@ -86,6 +88,12 @@ def _sample_cell(row: LegendRow, theme: Theme, size: float) -> str:
             f'WIDTH="{width}" HEIGHT="{height}"></TD>')
 
 
+def _short(row: LegendRow, theme: Theme) -> str:
+    """The row's text; for an incentive kind without the ``(VoI)`` its badge already shows."""
+    kind = _kind_of_row(row, theme)
+    return TITLES[kind] if kind is not None else row.text
+
+
 def legend_table(d: Diagram, overlay: Overlay, theme: Theme, *, columns: int = 1) -> str:
     """The compact legend: an HTML-like table (without the outer ``<>``), ``""`` if empty.
 
@@ -98,7 +106,7 @@ def legend_table(d: Diagram, overlay: Overlay, theme: Theme, *, columns: int = 1
     per_column = -(-len(rows) // max(1, columns))
     cells = [
         _sample_cell(r, theme, size)
-        + f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size:g}">{xml_text(r.text)}</FONT></TD>'
+        + f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{size:g}">{xml_text(_short(r, theme))}</FONT></TD>'
         for r in rows
     ]
     lines = []
@@ -107,6 +115,20 @@ def legend_table(d: Diagram, overlay: Overlay, theme: Theme, *, columns: int = 1
         lines.append("<TR>" + '<TD WIDTH="4"></TD>'.join(parts) + "</TR>")
     return ('<TABLE BORDER="1" COLOR="#999999" STYLE="rounded" CELLBORDER="0" '
             'CELLSPACING="1" CELLPADDING="1">' + "".join(lines) + "</TABLE>")
+
+
+def legend_extent(d: Diagram, overlay: Overlay, theme: Theme, *,
+                  columns: int = 1) -> tuple[float, float]:
+    """Rough width and height, in points, of :func:`legend_table` (for placing it)."""
+    rows = legend_rows(d, overlay, theme)
+    size = max(theme.badge_fontsize, 6.0)
+    per_column = -(-len(rows) // max(1, columns))
+    width = 0.0
+    for k in range(columns):
+        chunk = rows[k * per_column:(k + 1) * per_column]
+        if chunk:
+            width += max(len(_short(r, theme)) for r in chunk) * size * 0.5 + size * 3.4 + 6
+    return width + 6, per_column * (size * 1.7 + 2) + 6
 
 
 def _phrase(row: LegendRow, theme: Theme) -> str:
@@ -118,10 +140,13 @@ def _phrase(row: LegendRow, theme: Theme) -> str:
                 f"{TITLES[kind].lower()}")
     if row.edge:
         style = _STYLE_WORDS.get(s.get("style", ""), s.get("style", ""))
-        color = f" {_color_name(s['color'])}" if "color" in s else ""
+        color = "" if "color" not in s else (
+            " double" if ":" in s["color"] else f" {_color_name(s['color'])}")
         thick = " thick" if float(s.get("penwidth", "1")) > 2 else ""
         return f"{style}{thick}{color} arrows: {_plural(row.text)}"
     shape = _SHAPE_WORDS.get(s.get("shape", ""), s.get("shape", "") + " shapes")
+    if "dotted" in s.get("style", ""):
+        shape = f"dotted {_color_name(s.get('color', ''))} rings"
     if "rounded" in s.get("style", ""):
         shape = "rounded " + shape
     return f"{shape}: {_plural(row.text)}"

@@ -30,15 +30,17 @@ digraph diagram {
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 import graphviz
 
 from cid.drawing.colors import tint
-from cid.drawing.compact import legend_table
+from cid.drawing.compact import legend_extent, legend_table
 from cid.drawing.grid import grid_cells, is_time_indexed
 from cid.drawing.grid import stem as _stem
-from cid.drawing.labels import clean_text
+from cid.drawing.kinds import SHORT_NAMES
+from cid.drawing.labels import clean_text, escape_text
 from cid.drawing.legend import add_legend
 from cid.drawing.marks import badge_html, ring_attributes
 from cid.drawing.nodelabel import is_counterfactual, node_label, node_label_width
@@ -57,9 +59,12 @@ from cid.errors import CIDError, DiagramError
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["Layout", "is_counterfactual", "node_attributes", "to_digraph", "utility_shape"]
+__all__ = ["Layout", "Pin", "is_counterfactual", "node_attributes", "to_digraph", "utility_shape"]
 
 Layout = Literal["auto", "grid", "ranked"]
+Pin = tuple[float, float, bool]
+HINGE_COLOR = "#000000:#FFFFFF:#000000"
+"""Graphviz draws an edge in this colour list as a double line."""
 """``"grid"``: the papers' grid (time-indexed diagrams); ``"ranked"``: Graphviz's ``dot``
 layout; ``"auto"``: the grid when some node has a ``step``."""
 
@@ -141,9 +146,15 @@ def node_attributes(
         attrs["fillcolor"] = _lighter(fill)
     kinds = overlay.marks.get(name, ())
     ring = ring_attributes(kinds, theme)
+    fragile = overlay.fragile.get(name, ())
     if "style" in ring:
-        styles.append(ring.pop("style"))
+        ring_style = ring.pop("style")
+        styles.append("dotted" if kinds and set(kinds) <= set(fragile) else ring_style)
     attrs.update(ring)
+    if fragile:
+        tag = escape_text("fragile: " + ", ".join(SHORT_NAMES[k] for k in fragile))
+        attrs["xlabel"] = f'<<FONT POINT-SIZE="{theme.badge_fontsize:g}"><I>{tag}</I></FONT>>'
+
     attrs["style"] = ",".join(styles)
     agents: tuple[str, ...] = ()
     owners = d.agents_of(name)
@@ -183,8 +194,16 @@ def _rankdir(d: Diagram, theme: Theme) -> str:
     return "LR" if any(d[n].step is not None for n in d.nodes) else "TB"
 
 
+def _node_size(theme: Theme) -> dict[str, str]:
+    """Graphviz's minimum node size, written only when the theme changes it."""
+    if (theme.node_width, theme.node_height) == (0.75, 0.5):
+        return {}
+    return {"width": _num(theme.node_width), "height": _num(theme.node_height),
+            "margin": "0.04,0.02"}
+
+
 def _edges(graph: graphviz.Digraph, d: Diagram, theme: Theme, overlay: Overlay, *,
-           focus: bool) -> None:
+           focus: bool, prefix: str = "") -> None:
     decisions = set(d.decisions)
     for tail, head in d.edge_list:
         attrs: dict[str, str] = {}
@@ -198,11 +217,18 @@ def _edges(graph: graphviz.Digraph, d: Diagram, theme: Theme, overlay: Overlay, 
             attrs["penwidth"] = _num(theme.witness_penwidth)
         elif focus and overlay:
             attrs["color"] = theme.downplay_color
-        graph.edge(tail, head, **attrs)
+        if (tail, head) in overlay.hinge_edges:
+            attrs.update(color=HINGE_COLOR, penwidth="1.2")
+        graph.edge(prefix + tail, prefix + head, **attrs)
     for tail, head in overlay.added_edges:  # e.g. the link X -> D a VoI witness adds
-        graph.edge(tail, head, style="dashed", constraint="false",
+        graph.edge(prefix + tail, prefix + head, style="dashed", constraint="false",
                    color=overlay.witness_colors[(tail, head)],
                    penwidth=_num(theme.witness_penwidth))
+    present = set(d.edge_list)
+    for tail, head in overlay.hinge_edges:  # not in the diagram: a dashed double line
+        if (tail, head) not in present:
+            graph.edge(prefix + tail, prefix + head, color=HINGE_COLOR, penwidth="1.2",
+                       style="dashed", constraint="false")
 
 
 def _same_step_ranks(graph: graphviz.Digraph, d: Diagram) -> None:
@@ -226,6 +252,8 @@ def to_digraph(
     legend: LegendOption = False,
     focus: bool = False,
     layout: Layout = "auto",
+    pins: Mapping[str, Pin] | None = None,
+    prefix: str = "",
 ) -> graphviz.Digraph:
     """Build the :class:`graphviz.Digraph` of a diagram (no Graphviz binary needed).
 
@@ -244,6 +272,11 @@ def to_digraph(
     layout : {"auto", "grid", "ranked"}
         The papers' grid (pinned positions, edges routed by ``neato``) or Graphviz's ranked
         ``dot`` layout; ``"auto"`` uses the grid for time-indexed diagrams.
+    pins : mapping of str to (x, y, pinned), optional
+        Positions in points that override ``layout``: pinned ones stay, the others are
+        where ``neato`` starts (see ``render(like=...)``).
+    prefix : str
+        Prepended to every node identifier (to put two drawings in one graph).
 
     Returns
     -------
@@ -265,12 +298,14 @@ def to_digraph(
         "nodesep": _num(theme.nodesep),
         "ranksep": _num(theme.ranksep),
     }
-    points: dict[str, tuple[float, float]] = {}
-    if grid:
-        points = grid_points(d, grid_cells(d), theme, overlay)
+    if pins is None and grid:
+        pins = {n: (x, y, True) for n, (x, y) in grid_points(d, grid_cells(d), theme,
+                                                              overlay).items()}
+    points = {n: (x, y) for n, (x, y, _) in (pins or {}).items()}
+    if pins:
         graph_attr.update(layout="neato", inputscale="72", splines="true", overlap="true")
-        for name, (x, y) in points.items():
-            node_attrs[name]["pos"] = f"{x:.1f},{y:.1f}!"
+        for name, (x, y, fixed) in pins.items():
+            node_attrs[name]["pos"] = f"{x:.1f},{y:.1f}{'!' if fixed else ''}"
     else:  # named, so that a Graphviz process drawing several files never keeps neato
         graph_attr["layout"] = "dot"
         for name, group in _groups(d).items():
@@ -283,13 +318,14 @@ def to_digraph(
             "fontsize": _num(theme.fontsize),
             "color": theme.line_color,
             "fontcolor": theme.line_color,
+            **_node_size(theme),
         },
         edge_attr={"color": theme.line_color, "arrowsize": "0.8"},
     )
     for name in d.nodes:
-        graph.node(name, **node_attrs[name])
-    _edges(graph, d, theme, overlay, focus=focus)
-    if not grid:
+        graph.node(prefix + name, **node_attrs[name])
+    _edges(graph, d, theme, overlay, focus=focus, prefix=prefix)
+    if not points:
         _same_step_ranks(graph, d)
     _add_legend(graph, d, theme, overlay, placement, rankdir=rankdir, points=points)
     return graph
@@ -303,12 +339,16 @@ def _add_legend(graph: graphviz.Digraph, d: Diagram, theme: Theme, overlay: Over
     if placement == "auto" and not points:
         add_legend(graph, d, overlay, theme, rankdir=rankdir)
         return
-    table = legend_table(d, overlay, theme, columns=3 if placement == "below" else 1)
+    columns = 2 if placement == "below" else 1
+    table = legend_table(d, overlay, theme, columns=columns)
     if not table:
         return
     if not points:
         place_legend_ranked(graph, d, table, placement, rankdir)
-    elif not place_legend_grid(graph, d, points, table,
-                               "right" if placement == "auto" else placement, theme, overlay):
-        wide = legend_table(d, overlay, theme, columns=3)  # no free corner: below, wide
-        place_legend_grid(graph, d, points, wide, "below", theme, overlay)
+        return
+    extent = legend_extent(d, overlay, theme, columns=columns)
+    if not place_legend_grid(graph, d, points, table, extent,
+                             "right" if placement == "auto" else placement, theme, overlay):
+        table = legend_table(d, overlay, theme, columns=2)  # no free corner: below
+        extent = legend_extent(d, overlay, theme, columns=2)
+        place_legend_grid(graph, d, points, table, extent, "below", theme, overlay)

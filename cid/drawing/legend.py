@@ -121,11 +121,29 @@ def legend_rows(d: Diagram, overlay: Overlay, theme: Theme) -> list[LegendRow]:
             text = f"witness path ({', '.join(named)})" if named else "witness path"
             rows.append(LegendRow(text, {"color": color,
                                          "penwidth": f"{theme.witness_penwidth:g}"}, edge=True))
+    rows.extend(_robustness_rows(overlay, theme, chance_style))
     if overlay.added_edges:
         color = overlay.witness_colors[overlay.added_edges[0]]
         rows.append(LegendRow("link added by the VoI criterion", {
             "color": color, "style": "dashed", "penwidth": f"{theme.witness_penwidth:g}"},
             edge=True))
+    return rows
+
+
+def _robustness_rows(overlay: Overlay, theme: Theme, chance_style: str) -> list[LegendRow]:
+    """Rows for the robustness overlay: fragile marks, and the edges a verdict hinges on."""
+    from cid.drawing.dot import HINGE_COLOR  # dot imports this module
+
+    rows = []
+    if overlay.fragile:
+        kind = next(iter(overlay.fragile.values()))[0]
+        ring = ring_attributes([kind], theme)
+        ring.pop("style", None)
+        rows.append(LegendRow("fragile verdict (dotted ring, tagged)", _sample(
+            theme.chance_shape, "#FFFFFF", style=",".join([chance_style, "dotted"]), **ring)))
+    if overlay.hinge_edges:
+        rows.append(LegendRow("edge the verdict hinges on",
+                              {"color": HINGE_COLOR, "penwidth": "1.2"}, edge=True))
     return rows
 
 

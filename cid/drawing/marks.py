@@ -110,9 +110,13 @@ def badge_html(kinds: Sequence[str], theme: Theme, *, agents: Sequence[str] = ()
         names = escape_text(", ".join(agents))
         lines.append(f'<FONT POINT-SIZE="{size}" COLOR="#555555"><I>{names}</I></FONT>')
     if shows_badges(kinds, theme):
-        cells = "".join(badge(k, theme) for k in kinds)  # empty ends take some of the stretch
-        lines.append('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>'
-                     f"<TD></TD>{cells}<TD></TD></TR></TABLE>")
+        per_row = max(1, theme.badges_per_row)
+        rows = [kinds[i:i + per_row] for i in range(0, len(kinds), per_row)]
+        # empty ends take some of the stretch
+        body = "".join(f"<TR><TD></TD>{''.join(badge(k, theme) for k in row)}<TD></TD></TR>"
+                       for row in rows)
+        lines.append('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">'
+                     f"{body}</TABLE>")
     if len(lines) == 2:  # text and a table cannot share a cell
         return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
                 + "".join(f"<TR><TD>{line}</TD></TR>" for line in lines) + "</TABLE>")

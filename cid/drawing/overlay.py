@@ -94,6 +94,10 @@ class Overlay:
         Witness edges that are not in the diagram: the information link ``X -> D`` that the
         value-of-information criterion adds before it looks for a trail. They are drawn
         dashed, in the witness colour, without moving the layout.
+    fragile : mapping of str to tuple of str
+        Node -> the marked kinds whose verdict is fragile (see :mod:`cid.drawing.robust`).
+    hinge_edges : tuple of (str, str)
+        The edges a chosen verdict hinges on, drawn as double lines.
     """
 
     marks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -102,6 +106,8 @@ class Overlay:
     witness_colors: Mapping[tuple[str, str], str] = field(default_factory=dict)
     witness_nodes: frozenset[str] = frozenset()
     added_edges: tuple[tuple[str, str], ...] = ()
+    fragile: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    hinge_edges: tuple[tuple[str, str], ...] = ()
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -116,7 +122,7 @@ class Overlay:
         return frozenset(self.marks) | self.witness_nodes | frozenset(self.decisions)
 
     def __bool__(self) -> bool:
-        return bool(self.marks or self.witness_nodes)
+        return bool(self.marks or self.witness_nodes or self.hinge_edges)
 
 
 # --------------------------------------------------------------------------- incentive sets

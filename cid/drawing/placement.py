@@ -69,7 +69,7 @@ def legend_placement(value: object) -> Placement:
     if value is False or value is None:
         return "none"
     options = [o for o in get_args(Placement) if o != "auto"]
-    if isinstance(value, str) and value in options:
+    if isinstance(value, str) and value in (*options, "auto"):
         return value  # type: ignore[return-value]
     raise DiagramError(
         f"unknown legend={value!r}: use one of True, False, "
@@ -83,13 +83,18 @@ def _node_size(d: Diagram, name: str, theme: Theme, overlay: Overlay) -> tuple[f
     by the shape around it (an ellipse by about sqrt 2, a diamond by 2)."""
     kinds = overlay.marks.get(name, ())
     text_w = node_label_width(d, name, theme) * theme.fontsize * 0.55
-    badge_w = sum(0.75 * theme.badge_fontsize * len(SHORT_NAMES[k]) + 6 for k in kinds)
+    per_row = max(1, theme.badges_per_row)
+    rows = [kinds[i:i + per_row] for i in range(0, len(kinds), per_row)]
+    badge_w = max((sum(0.75 * theme.badge_fontsize * len(SHORT_NAMES[k]) + 6 for k in row)
+                   for row in rows), default=0.0)
     label_w = max(text_w, badge_w) + 8
-    label_h = theme.fontsize * 1.3 + (theme.badge_fontsize * 1.2 + 6 if kinds else 0.0)
+    label_h = theme.fontsize * 1.3 + len(rows) * (theme.badge_fontsize * 1.2 + 6)
     shape = {"chance": theme.chance_shape, "decision": theme.decision_shape}.get(
         d.kind(name), theme.utility_shape)
     grow = {"ellipse": 1.42, "circle": 1.42, "diamond": 2.0, "octagon": 1.3}.get(shape, 1.0)
-    return max(54.0, label_w * grow + 8), max(36.0, label_h * grow + 8)
+    pad = 8.0 if theme.node_width >= 0.75 else 4.0
+    return (max(theme.node_width * 72, label_w * grow + pad),
+            max(theme.node_height * 72, label_h * grow + pad))
 
 
 def grid_points(d: Diagram, cells: Mapping[str, Cell], theme: Theme,
@@ -103,18 +108,10 @@ def grid_points(d: Diagram, cells: Mapping[str, Cell], theme: Theme,
     return {n: (c * col_gap, -r * row_gap) for n, (c, r) in cells.items()}
 
 
-def _legend_size(table: str, theme: Theme) -> tuple[float, float]:
-    rows = table.count("<TR>")
-    longest = max((len(part.split("</FONT>")[0]) for part in table.split('POINT-SIZE="')[1:]),
-                  default=10)
-    size = max(theme.badge_fontsize, 6.0)
-    per_row = table.split("</TR>")[0].count('ALIGN="LEFT"') or 1
-    return per_row * (min(longest, 40) * size * 0.5 + 30), rows * (size * 1.5 + 3) + 8
-
-
 def place_legend_grid(graph: graphviz.Digraph, d: Diagram,
                       points: Mapping[str, tuple[float, float]], table: str,
-                      placement: Placement, theme: Theme, overlay: Overlay) -> bool:
+                      extent: tuple[float, float], placement: Placement, theme: Theme,
+                      overlay: Overlay) -> bool:
     """Add the legend node to a grid drawing, pinned below, right of, or inside it (in an
     empty corner). ``False`` (and nothing added) when no corner is free for ``"inside"``."""
     sizes = {n: _node_size(d, n, theme, overlay) for n in d.nodes}
@@ -122,7 +119,7 @@ def place_legend_grid(graph: graphviz.Digraph, d: Diagram,
     right = max(points[n][0] + sizes[n][0] / 2 for n in points)
     top = max(points[n][1] + sizes[n][1] / 2 for n in points)
     bottom = min(points[n][1] - sizes[n][1] / 2 for n in points)
-    w, h = _legend_size(table, theme)
+    w, h = extent
     gap = 12.0
     spot = None
     if placement == "inside":

@@ -166,6 +166,11 @@ class Theme:
         slices read left to right), else ``"TB"``.
     nodesep, ranksep : float
         Graphviz spacing, in inches.
+    node_width, node_height : float
+        The smallest node size, in inches (Graphviz's ``width`` and ``height``); a node
+        grows to fit its label.
+    badges_per_row : int
+        How many incentive badges a node shows side by side before it starts a new row.
 
     Examples
     --------
@@ -214,6 +219,9 @@ class Theme:
     rankdir: str | None = None
     nodesep: float = 0.45
     ranksep: float = 0.45
+    node_width: float = 0.75
+    node_height: float = 0.5
+    badges_per_row: int = 4
 
     def __post_init__(self) -> None:
         colors = dict(INCENTIVE_COLORS)
