@@ -137,8 +137,12 @@ def render(args: argparse.Namespace) -> int:
     kinds = _kinds(args.kinds)
     incentives = args.incentives or args.decision is not None or kinds is not None
     witness = None if args.witness is None else _witnesses(d, args.decision, args.witness, kinds)
+    like = None if args.like is None else load_target(args.like)
     rendering = draw(d, incentives=True if incentives else None, decision=args.decision,
-                     kinds=kinds, witness=witness, legend=args.legend)
+                     kinds=kinds, witness=witness, legend=args.legend, layout=args.layout,
+                     width=args.width, dpi=args.dpi, like=like)
+    if args.legend == "caption":
+        sys.stderr.write(rendering.caption + "\n")
     if out == "-":
         sys.stdout.write(rendering.dot)
     else:
@@ -155,4 +159,9 @@ def compare(args: argparse.Namespace) -> int:
     renames = dict(pair for group in args.rename or () for pair in group)
     result = compare_diagrams(a, b, labels=(args.a, args.b), renames=renames)
     print(result.to_json() if args.format == "json" else str(result))
+    if args.render is not None:
+        from cid.drawing import render_comparison
+
+        with output_folder(args.render):
+            render_comparison(a, b).save(args.render)
     return 0

@@ -29,13 +29,13 @@ from typing import TYPE_CHECKING
 
 import graphviz
 
-from cid.drawing.aligned import pins_like
+from cid.drawing.aligned import comparison, pins_like
 from cid.drawing.compact import legend_caption
 from cid.drawing.dot import Layout, to_digraph
 from cid.drawing.overlay import Overlay, build_overlay
 from cid.drawing.paper import fit, paper_theme
 from cid.drawing.placement import LegendOption, legend_placement
-from cid.drawing.rendering import Rendering, graphviz_available
+from cid.drawing.rendering import Figure, Rendering, graphviz_available
 from cid.drawing.robust import RobustnessReport, fragile_marks, hinge_edges
 from cid.drawing.sources import IncentiveSource, WitnessSource
 from cid.drawing.theme import Theme
@@ -44,7 +44,14 @@ from cid.errors import DiagramError
 if TYPE_CHECKING:
     from cid.model import Diagram
 
-__all__ = ["Rendering", "Theme", "graphviz_available", "render", "with_robustness"]
+__all__ = [
+    "Rendering",
+    "Theme",
+    "graphviz_available",
+    "render",
+    "render_comparison",
+    "with_robustness",
+]
 
 
 def render(
@@ -154,7 +161,15 @@ def render(
     )
     if robustness is not None:
         overlay = with_robustness(overlay, robustness, hinges_of)
-    pins = pins_like(d, like, theme, layout) if like is not None else None
+    pins = None
+    if like is not None:
+        shared = [n for n in (decision if isinstance(decision, Iterable) and
+                              not isinstance(decision, str) else [decision]) if n]
+        like_overlay = build_overlay(
+            like, incentives=True if incentives is not None and incentives is not False
+            else None, decision=[n for n in shared if n in like.decisions] or None,
+            kinds=kinds, theme=theme, trivial=trivial)
+        pins = pins_like(d, like, theme, layout, overlay_a=like_overlay, overlay_b=overlay)
 
     def build(t: Theme) -> graphviz.Digraph:
         return to_digraph(d, theme=t, overlay=overlay, legend=placement, focus=focus,
@@ -162,7 +177,27 @@ def render(
 
     graph = fit(build, theme, width=width, size=size) if paper else build(theme)
     return Rendering(graph, name=d.name, nodes=len(d), dpi=dpi,
-                     caption=legend_caption(d, overlay, theme))
+                     caption=legend_caption(d, overlay, theme),
+                     figure=Figure(d, overlay, theme))
+
+
+def render_comparison(a: Diagram, b: Diagram, *, decision: str | None = None,
+                      theme: Theme | str | None = None, layout: Layout = "auto") -> Rendering:
+    """A and B side by side, B laid out like A, with the incentives of ``decision`` (by
+    default their first shared decision) that B lost or gained marked in colour and text.
+
+    Needs Graphviz to read a ranked layout back (the grid of a time-indexed diagram does
+    not). See :mod:`cid.drawing.aligned`.
+
+    Raises
+    ------
+    DiagramError
+        When A and B share no decision.
+    """
+    if isinstance(theme, str):
+        theme = Theme.named(theme)
+    graph, _ = comparison(a, b, decision=decision, theme=theme, layout=layout)
+    return Rendering(graph, name=f"{a.name} vs {b.name}", nodes=len(a) + len(b))
 
 
 def with_robustness(overlay: Overlay, report: RobustnessReport,

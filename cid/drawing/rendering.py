@@ -23,17 +23,36 @@ import re
 import shutil
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import graphviz
 
 from cid.errors import DiagramError, GraphvizNotFoundError, RenderError
 
-__all__ = ["FORMATS", "Rendering", "graphviz_available", "install_hint"]
+if TYPE_CHECKING:
+    from cid.drawing.overlay import Overlay
+    from cid.drawing.theme import Theme
+    from cid.model import Diagram
 
-FORMATS: tuple[str, ...] = ("dot", "gv", "svg", "png", "pdf", "jpg", "jpeg", "eps", "ps")
-"""File suffixes :meth:`Rendering.save` understands (``dot``/``gv`` need no Graphviz)."""
+__all__ = ["FORMATS", "Figure", "Rendering", "graphviz_available", "install_hint"]
+
+FORMATS: tuple[str, ...] = (
+    "dot", "gv", "svg", "png", "pdf", "jpg", "jpeg", "eps", "ps", "tex",
+)
+"""File suffixes :meth:`Rendering.save` understands (``dot``/``gv`` need no Graphviz;
+``tex`` is a standalone TikZ picture)."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What a rendering shows, for the writers that need more than DOT (TikZ)."""
+
+    diagram: Diagram
+    overlay: Overlay
+    theme: Theme
 
 
 def graphviz_available() -> bool:
@@ -88,13 +107,17 @@ class Rendering:
         The legend as LaTeX caption text (:attr:`caption`).
     dpi : float, optional
         Resolution of raster output (PNG, JPEG).
+    figure : Figure, optional
+        The diagram, overlay and theme drawn (needed by :meth:`tikz`).
     """
 
-    __slots__ = ("_graph", "_dot", "_name", "_nodes", "_svg", "_caption", "_dpi")
+    __slots__ = ("_graph", "_dot", "_name", "_nodes", "_svg", "_caption", "_dpi", "_figure")
 
     def __init__(self, graph: graphviz.Digraph, *, name: str | None = None, nodes: int = 0,
-                 caption: str = "", dpi: float | None = None) -> None:
+                 caption: str = "", dpi: float | None = None,
+                 figure: Figure | None = None) -> None:
         self._graph = graph.copy()
+        self._figure = figure
         self._caption = caption
         self._dpi = dpi
         self._dot: str = self._graph.source
@@ -179,11 +202,34 @@ class Rendering:
         """The drawing as PDF bytes (needs Graphviz)."""
         return self.pipe("pdf")
 
+    def tikz(self, *, standalone: bool = False) -> str:
+        """The drawing as a TikZ picture, from Graphviz's layout of it (needs Graphviz).
+
+        ``standalone=True`` gives a whole ``standalone`` document for ``pdflatex``; else a
+        ``tikzpicture`` to ``\\input`` (see :mod:`cid.drawing.tikz`).
+
+        Raises
+        ------
+        RenderError
+            For a rendering made without a diagram (not by :func:`cid.render`).
+        GraphvizNotFoundError
+            When Graphviz is missing.
+        """
+        from cid.drawing.layout import layout_of
+        from cid.drawing.tikz import to_tikz
+
+        if self._figure is None:
+            raise RenderError(f"{self!r} was not made by cid.render: no diagram to write")
+        f = self._figure
+        return to_tikz(f.diagram, f.overlay, f.theme, layout_of(self._graph),
+                       standalone=standalone)
+
     def save(self, path: str | PathLike[str], *, format: str | None = None) -> Path:
         """Write the drawing to ``path``; the format comes from the suffix unless given.
 
         ``.dot`` and ``.gv`` write the DOT source and need no Graphviz; ``.svg``, ``.png``,
-        ``.pdf`` (and ``.jpg``, ``.eps``, ``.ps``) need it.
+        ``.pdf`` (and ``.jpg``, ``.eps``, ``.ps``) need it, and so does ``.tex`` (a
+        standalone TikZ document, :meth:`tikz`).
 
         Returns
         -------
@@ -208,6 +254,8 @@ class Rendering:
             path.write_text(self._dot, encoding="utf-8")
         elif fmt == "svg":
             path.write_text(self.svg(), encoding="utf-8")
+        elif fmt == "tex":
+            path.write_text(self.tikz(standalone=True), encoding="utf-8")
         else:
             path.write_bytes(self.pipe(fmt))
         return path
