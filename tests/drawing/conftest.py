@@ -9,27 +9,29 @@ import cid
 
 def build_mdp(name: str = "mdp") -> cid.Diagram:
     d = cid.Diagram(name)
-    d.chance("S1", label="S_1", step=1).decision("A1", ["S1"], label="A_1", step=1)
-    d.utility("R1", ["S1"], label="R_1", step=1)
-    d.chance("S2", ["S1", "A1"], label="S_2", step=2).decision("A2", ["S2"], label="A_2", step=2)
-    d.utility("R2", ["S2"], label="R_2", step=2)
-    d.chance("S3", ["S2", "A2"], label="S_3", step=3).utility("R3", ["S3"], label="R_3", step=3)
+    d = d.chance("S1", label="S_1", step=1).decision("A1", ["S1"], label="A_1", step=1)
+    d = d.utility("R1", ["S1"], label="R_1", step=1)
+    d = d.chance("S2", ["S1", "A1"], label="S_2", step=2)
+    d = d.decision("A2", ["S2"], label="A_2", step=2)
+    d = d.utility("R2", ["S2"], label="R_2", step=2)
+    d = d.chance("S3", ["S2", "A2"], label="S_3", step=3)
+    d = d.utility("R3", ["S3"], label="R_3", step=3)
     return d
 
 
 def build_wireheading() -> cid.Diagram:
     d = build_mdp().copy(name="wireheading")
-    d.chance("ThetaR1", label="Θ^R_1", step=1)
-    d.chance("ThetaR2", ["ThetaR1", "A1", "S1"], label="Θ^R_2", step=2)
-    d.chance("ThetaR3", ["ThetaR2", "A2", "S2"], label="Θ^R_3", step=3)
-    d.edges("ThetaR1 -> R1", "ThetaR2 -> R2", "ThetaR3 -> R3")
+    d = d.chance("ThetaR1", label="Θ^R_1", step=1)
+    d = d.chance("ThetaR2", ["ThetaR1", "A1", "S1"], label="Θ^R_2", step=2)
+    d = d.chance("ThetaR3", ["ThetaR2", "A2", "S2"], label="Θ^R_3", step=3)
+    d = d.edges("ThetaR1 -> R1", "ThetaR2 -> R2", "ThetaR3 -> R3")
     return d
 
 
 def build_oracle() -> cid.Diagram:
     d = cid.Diagram("counterfactual_oracle")
-    d.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"])
-    d.chance("S_cf", ["Q"], counterfactual=True).utility("R", ["A", "S_cf"])
+    d = d.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"])
+    d = d.chance("S_cf", ["Q"], counterfactual=True).utility("R", ["A", "S_cf"])
     return d
 
 

@@ -74,8 +74,8 @@ def test_agents_get_their_own_tint_and_shared_utilities_show_both_owners(cirl):
 def test_utility_of_three_agents_uses_the_common_fill_and_names_its_owners():
     d = cid.Diagram("three")
     for a in ("a", "b", "c"):
-        d.decision(f"D{a}", agent=a)
-    d.utility("U", ["Da", "Db", "Dc"], agent=["a", "b", "c"])
+        d = d.decision(f"D{a}", agent=a)
+    d = d.utility("U", ["Da", "Db", "Dc"], agent=["a", "b", "c"])
     attrs = parse_dot(render(d).dot).nodes["U"]
     assert attrs["fillcolor"] == Theme().shared_fill
     assert "a, b, c" in attrs["label"]
@@ -117,7 +117,7 @@ def test_time_indexed_nodes_with_one_stem_share_a_group_row(wireheading):
     assert {dot.nodes[n].get("group") for n in ("S1", "S2", "S3")} == {"S"}
     assert {dot.nodes[n].get("group") for n in ("ThetaR1", "ThetaR2", "ThetaR3")} == {"ThetaR"}
     twin = wireheading.copy(name="twin")
-    twin.chance("S2_cf", ["S1"], step=2).chance("S3_cf", ["S2_cf"], step=3)
+    twin = twin.chance("S2_cf", ["S1"], step=2).chance("S3_cf", ["S2_cf"], step=3)
     dot = parse_dot(render(twin, layout="ranked").dot)  # a twin network: no straight rows
     assert all("group" not in attrs for attrs in dot.nodes.values())
 
@@ -137,7 +137,7 @@ def test_theme_rankdir_overrides_the_automatic_choice(mdp):
 def test_counterfactual_copies_are_lighter_and_carry_a_tilde(flagged):
     d = cid.Diagram("twin").chance("Q").decision("A", ["Q"])
     name = "Scopy" if flagged else "S_cf"
-    d.chance(name, ["Q"], counterfactual=flagged).utility("R", ["A", name])
+    d = d.chance(name, ["Q"], counterfactual=flagged).utility("R", ["A", name])
     theme = Theme()
     dot = parse_dot(render(d).dot)
     attrs = dot.nodes[name]
@@ -152,7 +152,7 @@ def test_counterfactual_copies_are_lighter_and_carry_a_tilde(flagged):
 
 def test_twin_decisions_and_utilities_get_a_lighter_fill():
     d = cid.Diagram("twin").decision("A").utility("R", ["A"]).decision("A_cf")
-    d.utility("R_cf", ["A_cf"])
+    d = d.utility("R_cf", ["A_cf"])
     dot = parse_dot(render(d).dot)
     for real, twin in (("A", "A_cf"), ("R", "R_cf")):
         assert dot.nodes[twin]["fillcolor"] == tint(dot.nodes[real]["fillcolor"], 0.5)
@@ -188,7 +188,7 @@ def test_prefix_counterfactual_mark(oracle):
 
 def test_labels_use_markup_and_names_are_shown_verbatim(wireheading):
     d = wireheading.copy()
-    d.chance("X_1")
+    d = d.chance("X_1")
     dot = parse_dot(render(d).dot)
     assert read_label(dot.nodes["ThetaR2"]["label"]).markup == "Θ^{R}_{2}"
     assert dot.nodes["X_1"]["label"] == "<X_1>"

@@ -279,7 +279,7 @@ def test_legend_caption_says_whose_decision_it_is(cirl):
     assert _caption(both) == "incentives of decisions AH1 (human), A1 (robot)"
     labelled = cid.Diagram.from_edges(["S -> A1_1 -> U"], decisions={"1": ["A1_1"]},
                                       utilities={"1": ["U"]}, labels={"A1_1": "A^1_1"})
-    labelled.decision("B", agent="2")
+    labelled = labelled.decision("B", agent="2")
     src = render(labelled, incentives={"A1_1": {VOI: ["S"]}}, legend=True).dot
     assert _caption(src) == "incentives of decision A^{1}_{1} (agent 1)"
 

@@ -177,7 +177,7 @@ def test_svg_fills_outlines_and_labels(oracle):
 def test_nasty_labels_survive_real_dot(tmp_path):
     d = cid.Diagram("nasty")
     for i, text in enumerate(NASTY):
-        d.chance(f"N{i}", label=text, description=text)
+        d = d.chance(f"N{i}", label=text, description=text)
     svg = render(d).svg()
     nodes = _svg_nodes(svg)
     for i, text in enumerate(NASTY):
@@ -219,8 +219,8 @@ def test_dot_reports_no_warnings(wireheading, cirl):
 @pytest.mark.needs_dot
 def test_nasty_diagram_and_agent_names_survive_real_dot():
     d = cid.Diagram('<b>"name"</b> \\')
-    d.decision("D1", agent="<robot> & \"co\"").decision("D2", agent="human being")
-    d.utility("U", ["D1", "D2"], agent=["<robot> & \"co\"", "human being"])
+    d = d.decision("D1", agent="<robot> & \"co\"").decision("D2", agent="human being")
+    d = d.utility("U", ["D1", "D2"], agent=["<robot> & \"co\"", "human being"])
     r = render(d, legend=True, theme=Theme(agent_labels=True))
     svg = r.svg()
     text = "".join(ET.fromstring(svg).itertext())

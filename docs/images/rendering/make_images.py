@@ -22,28 +22,28 @@ def mdp() -> cid.Diagram:
     d = cid.Diagram("mdp")
     for t in (1, 2, 3):
         parents = [] if t == 1 else [f"S{t - 1}", f"A{t - 1}"]
-        d.chance(f"S{t}", parents, label=f"S_{t}", step=t)
+        d = d.chance(f"S{t}", parents, label=f"S_{t}", step=t)
         if t < 3:
-            d.decision(f"A{t}", [f"S{t}"], label=f"A_{t}", step=t)
-        d.utility(f"R{t}", [f"S{t}"], label=f"R_{t}", step=t)
+            d = d.decision(f"A{t}", [f"S{t}"], label=f"A_{t}", step=t)
+        d = d.utility(f"R{t}", [f"S{t}"], label=f"R_{t}", step=t)
     return d
 
 
 def wireheading() -> cid.Diagram:
     """The MDP with a reward function Θ^R_t that the actions can modify."""
     d = mdp().copy(name="wireheading")
-    d.chance("ThetaR1", label="Θ^R_1", step=1)
-    d.chance("ThetaR2", ["ThetaR1", "A1", "S1"], label="Θ^R_2", step=2)
-    d.chance("ThetaR3", ["ThetaR2", "A2", "S2"], label="Θ^R_3", step=3)
-    d.edges("ThetaR1 -> R1", "ThetaR2 -> R2", "ThetaR3 -> R3")
+    d = d.chance("ThetaR1", label="Θ^R_1", step=1)
+    d = d.chance("ThetaR2", ["ThetaR1", "A1", "S1"], label="Θ^R_2", step=2)
+    d = d.chance("ThetaR3", ["ThetaR2", "A2", "S2"], label="Θ^R_3", step=3)
+    d = d.edges("ThetaR1 -> R1", "ThetaR2 -> R2", "ThetaR3 -> R3")
     return d
 
 
 def counterfactual_oracle() -> cid.Diagram:
     """An oracle rewarded against the world in which its answer is not read."""
     d = cid.Diagram("counterfactual_oracle")
-    d.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"])
-    d.chance("S_cf", ["Q"], counterfactual=True).utility("R", ["A", "S_cf"])
+    d = d.chance("Q").decision("A", ["Q"]).chance("S", ["Q", "A"])
+    d = d.chance("S_cf", ["Q"], counterfactual=True).utility("R", ["A", "S_cf"])
     return d
 
 
