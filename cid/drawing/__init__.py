@@ -125,8 +125,9 @@ def render(
         before/after figures line up (see :mod:`cid.drawing.aligned`).
     robustness : RobustnessReport, optional
         Mark fragile verdicts differently from robust ones (see :mod:`cid.drawing.robust`).
-    hinges_of : (kind, node), optional
-        With ``robustness``: draw the edges this verdict hinges on as double lines.
+    hinges_of : tuple of (str, str), optional
+        With ``robustness``: the ``(kind, node)`` of a verdict, whose hinge edges are
+        drawn as double lines.
 
     Returns
     -------
@@ -161,17 +162,18 @@ def render(
     )
     if robustness is not None:
         overlay = with_robustness(overlay, robustness, hinges_of)
-    pins = None
+    like_overlay = None
     if like is not None:
-        shared = [n for n in (decision if isinstance(decision, Iterable) and
+        chosen = [n for n in (decision if isinstance(decision, Iterable) and
                               not isinstance(decision, str) else [decision]) if n]
         like_overlay = build_overlay(
             like, incentives=True if incentives is not None and incentives is not False
-            else None, decision=[n for n in shared if n in like.decisions] or None,
+            else None, decision=[n for n in chosen if n in like.decisions] or None,
             kinds=kinds, theme=theme, trivial=trivial)
-        pins = pins_like(d, like, theme, layout, overlay_a=like_overlay, overlay_b=overlay)
 
-    def build(t: Theme) -> graphviz.Digraph:
+    def build(t: Theme) -> graphviz.Digraph:  # like's positions depend on the sizes in t
+        pins = None if like is None else pins_like(d, like, t, layout, overlay_a=like_overlay,
+                                                   overlay_b=overlay)
         return to_digraph(d, theme=t, overlay=overlay, legend=placement, focus=focus,
                           layout=layout, pins=pins)
 

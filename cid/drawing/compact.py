@@ -149,14 +149,17 @@ def _phrase(row: LegendRow, theme: Theme) -> str:
         shape = f"dotted {_color_name(s.get('color', ''))} rings"
     if "rounded" in s.get("style", ""):
         shape = "rounded " + shape
-    return f"{shape}: {_plural(row.text)}"
+    if s.get("fillcolor") == theme.counterfactual_fill:
+        shape = "grey " + shape
+    return f"{shape}: {_plural(row.text)}".replace("\u223c", "~")
 
 
 def _plural(text: str) -> str:
     for word, plural in (("chance node", "chance nodes"), ("decision node", "decisions"),
                          ("utility node", "utilities"), ("causal link", "causal links"),
                          ("information link", "information links"),
-                         ("witness path", "witness paths")):
+                         ("witness path", "witness paths"),
+                         ("counterfactual copy", "counterfactual copies")):
         if text.startswith(word):
             return plural + text[len(word):]
     return text
