@@ -77,7 +77,7 @@ def fit(build: Callable[[Theme], graphviz.Digraph], theme: Theme, *,
             lay = layout_of(graph)
             scale = min(w / max(lay.width, 1.0), h / max(lay.height, 1.0))
             shown = smallest_text(theme) * scale
-            if shown >= MIN_TEXT_PT - 1e-6:
+            if shown >= MIN_TEXT_PT - 0.05:  # within rounding of the sizes written
                 break
             grow = MIN_TEXT_PT / shown * 1.02
             theme = dataclasses.replace(theme, fontsize=theme.fontsize * grow,
@@ -86,7 +86,7 @@ def fit(build: Callable[[Theme], graphviz.Digraph], theme: Theme, *,
         else:
             lay = layout_of(graph)
             scale = min(w / max(lay.width, 1.0), h / max(lay.height, 1.0))
-            if smallest_text(theme) * scale < MIN_TEXT_PT - 1e-6:
+            if smallest_text(theme) * scale < MIN_TEXT_PT - 0.05:
                 need = MIN_TEXT_PT / (smallest_text(theme) * scale) * w
                 warnings.warn(
                     f"at {w:g} pt wide the smallest text would be "

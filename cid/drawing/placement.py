@@ -91,7 +91,7 @@ def _node_size(d: Diagram, name: str, theme: Theme, overlay: Overlay) -> tuple[f
     label_h = theme.fontsize * 1.3 + len(rows) * (theme.badge_fontsize * 1.2 + 6)
     shape = {"chance": theme.chance_shape, "decision": theme.decision_shape}.get(
         d.kind(name), theme.utility_shape)
-    grow = {"ellipse": 1.42, "circle": 1.42, "diamond": 2.0, "octagon": 1.3}.get(shape, 1.0)
+    grow = {"ellipse": 1.5, "circle": 1.5, "diamond": 2.0, "octagon": 1.3}.get(shape, 1.0)
     pad = 8.0 if theme.node_width >= 0.75 else 4.0
     return (max(theme.node_width * 72, label_w * grow + pad),
             max(theme.node_height * 72, label_h * grow + pad))
