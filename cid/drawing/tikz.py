@@ -50,7 +50,8 @@ __all__ = ["TIKZ_COMMANDS", "label_tex", "to_tikz"]
 
 TIKZ_COMMANDS = frozenset({
     "documentclass", "usetikzlibrary", "begin", "end", "definecolor", "node", "draw",
-    "colorbox", "textcolor", "textbf", "tiny", "scriptsize", "footnotesize", "bfseries",
+    "colorbox", "textcolor", "textbf", "tiny", "fontsize", "selectfont", "scriptsize",
+    "footnotesize", "bfseries",
     "mathrm", "mbox", "tilde", "hat", "bar", "dot", "ddot", "vec", "widetilde", "ldots",
     "textbackslash", "textasciitilde", "textasciicircum", "textless", "textgreater",
     "textbar", "backslash", "sim", "strut", "{", "}", "$", "&", "%", "#", "_", " ", ",",
@@ -105,7 +106,8 @@ def _colors(theme: Theme) -> list[str]:
 def _styles(theme: Theme) -> str:
     shape = _SHAPES.get(theme.chance_shape, "ellipse")
     dec = _SHAPES.get(theme.decision_shape, "rectangle")
-    return (f"x=1pt, y=1pt, >={{Stealth[length=4pt]}}, every node/.style={{font=\\footnotesize, "
+    size = f"\\fontsize{{{theme.fontsize:g}pt}}{{{theme.fontsize * 1.2:g}pt}}\\selectfont"
+    return (f"x=1pt, y=1pt, >={{Stealth[length=4pt]}}, every node/.style={{font={size}, "
             f"inner sep=1pt}}, chance/.style={{draw, {shape}, fill=cidChance}}, "
             f"decision/.style={{draw, {dec}, fill=cidDecision}}, "
             "utility/.style={draw, diamond, aspect=1.3, fill=cidUtility}, "
@@ -140,9 +142,11 @@ def _node(d: Diagram, name: str, overlay: Overlay, theme: Theme, layout: Layout)
     me = tikz_name(name)
     text = label_tex(d, name)
     if kinds:  # the badges under the label, inside the node, as in the other formats
+        small = (f"\\fontsize{{{theme.badge_fontsize:g}pt}}{{{theme.badge_fontsize * 1.2:g}pt}}"
+                 "\\selectfont")
         badges = "\\,".join(
             f"\\colorbox{{cid{SHORT_NAMES[k]}}}{{\\textcolor{{{_ink(theme, k)}}}"
-            f"{{\\tiny\\bfseries {SHORT_NAMES[k]}}}}}"
+            f"{{{small}\\bfseries {SHORT_NAMES[k]}}}}}"
             for k in kinds)
         opts.append("align=center")
         text = f"{text}\\\\{badges}"
