@@ -5,8 +5,9 @@ Subcommands (``cid COMMAND --help`` for each)::
     cid validate FILE...                       check spec files
     cid schema [-o FILE]                       the JSON Schema of the spec format
     cid analyze TARGET [--decision D] [--format table|json|markdown]
-    cid render TARGET -o OUT.svg|.png|.pdf|.dot|- [--incentives] [--decision D] [--witness NODE]
-    cid compare A B [--rename OLD=NEW] [--format text|json]
+    cid render TARGET -o OUT.svg|.png|.pdf|.tex|.dot|- [--incentives] [--decision D]
+               [--witness NODE] [--legend[=WHERE]] [--width PT] [--dpi N] [--like TARGET]
+    cid compare A B [--rename OLD=NEW] [--format text|json] [--render OUT]
                                                which incentives differ between two diagrams
     cid zoo list [--wide] | show NAME[:k=v] | render [NAMES...] --out DIR
 
