@@ -145,3 +145,13 @@ def test_robustness_input_errors(oracle):
     report = Report((Verdict("value_of_information", "Q", "A", True, False),))
     with pytest.raises(cid.DiagramError, match="no verdict"):
         render(oracle, incentives=True, robustness=report, hinges_of=("ICI", "Q"))
+
+
+def test_like_a_ranked_layout_without_graphviz_falls_back_and_says_so(monkeypatch, oracle):
+    import cid.drawing.aligned as aligned
+
+    monkeypatch.setattr(aligned, "graphviz_available", lambda: False)
+    b = oracle.copy(name="b")
+    with pytest.warns(cid.CIDWarning, match="needs Graphviz"):
+        r = render(b, like=oracle, layout="ranked")
+    assert r.dot == render(b, layout="ranked").dot

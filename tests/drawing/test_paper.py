@@ -122,3 +122,14 @@ def test_dpi_scales_png_and_pdf_embeds_its_fonts(oracle):
     assert render(oracle, dpi=288).dot == render(oracle).dot  # dpi touches raster output only
     pdf = render(oracle, width=240).pdf()
     assert b"/FontFile" in pdf  # embedded (cairo subsets the fonts it uses)
+
+
+def test_paper_mode_without_graphviz_still_sizes_the_figure(monkeypatch, wireheading):
+    import cid.drawing.paper as paper
+
+    monkeypatch.setattr(paper, "graphviz_available", lambda: False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        src = render(wireheading, incentives=True, legend="below", width=240).dot
+    assert 'size="3.333,138.9!"' in src
+    assert "fontsize=10 " in src  # the paper theme, unfitted
