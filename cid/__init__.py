@@ -63,10 +63,10 @@ _LAZY: dict[str, str] = {
     "compare": "cid.incentives",
     "Comparison": "cid.incentives",
     # rendering
-    "render": "cid.render",
-    "Theme": "cid.render",
-    "Rendering": "cid.render",
-    "graphviz_available": "cid.render",
+    "render": "cid.drawing",
+    "Theme": "cid.drawing",
+    "Rendering": "cid.drawing",
+    "graphviz_available": "cid.drawing",
     # twin networks
     "twin_network": "cid.twin",
     # quantitative layer
@@ -109,6 +109,10 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.core.nodes import Chance as Chance
     from cid.core.nodes import Decision as Decision
     from cid.core.nodes import Utility as Utility
+    from cid.drawing import Rendering as Rendering
+    from cid.drawing import Theme as Theme
+    from cid.drawing import graphviz_available as graphviz_available
+    from cid.drawing import render as render
     from cid.explorer import Explorer as Explorer
     from cid.explorer import explore as explore
     from cid.generate import random_diagram as random_diagram
@@ -137,10 +141,6 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.quant import do as do
     from cid.quant import expected_utility as expected_utility
     from cid.quant import solve as solve
-    from cid.render import Rendering as Rendering
-    from cid.render import Theme as Theme
-    from cid.render import graphviz_available as graphviz_available
-    from cid.render import render as render
     from cid.robustness import fixes as fixes
     from cid.robustness import sensitivity as sensitivity
     from cid.sweeps import sweep as sweep

@@ -56,7 +56,7 @@ def counterfactual_label(label: str) -> str:
     """The label of a counterfactual copy: a tilde over the label's base symbol.
 
     The base symbol is the text before the first ``^`` or ``_`` (the label syntax of
-    :mod:`cid.render`); a one-character base gets a combining tilde (``S_2`` → ``S̃_2``,
+    :mod:`cid.drawing`); a one-character base gets a combining tilde (``S_2`` → ``S̃_2``,
     ``Θ^R_2`` → ``Θ̃^R_2``), a longer base a ``~`` prefix (``Answer`` → ``~Answer``). A label
     that already carries a tilde is returned unchanged.
 

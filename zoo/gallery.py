@@ -36,8 +36,8 @@ from cid.files import write_atomic
 from zoo.claims import ClaimVerdict
 
 if TYPE_CHECKING:
+    from cid.drawing import Rendering
     from cid.explorer import Explorer
-    from cid.render import Rendering
 
 __all__ = [
     "EXPLORER_DIR",
@@ -67,7 +67,7 @@ def entry_rendering(name: str, *, incentives: bool = False) -> Rendering:
     The overlay marks the incentives of the entry's focus decision and adds a legend.
     """
     import zoo
-    from cid.render import render
+    from cid.drawing import render
 
     e = zoo.entry(name)
     d = e.build()

@@ -5,9 +5,11 @@ Subcommands (``cid COMMAND --help`` for each)::
     cid validate FILE...                       check spec files
     cid schema [-o FILE]                       the JSON Schema of the spec format
     cid analyze TARGET [--decision D] [--format table|json|markdown]
-    cid render TARGET -o OUT.svg|.png|.pdf|.dot|- [--incentives] [--decision D] [--witness NODE]
-                                               [--theme T] [--focus] [--trivial] [--legend]
+    cid render TARGET -o OUT.svg|.png|.pdf|.tex|.dot|- [--incentives] [--decision D]
+               [--witness NODE] [--legend[=WHERE]] [--width PT] [--dpi N] [--like TARGET]
+               [--theme T] [--focus] [--trivial]
     cid compare A B [--rename OLD=NEW] [--format text|json] [--fail-on gained,lost,changed]
+                    [--render OUT]
                                                which incentives differ between two diagrams
     cid zoo list [--wide] | show NAME[:k=v] | render [NAMES...] --out DIR
 

@@ -123,9 +123,9 @@ def _witnesses(
 
 def render(args: argparse.Namespace) -> int:
     """``cid render TARGET -o OUT [--incentives] [--decision D] [--witness NODE] [--legend]
-    [--theme T] [--focus] [--trivial]``."""
-    from cid.render import render as draw
-    from cid.render.rendering import FORMATS
+    [--theme T] [--focus] [--trivial] [--layout L] [--width PT] [--dpi N] [--like TARGET]``."""
+    from cid.drawing import render as draw
+    from cid.drawing.rendering import FORMATS
 
     out = args.output
     suffix = "" if out == "-" else Path(out).suffix.lower().lstrip(".")
@@ -145,9 +145,13 @@ def render(args: argparse.Namespace) -> int:
     kinds = _kinds(args.kinds)
     incentives = args.incentives or decision is not None or kinds is not None
     witness = None if args.witness is None else _witnesses(d, decision, args.witness, kinds)
+    like = None if args.like is None else load_target(args.like)
     rendering = draw(d, incentives=True if incentives else None, decision=decision,
                      kinds=kinds, witness=witness, legend=args.legend, theme=args.theme,
-                     focus=args.focus, trivial=args.trivial)
+                     focus=args.focus, trivial=args.trivial, layout=args.layout,
+                     width=args.width, dpi=args.dpi, like=like)
+    if args.legend == "caption":
+        sys.stderr.write(rendering.caption + "\n")
     if out == "-":
         sys.stdout.write(rendering.dot)
     else:
@@ -170,6 +174,11 @@ def compare(args: argparse.Namespace) -> int:
     renames = dict(pair for group in args.rename or () for pair in group)
     result = cid.compare(a, b, labels=(args.a, args.b), rename=renames)
     print(result.to_json() if args.format == "json" else "\n".join(comparison_lines(result)))
+    if args.render is not None:
+        from cid.drawing import render_comparison
+
+        with output_folder(args.render):
+            render_comparison(a, b).save(args.render)
     fail_on = list(dict.fromkeys(what for group in args.fail_on or () for what in group))
     found = failures(result, fail_on)
     if found:

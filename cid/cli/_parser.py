@@ -129,7 +129,10 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                              "cid render zoo:wireheading --incentives --legend -o wire.png",
                              "cid render zoo:content_recommendation --decision P --witness I "
                              "-o why.svg",
-                             "cid render zoo:mdp:horizon=2 -o -", after=TARGETS))
+                             "cid render zoo:mdp:horizon=2 -o -",
+                             "cid render zoo:wireheading -i --legend=below --width 240 -o fig.pdf",
+                             "cid render zoo:current_rf_optimization --like zoo:wireheading "
+                             "-o after.tex", after=TARGETS))
     p.add_argument("target", metavar="TARGET", help="a spec file, '-' or zoo:NAME")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="output file (.svg, .png, .pdf, .dot/.gv) or '-' for DOT on stdout")
@@ -142,9 +145,19 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--witness", metavar="NODE",
                    help="draw the witness path of NODE's incentive (for --decision, which may "
                    "be left out when the diagram has one decision)")
-    p.add_argument("--legend", action="store_true", help="add a legend")
+    p.add_argument("--legend", nargs="?", const=True, default=False,
+                   choices=(True, "inside", "below", "right", "none", "caption"),
+                   metavar="WHERE", help="add a legend; --legend=inside|below|right: the "
+                   "compact legend there; --legend=caption: print it as LaTeX caption text")
+    p.add_argument("--layout", choices=("auto", "grid", "ranked"), default="auto",
+                   help="grid: one column per time step; ranked: Graphviz's dot layout")
+    p.add_argument("--width", type=float, metavar="PT",
+                   help="paper mode: the figure's width in points (240 for one column)")
+    p.add_argument("--dpi", type=float, metavar="N", help="resolution of PNG output")
+    p.add_argument("--like", metavar="TARGET",
+                   help="lay the diagram out like this one (shared nodes keep its positions)")
     p.add_argument("--theme", metavar="THEME",
-                   help="a theme preset of cid.render: circular (default) or rectangular")
+                   help="a cid.Theme preset: circular (default) or rectangular")
     p.add_argument("--focus", action="store_true",
                    help="grey out everything that is neither marked, nor on the witness path, "
                    "nor the decision")
@@ -177,6 +190,9 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--fail-on", action="append", type=_fail_on, metavar="WHAT",
                    help="exit with status 4 if incentives are gained, lost or changed "
                    "(repeat it, or gained,lost,changed)")
+    p.add_argument("--render", metavar="OUT",
+                   help="also draw A and B side by side, B aligned on A, the incentives lost "
+                   "and gained marked (.svg, .png, .pdf, .dot)")
     p.set_defaults(handler=_commands.compare)
 
 

@@ -452,11 +452,12 @@ class Diagram:
     def _repr_mimebundle_(self, include: Iterable[str] | None = None,
                           exclude: Iterable[str] | None = None) -> dict[str, str]:
         """Jupyter display: the rendered picture, and this diagram's repr as plain text."""
-        try:
-            from cid.render import render
+        from cid.drawing import render
+        from cid.errors import CIDError
 
+        try:
             bundle = dict(render(self)._repr_mimebundle_(include, exclude))
-        except Exception:  # noqa: BLE001 - display must never raise
+        except CIDError:  # cannot be drawn: the text below is the display
             bundle = {}
         if exclude is None or "text/plain" not in exclude:
             bundle["text/plain"] = repr(self)

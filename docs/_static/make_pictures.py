@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE.parents[1]))  # cid and zoo from the source tree
 
 import cid  # noqa: E402
 import zoo  # noqa: E402
-from cid.render import Rendering  # noqa: E402
+from cid.drawing import Rendering  # noqa: E402
 
 
 def tampering() -> cid.Diagram:

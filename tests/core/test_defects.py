@@ -49,7 +49,7 @@ def test_core_imports_no_pydantic_render_or_incentives() -> None:
             "utilities=['U']); cid.DiagramBuilder('b').chance('X').build(); d.to_json(); "
             "twin = cid.twin_network(d, intervened=['D']); "
             "bad = [m for m in sys.modules if m.split('.')[0] == 'pydantic' or "
-            "m.startswith(('cid.render', 'cid.incentives', 'cid.quant', 'zoo'))]; "
+            "m.startswith(('cid.drawing', 'cid.incentives', 'cid.quant', 'zoo'))]; "
             "print(','.join(bad))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60, check=True).stdout.strip()

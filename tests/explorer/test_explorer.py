@@ -203,3 +203,13 @@ def test_cli_without_graphviz_says_so_and_writes_nothing(
     assert main(["explore", "zoo:mdp", "-o", str(out)]) == 3
     assert "Graphviz" in capsys.readouterr().err
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.needs_dot
+def test_a_rendering_opens_in_the_explorer(tmp_path: Path) -> None:
+    d = mdp()
+    decision = d.decisions[-1]
+    rendering = cid.render(d, incentives=True, decision=decision)
+    page = rendering.html()
+    assert page == cid.explore(d, decision=decision).html()
+    assert rendering.save(tmp_path / "m.html").read_text(encoding="utf-8") == page

@@ -17,7 +17,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))  # cid from the source tree
 
 import cid  # noqa: E402
-from cid.render import Rendering  # noqa: E402
+from cid.drawing import Rendering  # noqa: E402
 
 
 def grades() -> cid.Diagram:

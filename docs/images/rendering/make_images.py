@@ -1,8 +1,10 @@
 """Make the pictures of docs/rendering.md: ``python docs/images/rendering/make_images.py``.
 
 Each figure is written as ``NAME.dot`` (the DOT source, checked for drift by
-``tests/render/test_docs_images.py`` without Graphviz) and ``NAME.svg`` (needs ``dot``).
-The diagrams are the ones the page builds in its examples.
+``tests/drawing/test_docs_images.py``) and ``NAME.svg`` (needs ``dot``); the paper figures
+(one-column width, 240 pt) also as ``NAME.png`` at 300 dpi. The paper figures' DOT depends on
+Graphviz's layout (their fonts are fitted to the width), so their drift check needs ``dot``.
+The diagrams are the ones the page builds in its examples, and zoo entries.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))  # cid from the source tree
+sys.path.insert(0, str(HERE.parents[2]))  # cid and zoo from the source tree
 
 import cid  # noqa: E402
-from cid.render import Rendering  # noqa: E402
+from cid.drawing import Rendering, render_comparison  # noqa: E402
 
 
 def mdp() -> cid.Diagram:
@@ -87,11 +89,34 @@ def figures() -> dict[str, Rendering]:
     }
 
 
+def paper_figures() -> dict[str, Rendering]:
+    """The paper-mode pictures (Graphviz needed: their fonts are fitted to 240 pt)."""
+    import zoo
+
+    before, after = zoo.build("wireheading"), zoo.build("current_rf_optimization")
+    return {
+        "paper_small": cid.render(zoo.build("grade_prediction"), incentives=True,
+                                  legend="inside", width=240, dpi=300),
+        "paper_time": cid.render(before, incentives=True, legend="below", width=240, dpi=300),
+        "paper_large": cid.render(zoo.build("combined_safe_agent"), incentives=True,
+                                  legend="below", width=240, dpi=300),
+        "before": cid.render(before, incentives=True, decision="A1", width=240, dpi=300),
+        "after": cid.render(after, incentives=True, decision="A1", like=before, width=240,
+                            dpi=300),
+        "comparison": render_comparison(before, after),
+    }
+
+
 def main() -> int:
     for name, rendering in figures().items():
         rendering.save(HERE / f"{name}.dot")
         rendering.save(HERE / f"{name}.svg")
         print(f"wrote {name}.dot, {name}.svg")
+    for name, rendering in paper_figures().items():
+        rendering.save(HERE / f"{name}.dot")
+        rendering.save(HERE / f"{name}.svg")
+        rendering.save(HERE / f"{name}.png")
+        print(f"wrote {name}.dot, {name}.svg, {name}.png")
     return 0
 
 
