@@ -51,26 +51,40 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import math
 import numbers
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 import networkx as nx
+import numpy as np
 
 from cid.errors import DiagramError, ModelIncompleteError, SolveLimitError
 from cid.graph import minimal_d_reduction, relevance_graph
+from cid.quant._diagram import rebuild
 from cid.quant._elimination import DEFAULT_MAX_SIZE
 from cid.quant._methods import (
     TOL,
     by_elimination,
     by_enumeration,
     by_spu,
+    rule_from_choice,
     simplify,
     team_eu,
+)
+from cid.quant._rewire import rewire
+from cid.quant._search import (
+    Budget,
+    SearchResult,
+    branch_and_bound,
+    cutset,
+    log10_rules,
+    no_forgetting_parents,
+    rules_of,
 )
 from cid.quant.inference import agent_utilities, model_factors
 from cid.quant.model import Model
@@ -79,6 +93,9 @@ from cid.quant.policy import DecisionRule, Policy, make_policy
 __all__ = ["Method", "Solution", "count_text", "solve"]
 
 Method = Literal["auto", "elimination", "spu", "enumerate"]
+DEFAULT_BUDGET = 2_000
+"""Sub-solves (bounds and leaves) the exact search may perform before settling for the best
+policy found, labelled a local optimum with an upper bound."""
 PROGRESS_WORK = 20_000_000
 """Estimated table entries above which ``progress=None`` shows a bar (about a second)."""
 
@@ -109,6 +126,10 @@ class Solution:
         the method allowed each decision to read).
     note : str
         How the result was obtained, in words.
+    upper_bound : float or None
+        A proven upper bound on the MEU: :attr:`meu` itself when :attr:`exact`; the
+        no-forgetting relaxation's MEU after an exact search cut short by its budget;
+        ``None`` when no bound was computed (``method="spu"``).
     """
 
     meu: float
@@ -120,6 +141,7 @@ class Solution:
     ties: dict[str, int]
     log10_policies: float
     note: str
+    upper_bound: float | None = None
 
     def __repr__(self) -> str:
         kind = "exact" if self.exact else "local optimum"
@@ -216,7 +238,7 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
           method: Method = "auto", start: Mapping[str, object] | None = None,
           max_policies: int = 1_000_000,
           max_size: int = DEFAULT_MAX_SIZE, max_iterations: int = 100, tol: float = TOL,
-          progress: bool | None = None) -> Solution:
+          budget: int = DEFAULT_BUDGET, progress: bool | None = None) -> Solution:
     """Find an optimal policy and the maximum expected utility.
 
     Parameters
@@ -244,6 +266,10 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     tol : float
         Relative tolerance under which two expected utilities (given an observation) count
         as tied.
+    budget : int
+        Sub-solves (upper bounds and leaves) the exact search without sufficient recall may
+        perform; when it runs out, the best policy found is returned as a local optimum
+        with :attr:`Solution.upper_bound`.
     progress : bool or None
         Show a progress bar (tqdm); ``None``: when tqdm is installed, stderr is a terminal
         and the estimated work exceeds :data:`PROGRESS_WORK` table entries.
@@ -263,10 +289,30 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
         and no ``agent``.
     """
     _check_arguments(model, agent, method, {"max_policies": max_policies, "max_size": max_size,
-                                            "max_iterations": max_iterations}, tol, progress)
+                                            "max_iterations": max_iterations, "budget": budget},
+                     tol, progress)
     model.check()
+    limits = _Limits(max_policies, max_size, max_iterations, float(tol), progress)
+    return _solve(model, agent, make_policy(model, policy), method, make_policy(model, start),
+                  limits, Budget(budget))
+
+
+@dataclass(frozen=True)
+class _Limits:
+    max_policies: int
+    max_size: int
+    max_iterations: int
+    tol: float
+    progress: bool | None
+
+
+def _solve(model: Model, agent: str | None, fixed: Policy, method: Method, start: Policy,
+           limits: _Limits, budget: Budget) -> Solution:
+    """:func:`solve` on checked arguments (also the search's sub-solves)."""
+    max_policies, max_size, max_iterations = (limits.max_policies, limits.max_size,
+                                              limits.max_iterations)
+    tol, progress = limits.tol, limits.progress
     d = model._diagram
-    fixed = make_policy(model, policy)
     free, utilities = _setup(model, agent, fixed)
     if not free:
         from cid.quant.inference import expected_utility
@@ -292,12 +338,12 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
                    * math.log10(len(model._domains[D])) for D in free)
 
     def finish(meu: float, rules: Policy, how: str, exact: bool, iterations: int,
-               ties: dict[str, int], note: str, allowed: Mapping[str, tuple[str, ...]]
-               ) -> Solution:
+               ties: dict[str, int], note: str, allowed: Mapping[str, tuple[str, ...]],
+               bound: float | None = None) -> Solution:
         full = {D: (simplify(model, rules[D]) if D in rules else fixed[D]) for D in d.decisions}
         return Solution(meu=meu, policy=full, agent=agent, method=how, exact=exact,
                         iterations=iterations, ties=ties, log10_policies=log10_of(allowed),
-                        note=note)
+                        note=note, upper_bound=meu if exact else bound)
 
     if method == "enumerate":
         allowed = requisite()
@@ -360,16 +406,82 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     bar = _progress(len(order) * passes, _want_bar(progress, min(passes, 10) * len(order) * size),
                     "policy updating")
     rules, ties, iterations, converged = by_spu(
-        model, free, allowed, fixed, utilities, order, sufficient, start=make_policy(model, start),
+        model, free, allowed, fixed, utilities, order, sufficient, start=start,
         max_size=max_size, max_iterations=max_iterations, tol=tol, bar=bar)
     if bar is not None:
         bar.close()
     meu = team_eu(model, {**fixed, **rules}, utilities)
     if sufficient:
         note = "exact: single policy updating, one pass in the relevance order (sufficient recall)"
-    else:
-        state = "converged" if converged else f"stopped after {iterations} passes"
+        return finish(meu, rules, "spu", True, iterations, ties, note, allowed)
+    state = "converged" if converged else f"stopped after {iterations} passes"
+    if method == "spu":
         note = (f"local optimum: no sufficient recall, single policy updating {state}; "
-                f"method='enumerate' finds the global optimum "
+                f"method='auto' searches for the global optimum "
                 f"({count_text(log10_of(allowed))} policies)")
-    return finish(meu, rules, "spu", sufficient, iterations, ties, note, allowed)
+        return finish(meu, rules, "spu", False, iterations, ties, note, allowed)
+    found = _exact_search(model, agent, fixed, free, allowed, relevance,
+                          (meu, {**fixed, **rules}), limits, budget)
+    if found.exhaustive:
+        note = (f"exact: branch and bound over the rules of {', '.join(found.cut)} "
+                f"({found.evaluations} sub-solves; bound from the no-forgetting relaxation)"
+                if found.evaluations else
+                "exact: single policy updating reached the no-forgetting upper bound")
+    else:
+        note = (f"local optimum: no sufficient recall and the exact search ran out of its "
+                f"budget ({found.evaluations} sub-solves); the optimum is at most "
+                f"{found.bound:.6g} (no-forgetting relaxation)")
+    best = {D: found.policy[D] for D in free}
+    return finish(found.value, best, "search" if found.evaluations else "spu", found.exhaustive,
+                  iterations, ties, note, allowed, bound=found.bound)
+
+
+def _relaxed(model: Model, free: Sequence[str]) -> Model:
+    """The model in which every free decision observes what earlier decisions observed."""
+    d = model._diagram
+    return rewire(model, rebuild(d, parents=no_forgetting_parents(d, free)))
+
+
+def _exact_search(model: Model, agent: str | None, fixed: Policy, free: list[str],
+                  allowed: Mapping[str, tuple[str, ...]], relevance: nx.DiGraph[Any],
+                  incumbent: tuple[float, Policy], limits: _Limits, budget: Budget
+                  ) -> SearchResult:
+    """Branch and bound over the rules of a cutset of the relevance graph (see
+    :mod:`cid.quant._search`), starting from the single-policy-updating ``incumbent``."""
+    domains = model._domains
+    weight = {D: log10_rules(math.prod(len(domains[p]) for p in allowed[D]), len(domains[D]))
+              for D in free}
+    cut = sorted(cutset(relevance, weight), key=lambda D: weight[D])
+    relaxed: dict[frozenset[str], Model] = {}
+    quiet = dataclasses.replace(limits, progress=False)
+
+    def upper(assigned: Policy) -> float:
+        key = frozenset(assigned)
+        if key not in relaxed:
+            relaxed[key] = _relaxed(model, [D for D in free if D not in assigned])
+        r = relaxed[key]
+        try:
+            sol = _solve(r, agent, make_policy(r, {**fixed, **assigned}), "auto", {}, quiet,
+                         Budget(0))
+        except SolveLimitError:
+            return math.inf
+        return sol.meu if sol.exact else math.inf
+
+    def leaf(assigned: Policy) -> tuple[float, Policy, bool]:
+        sol = _solve(model, agent, {**fixed, **assigned}, "auto", {}, quiet, budget)
+        return sol.meu, sol.policy, sol.exact
+
+    def candidates(D: str) -> Iterator[DecisionRule]:
+        obs = allowed[D]
+        shape = tuple(len(domains[p]) for p in obs)
+
+        def make(actions: Sequence[int]) -> DecisionRule:
+            choice = np.array(actions, dtype=np.intp).reshape(shape)
+            return rule_from_choice(model, D, obs, choice)
+
+        first = incumbent[1][D].over(obs, [domains[p] for p in obs]) if set(
+            incumbent[1][D].parents) <= set(obs) else None
+        return rules_of(D, math.prod(shape), len(domains[D]), make, first)
+
+    root = upper({})
+    return branch_and_bound(cut, candidates, leaf, upper, incumbent, root, budget, limits.tol)
