@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from cid.errors import SolveLimitError
 from cid.quant._elimination import Elimination, Factor, combine, contract
 from cid.quant._junction import JunctionTree
 from cid.quant.inference import model_factors
@@ -165,6 +166,11 @@ def by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, .
     rules: Policy = {}
     for D in free:
         pdoms = [model._domains[p] for p in allowed[D]]
+        size = math.prod(len(dm) for dm in pdoms) * len(model._domains[D])
+        if size > max_size:
+            raise SolveLimitError(
+                f"the rule of {D} needs a table of {size:,} entries over "
+                f"{', '.join((*allowed[D], D))} (limit {max_size:,})")
         rules[D] = DecisionRule.uniform(D, allowed[D], pdoms, model._domains[D],
                                         ignores=[p for p in d.parents(D) if p not in allowed[D]])
         if D in start and set(start[D].parents) <= set(allowed[D]):

@@ -93,7 +93,7 @@ from cid.quant.policy import DecisionRule, Policy, make_policy
 __all__ = ["Method", "Solution", "count_text", "solve"]
 
 Method = Literal["auto", "elimination", "spu", "enumerate"]
-DEFAULT_BUDGET = 2_000
+DEFAULT_BUDGET = 1_000
 """Sub-solves (bounds and leaves) the exact search may perform before settling for the best
 policy found, labelled a local optimum with an upper bound."""
 PROGRESS_WORK = 20_000_000
@@ -420,6 +420,10 @@ def _solve(model: Model, agent: str | None, fixed: Policy, method: Method, start
                 f"method='auto' searches for the global optimum "
                 f"({count_text(log10_of(allowed))} policies)")
         return finish(meu, rules, "spu", False, iterations, ties, note, allowed)
+    def sum_log10(names: Sequence[str]) -> float:
+        return sum(log10_rules(math.prod(len(model._domains[p]) for p in allowed[D]),
+                               len(model._domains[D])) for D in names)
+
     found = _exact_search(model, agent, fixed, free, allowed, relevance,
                           (meu, {**fixed, **rules}), limits, budget)
     if found.exhaustive:
@@ -428,12 +432,17 @@ def _solve(model: Model, agent: str | None, fixed: Policy, method: Method, start
                 if found.evaluations else
                 "exact: single policy updating reached the no-forgetting upper bound")
     else:
-        note = (f"local optimum: no sufficient recall and the exact search ran out of its "
-                f"budget ({found.evaluations} sub-solves); the optimum is at most "
-                f"{found.bound:.6g} (no-forgetting relaxation)")
+        bound = ("no upper bound (the no-forgetting relaxation is too large)"
+                 if math.isinf(found.bound) else
+                 f"the optimum is at most {found.bound:.6g} (no-forgetting relaxation)")
+        note = (f"local optimum: no sufficient recall, and the exact search over the rules of "
+                f"{', '.join(found.cut)} ({count_text(sum_log10(found.cut))} choices) does not "
+                f"fit its budget of {budget.used + budget.left:,} sub-solves "
+                f"({found.evaluations} done); {bound}")
     best = {D: found.policy[D] for D in free}
     return finish(found.value, best, "search" if found.evaluations else "spu", found.exhaustive,
-                  iterations, ties, note, allowed, bound=found.bound)
+                  iterations, ties, note, allowed,
+                  bound=None if math.isinf(found.bound) else found.bound)
 
 
 def _relaxed(model: Model, free: Sequence[str]) -> Model:
@@ -460,6 +469,9 @@ def _exact_search(model: Model, agent: str | None, fixed: Policy, free: list[str
         if key not in relaxed:
             relaxed[key] = _relaxed(model, [D for D in free if D not in assigned])
         r = relaxed[key]
+        if any(math.prod(len(r._domains[p]) for p in (*r._diagram.parents(D), D))
+               > limits.max_size for D in free if D not in assigned):
+            return math.inf  # the relaxation's rules alone are too large
         try:
             sol = _solve(r, agent, make_policy(r, {**fixed, **assigned}), "auto", {}, quiet,
                          Budget(0))
@@ -484,4 +496,7 @@ def _exact_search(model: Model, agent: str | None, fixed: Policy, free: list[str
         return rules_of(D, math.prod(shape), len(domains[D]), make, first)
 
     root = upper({})
+    if math.isinf(root) and sum(weight[D] for D in cut) > math.log10(max(budget.left, 1)):
+        # without a bound the search must try every rule of the cutset: it cannot finish
+        return SearchResult(incumbent[0], incumbent[1], math.inf, False, 0, tuple(cut))
     return branch_and_bound(cut, candidates, leaf, upper, incumbent, root, budget, limits.tol)
