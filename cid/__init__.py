@@ -65,6 +65,8 @@ _LAZY: dict[str, str] = {
     "solve": "cid.quant",
     "expected_utility": "cid.quant",
     "do": "cid.quant",
+    # numeric models as files, exact team solving (issue 11)
+    "load_model": "cid.quant",
 }
 
 __all__ = [
@@ -107,6 +109,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as X
     from cid.quant import Model as Model
     from cid.quant import do as do
     from cid.quant import expected_utility as expected_utility
+    from cid.quant import load_model as load_model
     from cid.quant import solve as solve
     from cid.render import Rendering as Rendering
     from cid.render import Theme as Theme

@@ -37,7 +37,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Final, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -57,6 +57,9 @@ from cid.errors import CIDError, DiagramError, SaveError, SpecError
 from cid.model import Diagram
 from cid.nodes import Chance, Decision, Node, Utility
 
+if TYPE_CHECKING:
+    from cid.quant.model import Model
+
 __all__ = [
     "FORMAT_VERSION",
     "DiagramSpec",
@@ -70,7 +73,8 @@ __all__ = [
 ]
 
 FORMAT_VERSION: Final = 1
-"""The version of the spec format written by this release (and the only one it reads)."""
+"""The version of the diagram spec format (files with numbers are version 2, see
+:mod:`cid.quant.spec`)."""
 
 _NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
 _KINDS = ("chance", "decision", "utility")
@@ -184,7 +188,8 @@ class DiagramSpec(BaseModel):
         if type(value) is not int or value != FORMAT_VERSION:
             raise PydanticCustomError(
                 "cid_format_version", "unsupported format_version {version}; this release "
-                "reads {supported}", {"version": _short(value), "supported": FORMAT_VERSION})
+                "reads {supported}", {"version": _short(value),
+                                      "supported": f"{FORMAT_VERSION} and 2 (a model)"})
         return value
 
 
@@ -193,7 +198,7 @@ _EDGE: TypeAdapter[list[str] | str] = TypeAdapter(Edge)
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the spec format (draft 2020-12).
+    """The JSON Schema of the spec format (draft 2020-12), model files (version 2) included.
 
     Returns
     -------
@@ -204,9 +209,11 @@ def json_schema() -> dict[str, Any]:
     --------
     >>> schema = json_schema()
     >>> sorted(schema["properties"])
-    ['description', 'edges', 'format_version', 'name', 'nodes']
+    ['description', 'edges', 'format_version', 'model', 'name', 'nodes']
     """
-    schema = DiagramSpec.model_json_schema()
+    from cid.quant.spec import extend_schema  # the numbers of a model (format version 2)
+
+    schema = extend_schema(DiagramSpec.model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 
@@ -299,6 +306,10 @@ def from_dict(data: Mapping[str, Any], *, source: str = "spec") -> Diagram:
     if not isinstance(data, Mapping):
         raise SpecError([("", f"a spec is a JSON object, got {type(data).__name__}", "cid_type")],
                         source=source)
+    if data.get("format_version") == 2:  # a model file: read its diagram
+        from cid.quant.spec import diagram_part
+
+        data = diagram_part(data)
     try:
         spec = DiagramSpec.model_validate(dict(data))
     except ValidationError as err:
@@ -428,8 +439,10 @@ def _writable(node: dict[str, Any]) -> bool:
     return True
 
 
-def save(diagram: DiagramView, path: str | Path) -> Path:
+def save(diagram: DiagramView | Model, path: str | Path) -> Path:
     """Write the JSON spec to ``path`` (parent folders are created).
+
+    A :class:`~cid.Model` is written with its numbers (:func:`cid.quant.spec.save_model`).
 
     Returns
     -------
@@ -443,6 +456,10 @@ def save(diagram: DiagramView, path: str | Path) -> Path:
     DiagramError
         The diagram cannot be written as a spec (see :func:`to_json`).
     """
+    if not isinstance(diagram, DiagramView):
+        from cid.quant.spec import save_model
+
+        return save_model(diagram, path)
     path = Path(path)
     text = to_json(diagram) + "\n"
     try:

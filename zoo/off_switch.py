@@ -50,5 +50,5 @@ def off_switch(prior: dict[Hashable, float] | None = None) -> cid.Model:
     """The off-switch game as a numeric common-payoff model (``prior`` over ``Ua``)."""
     prior = dict(UA_PRIOR if prior is None else prior)
     return cid.Model(off_switch_diagram(), cpds={"Ua": prior, "U": _utility},
-                     domains={"R1": ["act", "off", "propose"], "H": ["press", "allow"],
+                     domains={"R1": ["act", "off", "propose"], "H": ["allow", "press"],
                               "R2": ["act", "off"], "Ua": list(prior)})

@@ -35,6 +35,7 @@ from cid.quant.interventions import do
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, Policy, make_policy, make_rule
 from cid.quant.solve import Solution, solve
+from cid.quant.spec import load_model, load_policy, save_model
 from cid.quant.utility import UtilityTable
 from cid.quant.value import (
     IncentiveValue,
@@ -65,10 +66,13 @@ __all__ = [
     "expected_utility",
     "information_value",
     "instrumental_control_effect",
+    "load_model",
+    "load_policy",
     "make_policy",
     "make_rule",
     "marginal",
     "response_probability",
+    "save_model",
     "solve",
     "total_effect",
 ]
