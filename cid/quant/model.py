@@ -354,6 +354,22 @@ class Model:
 
         return model_from_json(text, source=source)
 
+    def __str__(self) -> str:
+        """Every node with its kind, parents and values, then what is missing."""
+        from cid.quant._display import model_text
+
+        return model_text(self)
+
+    def _repr_markdown_(self) -> str:
+        from cid.quant._display import model_markdown, safely
+
+        return safely(lambda: model_markdown(self), lambda: repr(self), as_html=False)
+
+    def _repr_html_(self) -> str:
+        from cid.quant._display import model_html, safely
+
+        return safely(lambda: model_html(self), lambda: repr(self), as_html=True)
+
     def __repr__(self) -> str:
         n = len(self._diagram)
         state = "complete" if self.is_complete else f"{len(self._missing)} missing"

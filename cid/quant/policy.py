@@ -182,6 +182,16 @@ class DecisionRule:
         extra = f"; ignores {', '.join(self.ignores)}" if self.ignores else ""
         return f"<DecisionRule {self.decision}: {kind}, reads {reads}{extra}>"
 
+    def _repr_markdown_(self) -> str:
+        from cid.quant._display import rule_markdown, safely
+
+        return safely(lambda: rule_markdown(self), lambda: str(self), as_html=False)
+
+    def _repr_html_(self) -> str:
+        from cid.quant._display import rule_html, safely
+
+        return safely(lambda: rule_html(self), lambda: str(self), as_html=True)
+
     def __str__(self) -> str:
         rows = [[*self.parents, self.decision]]
         for cfg, act in self.as_dict().items():

@@ -148,6 +148,16 @@ class Solution:
         return (f"<Solution meu={self.meu:.6g} ({self.method}, {kind}); "
                 f"decisions {', '.join(self.policy)}>")
 
+    def _repr_markdown_(self) -> str:
+        from cid.quant._display import safely, solution_markdown
+
+        return safely(lambda: solution_markdown(self), lambda: str(self), as_html=False)
+
+    def _repr_html_(self) -> str:
+        from cid.quant._display import safely, solution_html
+
+        return safely(lambda: solution_html(self), lambda: str(self), as_html=True)
+
     def __str__(self) -> str:
         lines = [f"MEU {self.meu:.6g} — {self.note}"]
         for d, rule in self.policy.items():
