@@ -24,6 +24,7 @@ from __future__ import annotations
 from cid.quant.counterfactual import bayes_net, counterfactual
 from cid.quant.cpd import CPD, Function
 from cid.quant.domains import Domain
+from cid.quant.fairness import introduced_total_effect
 from cid.quant.inference import (
     Distribution,
     conditional,
@@ -66,6 +67,7 @@ __all__ = [
     "expected_utility",
     "information_value",
     "instrumental_control_effect",
+    "introduced_total_effect",
     "load_model",
     "load_policy",
     "make_policy",
