@@ -34,6 +34,7 @@ from cid.quant.inference import (
 )
 from cid.quant.interventions import do
 from cid.quant.model import Model
+from cid.quant.plan import Plan, compile
 from cid.quant.policy import DecisionRule, Policy, make_policy, make_rule
 from cid.quant.solve import Solution, solve
 from cid.quant.spec import load_model, load_policy, save_model
@@ -55,10 +56,12 @@ __all__ = [
     "Function",
     "IncentiveValue",
     "Model",
+    "Plan",
     "Policy",
     "Solution",
     "UtilityTable",
     "bayes_net",
+    "compile",
     "conditional",
     "control_value",
     "counterfactual",

@@ -82,9 +82,7 @@ class DecisionRule:
                       parent_domains: Sequence[Domain], domain: Domain, choices: np.ndarray, *,
                       ignores: Sequence[str] = ()) -> DecisionRule:
         """The rule choosing ``domain[choices[config]]`` (``choices``: indices over the parents)."""
-        choices = np.asarray(choices, dtype=np.intp)
-        table = np.zeros(choices.shape + (len(domain),))
-        np.put_along_axis(table, choices[..., None], 1.0, axis=-1)
+        table = np.eye(len(domain))[np.asarray(choices, dtype=np.intp)]
         return cls(decision, parents, parent_domains, domain, table, ignores=ignores)
 
     @classmethod

@@ -52,6 +52,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib.util
 import math
 import numbers
@@ -89,8 +90,10 @@ from cid.quant._search import (
 from cid.quant.inference import agent_utilities, model_factors
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, Policy, make_policy
+from cid.quant.solution import Solution, count_text
 
-__all__ = ["Method", "Solution", "count_text", "solve"]
+__all__ = ["Method", "Solution", "count_text", "requisite_observations", "solve",
+           "solve_setup"]
 
 Method = Literal["auto", "elimination", "spu", "enumerate"]
 DEFAULT_BUDGET = 1_000
@@ -100,87 +103,7 @@ PROGRESS_WORK = 20_000_000
 """Estimated table entries above which ``progress=None`` shows a bar (about a second)."""
 
 
-@dataclass(frozen=True, eq=False)
-class Solution:
-    """The result of :func:`solve`.
-
-    Attributes
-    ----------
-    meu : float
-        The expected utility of :attr:`policy` (the maximum, when :attr:`exact`).
-    policy : dict of str to DecisionRule
-        A rule for every decision (the given fixed rules included).
-    agent : str or None
-        Whose utility was maximised (``None``: the only agent, or a common payoff).
-    method : str
-        ``"elimination"``, ``"spu"``, ``"enumerate"`` (or ``"fixed"`` with nothing to choose).
-    exact : bool
-        Whether :attr:`meu` is the global maximum.
-    iterations : int
-        Passes over the decisions (single policy updating), else 1.
-    ties : dict of str to int
-        For each decision, the number of observation configurations at which several actions
-        are optimal (the first one in domain order was taken).
-    log10_policies : float
-        log10 of the number of deterministic policies the method ranged over (observations
-        the method allowed each decision to read).
-    note : str
-        How the result was obtained, in words.
-    upper_bound : float or None
-        A proven upper bound on the MEU: :attr:`meu` itself when :attr:`exact`; the
-        no-forgetting relaxation's MEU after an exact search cut short by its budget;
-        ``None`` when no bound was computed (``method="spu"``).
-    """
-
-    meu: float
-    policy: dict[str, DecisionRule]
-    agent: str | None
-    method: str
-    exact: bool
-    iterations: int
-    ties: dict[str, int]
-    log10_policies: float
-    note: str
-    upper_bound: float | None = None
-
-    def __repr__(self) -> str:
-        kind = "exact" if self.exact else "local optimum"
-        return (f"<Solution meu={self.meu:.6g} ({self.method}, {kind}); "
-                f"decisions {', '.join(self.policy)}>")
-
-    def _repr_markdown_(self) -> str:
-        from cid.quant._display import safely, solution_markdown
-
-        return safely(lambda: solution_markdown(self), lambda: str(self), as_html=False)
-
-    def _repr_html_(self) -> str:
-        from cid.quant._display import safely, solution_html
-
-        return safely(lambda: solution_html(self), lambda: str(self), as_html=True)
-
-    def __str__(self) -> str:
-        lines = [f"MEU {self.meu:.6g} — {self.note}"]
-        for d, rule in self.policy.items():
-            tie = f" ({self.ties[d]} tied)" if self.ties.get(d) else ""
-            lines.append(f"{d}{tie}:")
-            lines.extend("  " + row for row in str(rule).splitlines())
-        return "\n".join(lines)
-
-
 # ---------------------------------------------------------------------------- helpers
-def count_text(log10: float) -> str:
-    """A count given by its log10, in words that never overflow.
-
-    >>> count_text(math.log10(4096)), count_text(30.1), count_text(412.3)
-    ('4,096', '1.26e+30', 'about 10^412')
-    """
-    if log10 < 15:
-        return f"{round(10 ** log10):,}"
-    if log10 < 300:
-        return f"{10 ** log10:.3g}"
-    return f"about 10^{round(log10)}"
-
-
 def _want_bar(progress: bool | None, work: float) -> bool:
     """``progress``, or when it is ``None``: tqdm installed, stderr a TTY, enough work."""
     if progress is not None:
@@ -226,7 +149,10 @@ def _check_arguments(model: object, agent: object, method: object, limits: Mappi
         raise _invalid(f"progress must be True, False or None (automatic), got {progress!r}")
 
 
-def _setup(model: Model, agent: str | None, fixed: Policy) -> tuple[list[str], tuple[str, ...]]:
+def solve_setup(model: Model, agent: str | None, fixed: Policy
+                ) -> tuple[list[str], tuple[str, ...]]:
+    """The decisions to optimise and the utilities maximised (checks the other agents'
+    decisions have rules when ``agent`` is given)."""
     d = model._diagram
     utilities = agent_utilities(model, agent)
     if agent is None:
@@ -241,6 +167,35 @@ def _setup(model: Model, agent: str | None, fixed: Policy) -> tuple[list[str], t
         free = [D for D in d.decisions if D in own and D not in fixed]
     return free, utilities
 
+
+
+@functools.lru_cache(maxsize=64)
+def _analysis(edges: tuple[tuple[str, str], ...], nodes: tuple[str, ...],
+              parents: tuple[tuple[str, tuple[str, ...]], ...], free: tuple[str, ...],
+              utilities: tuple[str, ...]
+              ) -> tuple[dict[str, tuple[str, ...]], nx.DiGraph[Any]]:
+    """The requisite observations of the decisions ``free`` and their relevance graph, for
+    one structure (cached: sweeps and the exact search solve one structure many times)."""
+    G: nx.DiGraph[Any] = nx.DiGraph(edges)
+    G.add_nodes_from(nodes)
+    R = minimal_d_reduction(G, decisions=free, utilities=utilities)
+    pa = dict(parents)
+    requisite = {D: tuple(p for p in pa[D] if R.has_edge(p, D)) for D in free}
+    return requisite, relevance_graph(R, decisions=free, utilities=utilities)
+
+
+def _analyse(model: Model, free: Sequence[str], utilities: Sequence[str]
+             ) -> tuple[dict[str, tuple[str, ...]], nx.DiGraph[Any]]:
+    d = model._diagram
+    return _analysis(tuple(d.edge_list), tuple(d.nodes),
+                     tuple((D, d.parents(D)) for D in free), tuple(free), tuple(utilities))
+
+
+def requisite_observations(model: Model, free: Sequence[str], utilities: Sequence[str]
+                           ) -> dict[str, tuple[str, ...]]:
+    """The requisite observations of each decision in ``free`` (minimal d-reduction), in
+    the diagram's parent order."""
+    return dict(_analyse(model, free, utilities)[0])
 
 
 # ---------------------------------------------------------------------------- solve
@@ -323,7 +278,7 @@ def _solve(model: Model, agent: str | None, fixed: Policy, method: Method, start
                                               limits.max_iterations)
     tol, progress = limits.tol, limits.progress
     d = model._diagram
-    free, utilities = _setup(model, agent, fixed)
+    free, utilities = solve_setup(model, agent, fixed)
     if not free:
         from cid.quant.inference import expected_utility
 
@@ -331,17 +286,11 @@ def _solve(model: Model, agent: str | None, fixed: Policy, method: Method, start
         return Solution(eu, dict(fixed), agent, "fixed", True, 1, {}, 0.0,
                         "every decision has a fixed rule: nothing to optimise")
     full_parents = {D: d.parents(D) for D in free}
-    reduced_graph: list[nx.DiGraph[Any]] = []
     size = float(sum(c.table.size for c in model._cpds.values())
                  + sum(u.values.size for u in model._utilities.values()))
 
     def requisite() -> dict[str, tuple[str, ...]]:
-        if not reduced_graph:
-            G: nx.DiGraph[Any] = nx.DiGraph(d.edge_list)
-            G.add_nodes_from(d.nodes)
-            reduced_graph.append(minimal_d_reduction(G, decisions=free, utilities=utilities))
-        R = reduced_graph[0]
-        return {D: tuple(p for p in d.parents(D) if R.has_edge(p, D)) for D in free}
+        return dict(_analyse(model, free, utilities)[0])
 
     def log10_of(allowed: Mapping[str, tuple[str, ...]]) -> float:
         return sum(math.prod(len(model._domains[p]) for p in allowed[D])
@@ -405,7 +354,7 @@ def _solve(model: Model, agent: str | None, fixed: Policy, method: Method, start
                 "no elimination order maximises each decision over its requisite observations "
                 "only; use method='spu' (or 'enumerate')", code="cid_no_elimination_order")
     allowed = requisite()
-    relevance = relevance_graph(reduced_graph[0], decisions=free, utilities=utilities)
+    relevance = _analyse(model, free, utilities)[1]
     sufficient = nx.is_directed_acyclic_graph(relevance)
     if sufficient:
         order: list[str] = [str(D) for D in nx.lexicographical_topological_sort(relevance)][::-1]
