@@ -35,7 +35,7 @@ from collections.abc import Hashable, Mapping, Sequence
 
 import numpy as np
 
-from cid.errors import DiagramError, ModelIncompleteError
+from cid.errors import DiagramError, ModelIncompleteError, NodeNotFoundError
 from cid.quant.cpd import CPD, Function, format_config, resolve_chance
 from cid.quant.domains import Domain
 
@@ -264,7 +264,10 @@ def make_policy(model: object, policy: Mapping[str, object] | None) -> Policy:
                            f"{type(policy).__name__} {policy!r:.60}", code="cid_invalid_argument")
     out: Policy = {}
     for decision, spec in (policy or {}).items():
-        model._diagram[decision]
+        if decision not in model._diagram:
+            known = ", ".join(model._diagram.decisions) or "none"
+            raise NodeNotFoundError(f"a rule is given for {decision!r}, which is not a node of "
+                                    f"model {model.name!r}; its decisions are {known}")
         out[decision] = make_rule(model, decision, spec)
     return out
 

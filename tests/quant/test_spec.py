@@ -100,8 +100,10 @@ def test_unwritable_domains_and_unknown_decisions_in_policies() -> None:
     m = cid.Model(d, {"S": [0.5, 0.5], "U": lambda D: float(D[0])}, {"D": [(0,), (1,)]})
     with pytest.raises(cid.DiagramError, match=r"domain of D.*\(0,\)"):
         m.to_json()
-    with pytest.raises(cid.CIDError, match="X"):
+    with pytest.raises(cid.NodeNotFoundError, match="rule is given for 'X'.*decisions are D"):
         make_policy(m, {"X": 0})
+    with pytest.raises(cid.DiagramError, match="S is a chance node, not a decision"):
+        make_policy(m, {"S": 0})
     with pytest.raises(cid.SpecError, match="invalid JSON"):
         cid.Model.from_json("{")
 
