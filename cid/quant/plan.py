@@ -204,17 +204,25 @@ def _rules(model: Model, done: Sequence[_Maximised], decisions: Sequence[str],
         counts = ((np.count_nonzero(near, axis=-1) > 1) & reach).reshape(len(group), -1)
         for i, n in zip(group, counts.sum(axis=1).tolist(), strict=True):
             ties[done[i].step.decision or ""] = int(n)
-    for group in _groups(done, lambda m: m.choice):
+    by_kind: dict[tuple[tuple[int, ...], int], list[int]] = {}
+    for i, m in enumerate(done):  # one stack per shape of choice and number of actions
+        by_kind.setdefault((m.choice.shape, cards[m.step.decision or ""]), []).append(i)
+    for group in by_kind.values():
         choice = np.stack([done[i].choice for i in group]).reshape(len(group), -1)
         varies = (choice != choice[:, :1]).any(axis=1).tolist() if choice.shape[1] else [
             False] * len(group)
-        for i, depends in zip(group, varies, strict=True):
+        first = done[group[0]]
+        tables = None
+        if first.choice.ndim == 1 and first.step.decision is not None:
+            tables = np.eye(cards[first.step.decision])[choice]
+            tables.flags.writeable = False
+        for k, (i, depends) in enumerate(zip(group, varies, strict=True)):
             m = done[i]
             D, scope = m.step.decision or "", m.step.scope[:-1]
-            if depends and m.choice.ndim == 1:  # reads its one observation: the table is ready
-                table = np.eye(cards[D])[m.choice]
-                rules[D] = DecisionRule(D, scope, [model._domains[scope[0]]], model._domains[D],
-                                        table, ignores=ignores[D][scope[0]])
+            if depends and tables is not None:  # reads its one observation
+                rules[D] = DecisionRule.trusted(
+                    D, scope, (model._domains[scope[0]],), model._domains[D], tables[k],
+                    ignores[D][scope[0]])
             else:
                 rules[D] = simple_rule(model, D, scope, m.choice)
     for D in decisions:

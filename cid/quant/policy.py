@@ -86,6 +86,17 @@ class DecisionRule:
         return cls(decision, parents, parent_domains, domain, table, ignores=ignores)
 
     @classmethod
+    def trusted(cls, decision: str, parents: tuple[str, ...],
+                parent_domains: tuple[Domain, ...], domain: Domain, table: np.ndarray,
+                ignores: tuple[str, ...]) -> DecisionRule:
+        """A rule from a table already known to be valid (no copy, no checks): for solvers
+        that build many rules from their own tables. ``table`` must not change afterwards."""
+        rule = cls.__new__(cls)
+        rule.decision, rule.parents, rule.parent_domains = decision, parents, parent_domains
+        rule.domain, rule.table, rule.ignores = domain, table, ignores
+        return rule
+
+    @classmethod
     def uniform(cls, decision: str, parents: Sequence[str], parent_domains: Sequence[Domain],
                 domain: Domain, *, ignores: Sequence[str] = ()) -> DecisionRule:
         """The rule choosing uniformly at random whatever it observes."""
