@@ -307,6 +307,7 @@ class Plan:
         self._final: tuple[int, ...] = ()
         self._log10 = 0.0
         self._seen: Model | None = None
+        self._sources: list[tuple[str, str, np.ndarray | None]] | None = None
         self._ignores = {D: {p: tuple(q for q in model._diagram.parents(D) if q != p)
                              for p in model._diagram.parents(D)} for D in self.decisions}
         self.compiled = bool(free) and self._record(model, fixed)
@@ -334,6 +335,7 @@ class Plan:
             except SolveLimitError:
                 out = None
             if out is not None:
+                self._sources = _sources(model, fixed, factors, self._utilities)
                 rec = recorder[0]
                 self._steps, self._final = rec.steps, rec.final
                 ones = set(range(len(factors) - len(self._utilities), len(factors)))
@@ -373,17 +375,14 @@ class Plan:
         return self._replay(model, fixed)
 
     def _replay(self, model: Model, fixed: Policy) -> Solution:
-        factors, cards = model_factors(model, fixed, utilities=self._utilities,
-                                       free=set(self.decisions))
-        phis: dict[int, np.ndarray] = {i: f.phi for i, f in enumerate(factors)}
-        mus: dict[int, np.ndarray] = {i: f.mu for i, f in enumerate(factors) if f.mu is not None}
-        start = (dict(phis), dict(mus))
+        phis, mus = self._factors(model, fixed)
+        cards = {n: len(dom) for n, dom in model._domains.items()}
         done = self._backward(phis, mus, cards, careful=False)
         if not _valid(done):  # these numbers make the order invalid: solve afresh
             return solve(model, self.agent, policy=fixed, max_size=self._max_size,
                          tol=self._tol)
         if not _settle_ties(done, self._tol):  # near-ties: break them as solve() does
-            phis, mus = start
+            phis, mus = self._factors(model, fixed)
             done = self._backward(phis, mus, cards, careful=True)
         rules, ties = _rules(model, done, self.decisions, cards, self._ignores)
         meu = self._meu(phis, mus)
@@ -437,6 +436,26 @@ class Plan:
         done.append(_Maximised(step, phi, weight, value, choice, near))
         return weight, pick(mu, choice)
 
+    def _factors(self, model: Model, fixed: Policy
+                 ) -> tuple[dict[int, np.ndarray], dict[int, np.ndarray]]:
+        """The model's tables in the compiled factor slots (as
+        :func:`~cid.quant.inference.model_factors` lays them out)."""
+        if self._sources is None:
+            factors, _ = model_factors(model, fixed, utilities=self._utilities,
+                                       free=set(self.decisions))
+            return ({i: f.phi for i, f in enumerate(factors)},
+                    {i: f.mu for i, f in enumerate(factors) if f.mu is not None})
+        phis: dict[int, np.ndarray] = {}
+        mus: dict[int, np.ndarray] = {}
+        for i, (kind, name, ones) in enumerate(self._sources):
+            if kind == "cpd":
+                phis[i] = model.cpd(name).table
+            elif kind == "rule":
+                phis[i] = fixed[name].table
+            else:
+                phis[i], mus[i] = ones, model._utilities[name].values  # type: ignore[assignment]
+        return phis, mus
+
     def _known(self, model: Model, fixed: Policy) -> bool:
         """Whether ``model`` has the compiled structure (the last diagram checked is kept:
         solving one model again needs no new check)."""
@@ -458,6 +477,31 @@ class Plan:
     def __repr__(self) -> str:
         how = f"{self.steps} buckets" if self.compiled else "not compiled: calls solve()"
         return f"<Plan for {', '.join(self.decisions) or 'no decisions'}: {how}>"
+
+
+def _sources(model: Model, fixed: Policy, factors: Sequence[Factor],
+             utilities: Sequence[str]) -> list[tuple[str, str, np.ndarray | None]] | None:
+    """Where each factor's tables come from: a CPD, a fixed rule or a utility (whose
+    probability part of ones is kept); ``None`` if a factor is not recognised."""
+    d = model._diagram
+    tables = {id(model.cpd(n).table): n for n in d.nodes
+              if d.kind(n) == "chance" or (d.kind(n) == "utility" and d.children(n))}
+    rules = {id(r.table): D for D, r in fixed.items()}
+    values = {id(model._utilities[u].values): u for u in utilities}
+    shared = [id(f.phi) for f in factors if f.mu is None]
+    if len(shared) != len(set(shared)):  # one array behind two factors: no telling apart
+        return None
+    out: list[tuple[str, str, np.ndarray | None]] = []
+    for f in factors:
+        if f.mu is not None and id(f.mu) in values:
+            out.append(("utility", values[id(f.mu)], f.phi))
+        elif id(f.phi) in tables:
+            out.append(("cpd", tables[id(f.phi)], None))
+        elif id(f.phi) in rules:
+            out.append(("rule", rules[id(f.phi)], None))
+        else:
+            return None
+    return out
 
 
 def compile(model: Model, agent: str | None = None, *,  # noqa: A001 - cid.quant.compile
