@@ -198,7 +198,7 @@ def _rules(model: Model, done: Sequence[_Maximised], decisions: Sequence[str],
     dependences tested in one stack per shape."""
     ties: dict[str, int] = {}
     rules: Policy = {}
-    for group in _groups(done, lambda m: m.choice):
+    for group in _groups(done, lambda m: m.near):  # one stack per shape of the tables
         near = np.stack([done[i].near for i in group])  # type: ignore[misc]
         reach = np.stack([done[i].weight for i in group]) > 0
         counts = ((np.count_nonzero(near, axis=-1) > 1) & reach).reshape(len(group), -1)
