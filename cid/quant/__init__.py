@@ -5,7 +5,9 @@ optimal policy and the maximum expected utility; :func:`expected_utility`, :func
 and :func:`conditional` answer queries by exact variable elimination; :func:`do` intervenes;
 :func:`counterfactual` answers twin-network queries; :func:`information_value`,
 :func:`control_value`, :func:`response_probability`, :func:`instrumental_control_effect`
-and :func:`total_effect` put numbers on the incentives the graph criteria predict.
+and :func:`total_effect` put numbers on the incentives the graph criteria predict, and
+:func:`introduced_total_effect` on introduced unfairness. :func:`compile` solves one
+structure many times; :func:`load_model` and :func:`save_model` keep models in files.
 
 Examples
 --------
