@@ -8,12 +8,18 @@ built once, outside the timing). In the same run, and on the same model:
   ``cid / pyAgrum`` (below 1: cid is faster). Where both are exact (MDPs, POMDPs with
   memory) the MEU must agree to 1e-9: a mismatch prints the largest ``|ΔMEU|`` and the
   script exits with status 1.
-* On the **memoryless POMDP** (no sufficient recall) neither solver is exact: each returns a
-  local optimum of single policy updating, so the MEUs may differ and are both printed. What
-  must hold is checked instead: cid's MEU is at most pyAgrum's MEU of the *relaxation* in
-  which every decision remembers everything (``addNoForgettingAssumption``, an upper bound;
-  its tables grow exponentially, so only for T <= 4), and, where there are at most 5,000
-  policies (T <= 2), equals the global optimum found by ``method="enumerate"``.
+* On the **memoryless POMDP** (no sufficient recall) the timed method is single policy
+  updating (``method="spu"``), as pyAgrum's: both return local optima, so the MEUs may
+  differ and are both printed. What must hold is checked instead: cid's MEU is at most
+  pyAgrum's MEU of the *relaxation* in which every decision remembers everything
+  (``addNoForgettingAssumption``, an upper bound; its tables grow exponentially, so only for
+  T <= 4) and at most the global optimum found by ``method="enumerate"`` where there are at
+  most 5,000 policies (T <= 2), which the default exact solve must match.
+* **reuse**: the same model solved again with a plan compiled once
+  (:func:`cid.quant.compile`: the elimination order and buckets recorded, only the numpy
+  contractions replayed), as equilibrium search and sweeps do. On the MDP rows it is
+  compared with the floor, plain numpy backward induction on the same tables
+  (``reuse/DP``; the MEUs must agree).
 * **naive** baselines: backward induction with one pgmpy ``VariableElimination`` query per
   decision, observation, action and future reward (the older library's approach), and
   ``cid.solve(..., method="enumerate")`` (every deterministic policy), on small models.
@@ -41,7 +47,8 @@ from typing import Any
 import numpy as np
 
 import cid
-from cid.quant import Model, solve
+from cid.quant import Model, compile, solve
+from cid.quant.solve import Method
 
 
 # ---------------------------------------------------------------------------- models
@@ -58,6 +65,23 @@ def mdp(T: int, k: int, actions: int, *, seed: int = 0) -> Model:
         if t <= T:
             d.decision(f"A{t}", [f"S{t}"])
     return Model(d.build(), cpds, {f"A{t}": range(actions) for t in range(1, T + 1)})
+
+
+def mdp_floor(model: Model) -> Callable[[], float]:
+    """Plain numpy backward induction on an :func:`mdp` model's tables (the floor a
+    re-solve is compared with): ``V_t = R_t + max_a P_t V_{t+1}``, no policy kept."""
+    T = len(model._diagram.decisions)
+    P = [model.cpd(f"S{t + 1}").table for t in range(1, T + 1)]  # (S_t, A_t, S_t+1)
+    R = [model.utility(f"R{t}").values for t in range(1, T + 2)]
+    p0 = model.cpd("S1").table
+
+    def run() -> float:
+        V = R[T]
+        for t in range(T - 1, -1, -1):
+            V = R[t] + (P[t] @ V).max(axis=1)
+        return float(p0 @ V)
+
+    return run
 
 
 def pomdp(T: int, k: int, obs: int, actions: int, *, memory: bool, seed: int = 0) -> Model:
@@ -214,7 +238,8 @@ def _close(a: float, b: float) -> bool:
 
 def run_series(title: str, build: Callable[[int], Model], horizons: Sequence[int],
                repeat: int, *, agrum: bool, checks: Checks, exact: bool = True,
-               enumerate_upto: int = 5000) -> None:
+               enumerate_upto: int = 5000, method: Method = "auto",
+               floor: Callable[[Model], Callable[[], float]] | None = None) -> None:
     """Time cid (and pyAgrum) on ``build(T)`` for each ``T``; check the MEUs.
 
     ``exact``: both solvers must find the optimum, so the MEUs must agree. Otherwise (no
@@ -222,7 +247,9 @@ def run_series(title: str, build: Callable[[int], Model], horizons: Sequence[int
     (T <= 4) and match enumeration when there are at most ``enumerate_upto`` policies.
     """
     print(f"\n{title}")
-    head = f"{'T':>4} {'nodes':>6} {'cid s':>9} {'method':>12} {'MEU':>12}"
+    head = f"{'T':>4} {'nodes':>6} {'cid s':>9} {'method':>12} {'MEU':>12} {'reuse s':>9}"
+    if floor is not None:
+        head += f" {'numpy DP s':>10} {'reuse/DP':>9}"
     if agrum:
         head += f" {'pyAgrum s':>10} {'cid/pyAgrum':>12}"
         if not exact:
@@ -231,9 +258,10 @@ def run_series(title: str, build: Callable[[int], Model], horizons: Sequence[int
     seconds = []
     for T in horizons:
         model = build(T)
-        t_cid, sol = timed(lambda model=model: solve(model), repeat)
+        t_cid, sol = timed(lambda model=model: solve(model, method=method), repeat)
         seconds.append(t_cid)
         row = f"{T:>4} {len(model._diagram):>6} {t_cid:>9.4f} {sol.method:>12} {sol.meu:>12.6f}"
+        row += reuse_columns(model, sol, repeat, method, floor, checks, f"{title}, T={T}")
         if agrum:
             diag = to_agrum(model)
             try:
@@ -258,9 +286,13 @@ def run_series(title: str, build: Callable[[int], Model], horizons: Sequence[int
                                                f"the no-forgetting bound {bound!r}")
         if not exact and sol.log10_policies <= math.log10(enumerate_upto):
             best = solve(model, method="enumerate").meu
-            if not _close(best, sol.meu):
-                row += checks.fail(f"{title}, T={T}: MEU {sol.meu!r} but enumeration finds "
-                                   f"{best!r}")
+            exact_meu = solve(model).meu
+            if not _close(best, exact_meu):
+                row += checks.fail(f"{title}, T={T}: the default solve finds {exact_meu!r} but "
+                                   f"enumeration finds {best!r}")
+            if sol.meu > best + 1e-9 * max(1.0, abs(best)):
+                row += checks.fail(f"{title}, T={T}: MEU {sol.meu!r} is above the optimum "
+                                   f"{best!r} found by enumeration")
         print(row, flush=True)
     slope = exponent(horizons, seconds)
     if math.isnan(slope) and len(seconds) > 1 and max(horizons) >= 4:
@@ -269,6 +301,28 @@ def run_series(title: str, build: Callable[[int], Model], horizons: Sequence[int
               "exponentially with the history)")
     elif not math.isnan(slope):
         print(f"growth exponent (T >= 8): {slope:.2f}")
+
+
+def reuse_columns(model: Model, sol: Any, repeat: int, method: Method,
+                  floor: Callable[[Model], Callable[[], float]] | None, checks: Checks,
+                  where: str) -> str:
+    """The time of a re-solve with a plan compiled once (:func:`cid.quant.compile`), and
+    with ``floor``, the plain numpy floor and the ratio; the answers must agree."""
+    if method != "auto":
+        return f" {'-':>9}" + (f" {'-':>10} {'-':>9}" if floor is not None else "")
+    plan = compile(model)
+    t_plan, again = timed(lambda: plan.solve(model), max(repeat, 9))
+    row = f" {t_plan:>9.5f}"
+    if not _close(again.meu, sol.meu):
+        row += checks.fail(f"{where}: the compiled plan finds {again.meu!r}, solve {sol.meu!r}")
+    if floor is not None:
+        run = floor(model)
+        t_floor, meu = timed(run, max(repeat, 9) * 5)
+        row += f" {t_floor:>10.5f} {t_plan / t_floor:>8.1f}x"
+        if not _close(meu, sol.meu):
+            row += checks.fail(f"{where}: numpy backward induction finds {meu!r}, cid "
+                               f"{sol.meu!r}")
+    return row
 
 
 def run_naive(horizons: Sequence[int], repeat: int, checks: Checks) -> None:
@@ -311,7 +365,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for k, actions in [(10, 2), (10, 10)] if not (args.quick or args.smoke) else [(10, 10)]:
         run_series(f"MDP, k={k} states, {actions} actions",
                    lambda T, k=k, actions=actions: mdp(T, k, actions),
-                   horizons, args.repeat, agrum=agrum, checks=checks)
+                   horizons, args.repeat, agrum=agrum, checks=checks, floor=mdp_floor)
     memory = [1, 2] if args.smoke else [1, 2, 3, 4] if args.quick else [1, 2, 3, 4, 5, 6]
     run_series("POMDP with memory (A_t sees O_1..O_t, A_1..A_t-1), k=3, 2 observations, "
                "2 actions", lambda T: pomdp(T, 3, 2, 2, memory=True), memory, args.repeat,
@@ -320,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                "return local optima), k=10, 3 observations, 4 actions",
                lambda T: pomdp(T, 10, 3, 4, memory=False), horizons, args.repeat,
                agrum=agrum, checks=checks, exact=False,
-               enumerate_upto=100 if args.smoke else 5000)
+               enumerate_upto=100 if args.smoke else 5000, method="spu")
     run_naive([1] if args.smoke else [1, 2, 4] if args.quick else [1, 2, 4, 8], args.repeat,
               checks)
     print(f"\nmax |ΔMEU| between exact solvers: {checks.max_delta:.3g}")

@@ -82,6 +82,8 @@ _LAZY: dict[str, str] = {
     "fixes": "cid.robustness",
     "random_diagram": "cid.generate",
     "sweep": "cid.sweeps",
+    # numeric models as files
+    "load_model": "cid.quant",
 }
 
 __all__ = [
@@ -140,6 +142,7 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.quant import Model as Model
     from cid.quant import do as do
     from cid.quant import expected_utility as expected_utility
+    from cid.quant import load_model as load_model
     from cid.quant import solve as solve
     from cid.robustness import fixes as fixes
     from cid.robustness import sensitivity as sensitivity

@@ -44,6 +44,7 @@ from cid.errors import CIDTypeError, SpecError
 
 if TYPE_CHECKING:
     from cid.core.schema import DiagramSpec as DiagramSpec
+    from cid.quant.model import Model
 
 __all__ = [
     "FORMAT_VERSION",
@@ -67,7 +68,7 @@ def __getattr__(name: str) -> Any:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the spec format (draft 2020-12).
+    """The JSON Schema of the spec format (draft 2020-12), model files (version 2) included.
 
     Returns
     -------
@@ -78,11 +79,12 @@ def json_schema() -> dict[str, Any]:
     --------
     >>> schema = json_schema()
     >>> sorted(schema["properties"])
-    ['description', 'edges', 'format_version', 'name', 'nodes']
+    ['description', 'edges', 'format_version', 'model', 'name', 'nodes']
     """
     from cid.core.schema import json_schema as schema
+    from cid.quant.spec import extend_schema  # the numbers of a model (format version 2)
 
-    return schema()
+    return extend_schema(schema())
 
 
 def from_dict(data: Mapping[str, Any], *, source: str = "spec") -> Diagram:
@@ -138,8 +140,10 @@ def from_json(text: str | bytes, *, source: str = "spec") -> Diagram:
     return Diagram._read(text, source=source, text=True)
 
 
-def save(diagram: Diagram, path: str | Path) -> Path:
+def save(diagram: Diagram | Model, path: str | Path) -> Path:
     """Write the JSON spec to ``path`` (parent folders are created).
+
+    A :class:`~cid.Model` is written with its numbers (see :func:`cid.quant.spec.save_model`).
 
     Returns
     -------
@@ -156,6 +160,10 @@ def save(diagram: Diagram, path: str | Path) -> Path:
     """
     from cid.files import write_atomic
 
+    if not isinstance(diagram, Diagram):
+        from cid.quant.spec import save_model
+
+        return save_model(diagram, path)
     return write_atomic(path, to_json(diagram) + "\n")
 
 

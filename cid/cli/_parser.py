@@ -195,6 +195,21 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
                    "and gained marked (.svg, .png, .pdf, .dot)")
     p.set_defaults(handler=_commands.compare)
 
+    from cid.cli import _solve
+
+    p = add("solve", help="the optimal policy and MEU of a model file",
+            description="Solve a model file (a spec with its numbers, format version 2): the "
+            "maximum expected utility, whether it is exact, and each decision's rule. Rules in "
+            "the file's 'policy' section are kept fixed.",
+            epilog=_examples("cid solve game.json",
+                             "cid solve game.json --agent robot --format json"))
+    p.add_argument("target", metavar="FILE", help="a model file, or '-' for standard input")
+    p.add_argument("--agent", "-a", metavar="A",
+                   help="optimise this agent's decisions (the others need rules in the file); "
+                   "default: every decision, as a team when the agents share their utilities")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.set_defaults(handler=_solve.solve)
+
 
 def _zoo_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from cid.cli import _zoo

@@ -29,7 +29,7 @@ from pydantic_core import PydanticCustomError
 from cid.core.edges import parse_edges
 from cid.core.names import IDENTIFIER_PATTERN, identifier_message, is_identifier
 from cid.core.nodes import Chance, Decision, Node, Utility
-from cid.core.spec import FORMAT_VERSION
+from cid.core.spec import FORMAT_VERSION, MODEL_FORMAT_VERSION
 from cid.core.structure import Structure, assemble
 from cid.core.validation import Problem
 from cid.errors import CIDError, SpecError
@@ -143,7 +143,9 @@ class DiagramSpec(BaseModel):
         if type(value) is not int or value != FORMAT_VERSION:
             raise PydanticCustomError(
                 "cid_format_version", "unsupported format_version {version}; this release "
-                "reads {supported}", {"version": _short(value), "supported": FORMAT_VERSION})
+                "reads {supported}", {"version": _short(value),
+                                      "supported": f"{FORMAT_VERSION} and "
+                                                   f"{MODEL_FORMAT_VERSION} (a model)"})
         return value
 
 
@@ -258,6 +260,9 @@ def read_dict(data: Mapping[str, Any], *, source: str = "spec") -> Structure:
     if not isinstance(data, Mapping):
         raise SpecError([("", f"a spec is a JSON object, got {type(data).__name__}", "cid_type")],
                         source=source)
+    if data.get("format_version") == MODEL_FORMAT_VERSION:  # a model file: its diagram part
+        data = {**{k: v for k, v in data.items() if k != "model"},
+                "format_version": FORMAT_VERSION}
     try:
         spec = DiagramSpec.model_validate(dict(data))
     except ValidationError as err:

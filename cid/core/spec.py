@@ -37,7 +37,11 @@ if TYPE_CHECKING:
 __all__ = ["FORMAT_VERSION", "to_dict", "to_json"]
 
 FORMAT_VERSION: Final = 1
-"""The version of the spec format written by this release (and the only one it reads)."""
+"""The version of the diagram spec format written by this release."""
+
+MODEL_FORMAT_VERSION: Final = 2
+"""The version of a spec with numbers (a model, see :mod:`cid.quant.spec`); a diagram is read
+from such a file by dropping its ``model`` section."""
 
 
 def _node_dict(diagram: Diagram, name: str) -> dict[str, Any]:

@@ -5,7 +5,9 @@ optimal policy and the maximum expected utility; :func:`expected_utility`, :func
 and :func:`conditional` answer queries by exact variable elimination; :func:`do` intervenes;
 :func:`counterfactual` answers twin-network queries; :func:`information_value`,
 :func:`control_value`, :func:`response_probability`, :func:`instrumental_control_effect`
-and :func:`total_effect` put numbers on the incentives the graph criteria predict.
+and :func:`total_effect` put numbers on the incentives the graph criteria predict, and
+:func:`introduced_total_effect` on introduced unfairness. :func:`compile` solves one
+structure many times; :func:`load_model` and :func:`save_model` keep models in files.
 
 Examples
 --------
@@ -24,6 +26,7 @@ from __future__ import annotations
 from cid.quant.counterfactual import bayes_net, counterfactual
 from cid.quant.cpd import CPD, Function
 from cid.quant.domains import Domain
+from cid.quant.fairness import introduced_total_effect
 from cid.quant.inference import (
     Distribution,
     conditional,
@@ -33,8 +36,10 @@ from cid.quant.inference import (
 )
 from cid.quant.interventions import do
 from cid.quant.model import Model
+from cid.quant.plan import Plan, compile
 from cid.quant.policy import DecisionRule, Policy, make_policy, make_rule
 from cid.quant.solve import Solution, solve
+from cid.quant.spec import load_model, load_policy, save_model
 from cid.quant.utility import UtilityTable
 from cid.quant.value import (
     IncentiveValue,
@@ -53,10 +58,12 @@ __all__ = [
     "Function",
     "IncentiveValue",
     "Model",
+    "Plan",
     "Policy",
     "Solution",
     "UtilityTable",
     "bayes_net",
+    "compile",
     "conditional",
     "control_value",
     "counterfactual",
@@ -65,10 +72,14 @@ __all__ = [
     "expected_utility",
     "information_value",
     "instrumental_control_effect",
+    "introduced_total_effect",
+    "load_model",
+    "load_policy",
     "make_policy",
     "make_rule",
     "marginal",
     "response_probability",
+    "save_model",
     "solve",
     "total_effect",
 ]

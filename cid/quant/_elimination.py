@@ -53,12 +53,14 @@ class Factor:
 def _aligned(arr: np.ndarray, vars_: Sequence[str], pos: Mapping[str, int], n: int) -> np.ndarray:
     if not vars_:
         return arr.reshape((1,) * n)
-    order = sorted(range(len(vars_)), key=lambda i: pos[vars_[i]])
+    idx = [pos[v] for v in vars_]
+    if len(idx) == n and idx == sorted(idx):  # already over the output, in its order
+        return arr
     shape = [1] * n
-    for i, v in enumerate(vars_):
-        shape[pos[v]] = arr.shape[i]
-    if order != list(range(len(vars_))):
-        arr = arr.transpose(order)
+    for i, size in zip(idx, arr.shape, strict=True):
+        shape[i] = size
+    if idx != sorted(idx):
+        arr = arr.transpose(sorted(range(len(idx)), key=idx.__getitem__))
     return arr.reshape(shape)
 
 

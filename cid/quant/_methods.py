@@ -23,14 +23,16 @@ from typing import Any
 
 import numpy as np
 
+from cid.errors import SolveLimitError
 from cid.quant._elimination import Elimination, Factor, combine, contract
 from cid.quant._junction import JunctionTree
 from cid.quant.inference import model_factors
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, Policy
 
-__all__ = ["by_elimination", "by_enumeration", "by_spu", "choose", "rule_from_choice",
-           "simplify", "team_eu"]
+__all__ = ["best_actions", "by_elimination", "by_enumeration", "by_spu", "choose", "maximise",
+           "pick",
+           "rule_from_choice", "simple_rule", "simplify", "team_eu"]
 
 TOL = 1e-9
 """Relative tolerance under which two expected utilities count as equal."""
@@ -47,16 +49,39 @@ def choose(mu: np.ndarray, phi: np.ndarray, tol: float, current: np.ndarray | No
     gets the right action too. At an observation of probability 0 every action is optimal:
     ``current`` (or the first action) is kept and no tie is counted.
     """
-    weight = phi.max(axis=-1, keepdims=True)
-    reachable = weight[..., 0] > 0
-    value = np.divide(mu, weight, out=np.zeros(mu.shape), where=weight > 0)
-    best = value.max(axis=-1, keepdims=True)
-    near = value >= best - tol * np.abs(value).max(axis=-1, keepdims=True)
-    choice = np.argmax(near, axis=-1)
+    weight = phi.max(axis=-1)
+    choice, near = best_actions(mu, weight, tol)
     if current is not None:
         keep = np.take_along_axis(near, current[..., None], axis=-1)[..., 0]
         choice = np.where(keep, current, choice)
-    return choice, (near.sum(axis=-1) > 1) & reachable
+    return choice, (np.count_nonzero(near, axis=-1) > 1) & (weight > 0)
+
+
+def best_actions(mu: np.ndarray, weight: np.ndarray, tol: float
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """The first action within ``tol`` of the best in each row, and every such action.
+
+    ``weight`` is the probability of each row (the observation); values are ``mu / weight``
+    (0 in rows of probability 0, where every action is then near the best)."""
+    w = weight[..., None]
+    if weight.min() > 0:  # the common case, without the masked division
+        value = mu / w
+    else:
+        value = np.divide(mu, w, out=np.zeros(mu.shape), where=w > 0)
+    best = value.max(axis=-1, keepdims=True)
+    near = value >= best - tol * np.abs(value).max(axis=-1, keepdims=True)
+    return near.argmax(axis=-1), near
+
+
+def pick(table: np.ndarray, choice: np.ndarray) -> np.ndarray:
+    """``table[..., choice[...]]``: the entry of the chosen action in every row."""
+    out: np.ndarray
+    if choice.ndim == 1:
+        out = table[np.arange(choice.shape[0]), choice]
+        return out
+    k = table.shape[-1]
+    out = table.reshape(-1, k)[np.arange(choice.size), choice.ravel()].reshape(choice.shape)
+    return out
 
 
 def rule_from_choice(model: Model, decision: str, scope: Sequence[str],
@@ -75,26 +100,53 @@ def simplify(model: Model, rule: DecisionRule) -> DecisionRule:
     """Drop the observations a deterministic rule does not depend on."""
     if not rule.is_deterministic or not rule.parents:
         return rule
-    choice = np.argmax(rule.table, axis=-1)
-    keep = []
-    for axis in range(choice.ndim):
-        first = np.take(choice, [0], axis=axis)
-        if not np.array_equal(np.broadcast_to(first, choice.shape), choice):
-            keep.append(axis)
+    return simple_rule(model, rule.decision, rule.parents, np.argmax(rule.table, axis=-1),
+                       rule)
+
+
+def simple_rule(model: Model, decision: str, scope: Sequence[str], choice: np.ndarray,
+                rule: DecisionRule | None = None) -> DecisionRule:
+    """The deterministic rule ``choice`` (indexed by ``scope``) reading only the observations
+    it depends on (``rule``, when given, is that rule over all of ``scope``)."""
+    if choice.ndim == 1:  # one observation: the common case, in two array operations
+        keep = [0] if bool((choice != choice[0]).any()) else []
+    else:
+        keep = [axis for axis in range(choice.ndim) if not bool(
+            (choice == np.take(choice, [0], axis=axis)).all())]
     if len(keep) == choice.ndim:
-        return rule
+        return rule if rule is not None else rule_from_choice(model, decision, scope, choice)
     index = tuple(slice(None) if a in keep else 0 for a in range(choice.ndim))
-    return rule_from_choice(model, rule.decision, [rule.parents[a] for a in keep], choice[index])
+    return rule_from_choice(model, decision, [scope[a] for a in keep], choice[index])
 
 
 # ---------------------------------------------------------------------------- elimination
+def maximise(joint: Factor, tol: float) -> tuple[np.ndarray, np.ndarray, Factor] | None:
+    """Maximise the last variable (a decision) out of its bucket's table ``joint``.
+
+    Returns the chosen action per observation, where it ties, and the factor left over the
+    observations; ``None`` when the probability part depends on the decision (the bucket is
+    not the decision's expected-utility table: this order is invalid).
+    """
+    phi = joint.phi
+    if phi.size and float(np.abs(phi - phi[..., :1]).max()) > 1e-9 * max(float(phi.max()), 1.0):
+        return None
+    mu = joint.mu if joint.mu is not None else np.zeros(phi.shape)
+    choice, tied = choose(mu, phi, tol)
+    rest = Factor(joint.vars[:-1], phi[..., 0].copy(), pick(mu, choice))
+    return choice, tied, rest
+
+
 def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, ...]],
                     factors: list[Factor], cards: Mapping[str, int], *, max_size: int,
-                    tol: float, bar: Any) -> tuple[float, Policy, dict[str, int]] | None:
-    """One max-sum elimination pass; ``None`` when no valid order is found."""
+                    tol: float, bar: Any, engine: type[Elimination] = Elimination
+                    ) -> tuple[float, Policy, dict[str, int]] | None:
+    """One max-sum elimination pass; ``None`` when no valid order is found.
+
+    ``engine`` runs the elimination (a subclass may record the steps, see
+    :mod:`cid.quant.plan`)."""
     d = model.diagram
     rank = {n: i for i, n in enumerate(d.topological_order)}
-    elim = Elimination(factors, cards, max_size=max_size, rank=rank)
+    elim = engine(factors, cards, max_size=max_size, rank=rank)
     remaining = set(free)
     allowed_sets = {D: set(allowed[D]) for D in free}
     observers: dict[str, int] = {}
@@ -116,17 +168,13 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
             D = min(waiting, key=lambda x: (elim.size(x), -rank[x]))
             waiting.discard(D)
             bucket, scope = elim.take_bucket(D)
-            joint = combine(bucket, scope, cards)
-            phi = joint.phi
-            if phi.size and float(np.abs(phi - phi[..., :1]).max()) > 1e-9 * max(
-                    float(phi.max()), 1.0):
+            step = maximise(combine(bucket, scope, cards), tol)
+            if step is None:
                 return None
-            mu = joint.mu if joint.mu is not None else np.zeros(phi.shape)
-            choice, tied = choose(mu, phi, tol)
+            choice, tied, rest = step
             ties[D] = int(tied.sum())
             rules[D] = rule_from_choice(model, D, scope[:-1], choice)
-            elim.add(Factor(scope[:-1], phi[..., 0].copy(),
-                            np.take_along_axis(mu, choice[..., None], axis=-1)[..., 0]))
+            elim.add(rest)
             remaining.discard(D)
             for p in allowed[D]:
                 observers[p] -= 1
@@ -165,6 +213,11 @@ def by_spu(model: Model, free: Sequence[str], allowed: Mapping[str, tuple[str, .
     rules: Policy = {}
     for D in free:
         pdoms = [model._domains[p] for p in allowed[D]]
+        size = math.prod(len(dm) for dm in pdoms) * len(model._domains[D])
+        if size > max_size:
+            raise SolveLimitError(
+                f"the rule of {D} needs a table of {size:,} entries over "
+                f"{', '.join((*allowed[D], D))} (limit {max_size:,})")
         rules[D] = DecisionRule.uniform(D, allowed[D], pdoms, model._domains[D],
                                         ignores=[p for p in d.parents(D) if p not in allowed[D]])
         if D in start and set(start[D].parents) <= set(allowed[D]):

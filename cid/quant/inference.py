@@ -76,13 +76,20 @@ class Distribution:
         return float(self.table[tuple(index)])
 
     def as_dict(self) -> dict[Hashable, float]:
-        """``{value: p}`` (one variable) or ``{(v1, v2, ...): p}``, entries with p > 0."""
+        """``{value: p}`` (one variable) or ``{(v1, v2, ...): p}``: every value of the
+        domain, in domain order, values of probability zero included.
+
+        >>> import cid
+        >>> from cid.quant import marginal
+        >>> d = cid.Diagram.from_edges(["X -> Y"])
+        >>> m = cid.Model(d, {"X": [1.0, 0.0], "Y": [[0.5, 0.5], [0.0, 1.0]]})
+        >>> marginal(m, "X").as_dict()
+        {0: 1.0, 1: 0.0}
+        """
         out: dict[Hashable, float] = {}
         for idx in itertools.product(*(range(len(d)) for d in self.domains)):
-            p = float(self.table[idx])
-            if p > 0:
-                key = tuple(d[i] for d, i in zip(self.domains, idx, strict=False))
-                out[key[0] if len(key) == 1 else key] = round(p, 12)
+            key = tuple(d[i] for d, i in zip(self.domains, idx, strict=False))
+            out[key[0] if len(key) == 1 else key] = round(float(self.table[idx]), 12)
         return out
 
     def expectation(self) -> float:

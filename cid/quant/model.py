@@ -33,6 +33,7 @@ cid.errors.ModelIncompleteError: model 'diagram' has 1 invalid spec and 2 missin
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -323,6 +324,50 @@ class Model:
             n: d.values for n, d in self._declared.items()}
         merged_domains.update(domains or {})
         return Model(self._diagram, {**self._specs, **(cpds or {})}, merged_domains, name=self.name)
+
+    # ------------------------------------------------------------------ files
+    def to_dict(self, policy: Mapping[str, object] | None = None) -> dict[str, Any]:
+        """The model as a spec dict with its numbers (see :mod:`cid.quant.spec`)."""
+        from cid.quant.spec import model_to_dict
+
+        return model_to_dict(self, policy)
+
+    def to_json(self, policy: Mapping[str, object] | None = None, *,
+                indent: int | None = 2) -> str:
+        """The model as JSON text (format version 2; functions tabulated)."""
+        from cid.quant.spec import model_to_json
+
+        return model_to_json(self, policy, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, source: str = "spec") -> Model:
+        """Read a model spec dict (raises :class:`~cid.SpecError` listing the problems)."""
+        from cid.quant.spec import model_from_dict
+
+        return model_from_dict(data, source=source)
+
+    @classmethod
+    def from_json(cls, text: str | bytes, *, source: str = "spec") -> Model:
+        """Read a model from JSON text (see :meth:`from_dict`)."""
+        from cid.quant.spec import model_from_json
+
+        return model_from_json(text, source=source)
+
+    def __str__(self) -> str:
+        """Every node with its kind, parents and values, then what is missing."""
+        from cid.quant._display import model_text
+
+        return model_text(self)
+
+    def _repr_markdown_(self) -> str:
+        from cid.quant._display import model_markdown, safely
+
+        return safely(lambda: model_markdown(self), lambda: repr(self), as_html=False)
+
+    def _repr_html_(self) -> str:
+        from cid.quant._display import model_html, safely
+
+        return safely(lambda: model_html(self), lambda: repr(self), as_html=True)
 
     def __repr__(self) -> str:
         n = len(self._diagram)

@@ -35,7 +35,7 @@ from collections.abc import Hashable, Mapping, Sequence
 
 import numpy as np
 
-from cid.errors import DiagramError, ModelIncompleteError
+from cid.errors import DiagramError, ModelIncompleteError, NodeNotFoundError
 from cid.quant.cpd import CPD, Function, format_config, resolve_chance
 from cid.quant.domains import Domain
 
@@ -82,10 +82,19 @@ class DecisionRule:
                       parent_domains: Sequence[Domain], domain: Domain, choices: np.ndarray, *,
                       ignores: Sequence[str] = ()) -> DecisionRule:
         """The rule choosing ``domain[choices[config]]`` (``choices``: indices over the parents)."""
-        choices = np.asarray(choices, dtype=np.intp)
-        table = np.zeros(choices.shape + (len(domain),))
-        np.put_along_axis(table, choices[..., None], 1.0, axis=-1)
+        table = np.eye(len(domain))[np.asarray(choices, dtype=np.intp)]
         return cls(decision, parents, parent_domains, domain, table, ignores=ignores)
+
+    @classmethod
+    def trusted(cls, decision: str, parents: tuple[str, ...],
+                parent_domains: tuple[Domain, ...], domain: Domain, table: np.ndarray,
+                ignores: tuple[str, ...]) -> DecisionRule:
+        """A rule from a table already known to be valid (no copy, no checks): for solvers
+        that build many rules from their own tables. ``table`` must not change afterwards."""
+        rule = cls.__new__(cls)
+        rule.decision, rule.parents, rule.parent_domains = decision, parents, parent_domains
+        rule.domain, rule.table, rule.ignores = domain, table, ignores
+        return rule
 
     @classmethod
     def uniform(cls, decision: str, parents: Sequence[str], parent_domains: Sequence[Domain],
@@ -182,6 +191,16 @@ class DecisionRule:
         extra = f"; ignores {', '.join(self.ignores)}" if self.ignores else ""
         return f"<DecisionRule {self.decision}: {kind}, reads {reads}{extra}>"
 
+    def _repr_markdown_(self) -> str:
+        from cid.quant._display import rule_markdown, safely
+
+        return safely(lambda: rule_markdown(self), lambda: str(self), as_html=False)
+
+    def _repr_html_(self) -> str:
+        from cid.quant._display import rule_html, safely
+
+        return safely(lambda: rule_html(self), lambda: str(self), as_html=True)
+
     def __str__(self) -> str:
         rows = [[*self.parents, self.decision]]
         for cfg, act in self.as_dict().items():
@@ -256,7 +275,10 @@ def make_policy(model: object, policy: Mapping[str, object] | None) -> Policy:
                            f"{type(policy).__name__} {policy!r:.60}", code="cid_invalid_argument")
     out: Policy = {}
     for decision, spec in (policy or {}).items():
-        model.diagram[decision]
+        if decision not in model.diagram:
+            known = ", ".join(model.diagram.decisions) or "none"
+            raise NodeNotFoundError(f"a rule is given for {decision!r}, which is not a node of "
+                                    f"model {model.name!r}; its decisions are {known}")
         out[decision] = make_rule(model, decision, spec)
     return out
 

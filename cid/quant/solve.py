@@ -51,16 +51,20 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import importlib.util
 import math
 import numbers
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 import networkx as nx
+import numpy as np
 
+from cid.core.builder import DiagramBuilder
 from cid.errors import DiagramError, ModelIncompleteError, SolveLimitError
 from cid.graph import minimal_d_reduction, relevance_graph
 from cid.quant._elimination import DEFAULT_MAX_SIZE
@@ -69,86 +73,37 @@ from cid.quant._methods import (
     by_elimination,
     by_enumeration,
     by_spu,
+    rule_from_choice,
     simplify,
     team_eu,
+)
+from cid.quant._rewire import rewire
+from cid.quant._search import (
+    Budget,
+    SearchResult,
+    branch_and_bound,
+    cutset,
+    log10_rules,
+    no_forgetting_parents,
+    rules_of,
 )
 from cid.quant.inference import agent_utilities, model_factors
 from cid.quant.model import Model
 from cid.quant.policy import DecisionRule, Policy, make_policy
+from cid.quant.solution import Solution, count_text
 
-__all__ = ["Method", "Solution", "count_text", "solve"]
+__all__ = ["Method", "Solution", "count_text", "requisite_observations", "solve",
+           "solve_setup"]
 
 Method = Literal["auto", "elimination", "spu", "enumerate"]
+DEFAULT_BUDGET = 1_000
+"""Sub-solves (bounds and leaves) the exact search may perform before settling for the best
+policy found, labelled a local optimum with an upper bound."""
 PROGRESS_WORK = 20_000_000
 """Estimated table entries above which ``progress=None`` shows a bar (about a second)."""
 
 
-@dataclass(frozen=True, eq=False)
-class Solution:
-    """The result of :func:`solve`.
-
-    Attributes
-    ----------
-    meu : float
-        The expected utility of :attr:`policy` (the maximum, when :attr:`exact`).
-    policy : dict of str to DecisionRule
-        A rule for every decision (the given fixed rules included).
-    agent : str or None
-        Whose utility was maximised (``None``: the only agent, or a common payoff).
-    method : str
-        ``"elimination"``, ``"spu"``, ``"enumerate"`` (or ``"fixed"`` with nothing to choose).
-    exact : bool
-        Whether :attr:`meu` is the global maximum.
-    iterations : int
-        Passes over the decisions (single policy updating), else 1.
-    ties : dict of str to int
-        For each decision, the number of observation configurations at which several actions
-        are optimal (the first one in domain order was taken).
-    log10_policies : float
-        log10 of the number of deterministic policies the method ranged over (observations
-        the method allowed each decision to read).
-    note : str
-        How the result was obtained, in words.
-    """
-
-    meu: float
-    policy: dict[str, DecisionRule]
-    agent: str | None
-    method: str
-    exact: bool
-    iterations: int
-    ties: dict[str, int]
-    log10_policies: float
-    note: str
-
-    def __repr__(self) -> str:
-        kind = "exact" if self.exact else "local optimum"
-        return (f"<Solution meu={self.meu:.6g} ({self.method}, {kind}); "
-                f"decisions {', '.join(self.policy)}>")
-
-    def __str__(self) -> str:
-        lines = [f"MEU {self.meu:.6g} — {self.note}"]
-        for d, rule in self.policy.items():
-            tie = f" ({self.ties[d]} tied)" if self.ties.get(d) else ""
-            lines.append(f"{d}{tie}:")
-            lines.extend("  " + row for row in str(rule).splitlines())
-        return "\n".join(lines)
-
-
 # ---------------------------------------------------------------------------- helpers
-def count_text(log10: float) -> str:
-    """A count given by its log10, in words that never overflow.
-
-    >>> count_text(math.log10(4096)), count_text(30.1), count_text(412.3)
-    ('4,096', '1.26e+30', 'about 10^412')
-    """
-    if log10 < 15:
-        return f"{round(10 ** log10):,}"
-    if log10 < 300:
-        return f"{10 ** log10:.3g}"
-    return f"about 10^{round(log10)}"
-
-
 def _want_bar(progress: bool | None, work: float) -> bool:
     """``progress``, or when it is ``None``: tqdm installed, stderr a TTY, enough work."""
     if progress is not None:
@@ -194,7 +149,10 @@ def _check_arguments(model: object, agent: object, method: object, limits: Mappi
         raise _invalid(f"progress must be True, False or None (automatic), got {progress!r}")
 
 
-def _setup(model: Model, agent: str | None, fixed: Policy) -> tuple[list[str], tuple[str, ...]]:
+def solve_setup(model: Model, agent: str | None, fixed: Policy
+                ) -> tuple[list[str], tuple[str, ...]]:
+    """The decisions to optimise and the utilities maximised (checks the other agents'
+    decisions have rules when ``agent`` is given)."""
     d = model.diagram
     utilities = agent_utilities(model, agent)
     if agent is None:
@@ -211,12 +169,41 @@ def _setup(model: Model, agent: str | None, fixed: Policy) -> tuple[list[str], t
 
 
 
+@functools.lru_cache(maxsize=64)
+def _analysis(edges: tuple[tuple[str, str], ...], nodes: tuple[str, ...],
+              parents: tuple[tuple[str, tuple[str, ...]], ...], free: tuple[str, ...],
+              utilities: tuple[str, ...]
+              ) -> tuple[dict[str, tuple[str, ...]], nx.DiGraph[Any]]:
+    """The requisite observations of the decisions ``free`` and their relevance graph, for
+    one structure (cached: sweeps and the exact search solve one structure many times)."""
+    G: nx.DiGraph[Any] = nx.DiGraph(edges)
+    G.add_nodes_from(nodes)
+    R = minimal_d_reduction(G, decisions=free, utilities=utilities)
+    pa = dict(parents)
+    requisite = {D: tuple(p for p in pa[D] if R.has_edge(p, D)) for D in free}
+    return requisite, relevance_graph(R, decisions=free, utilities=utilities)
+
+
+def _analyse(model: Model, free: Sequence[str], utilities: Sequence[str]
+             ) -> tuple[dict[str, tuple[str, ...]], nx.DiGraph[Any]]:
+    d = model.diagram
+    return _analysis(tuple(d.edge_list), tuple(d.nodes),
+                     tuple((D, d.parents(D)) for D in free), tuple(free), tuple(utilities))
+
+
+def requisite_observations(model: Model, free: Sequence[str], utilities: Sequence[str]
+                           ) -> dict[str, tuple[str, ...]]:
+    """The requisite observations of each decision in ``free`` (minimal d-reduction), in
+    the diagram's parent order."""
+    return dict(_analyse(model, free, utilities)[0])
+
+
 # ---------------------------------------------------------------------------- solve
 def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object] | None = None,
           method: Method = "auto", start: Mapping[str, object] | None = None,
           max_policies: int = 1_000_000,
           max_size: int = DEFAULT_MAX_SIZE, max_iterations: int = 100, tol: float = TOL,
-          progress: bool | None = None) -> Solution:
+          budget: int = DEFAULT_BUDGET, progress: bool | None = None) -> Solution:
     """Find an optimal policy and the maximum expected utility.
 
     Parameters
@@ -244,6 +231,10 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     tol : float
         Relative tolerance under which two expected utilities (given an observation) count
         as tied.
+    budget : int
+        Sub-solves (upper bounds and leaves) the exact search without sufficient recall may
+        perform; when it runs out, the best policy found is returned as a local optimum
+        with :attr:`Solution.upper_bound`.
     progress : bool or None
         Show a progress bar (tqdm); ``None``: when tqdm is installed, stderr is a terminal
         and the estimated work exceeds :data:`PROGRESS_WORK` table entries.
@@ -263,11 +254,31 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
         and no ``agent``.
     """
     _check_arguments(model, agent, method, {"max_policies": max_policies, "max_size": max_size,
-                                            "max_iterations": max_iterations}, tol, progress)
+                                            "max_iterations": max_iterations, "budget": budget},
+                     tol, progress)
     model.check()
+    limits = _Limits(max_policies, max_size, max_iterations, float(tol), progress)
+    return _solve(model, agent, make_policy(model, policy), method, make_policy(model, start),
+                  limits, Budget(budget))
+
+
+@dataclass(frozen=True)
+class _Limits:
+    max_policies: int
+    max_size: int
+    max_iterations: int
+    tol: float
+    progress: bool | None
+
+
+def _solve(model: Model, agent: str | None, fixed: Policy, method: Method, start: Policy,
+           limits: _Limits, budget: Budget) -> Solution:
+    """:func:`solve` on checked arguments (also the search's sub-solves)."""
+    max_policies, max_size, max_iterations = (limits.max_policies, limits.max_size,
+                                              limits.max_iterations)
+    tol, progress = limits.tol, limits.progress
     d = model.diagram
-    fixed = make_policy(model, policy)
-    free, utilities = _setup(model, agent, fixed)
+    free, utilities = solve_setup(model, agent, fixed)
     if not free:
         from cid.quant.inference import expected_utility
 
@@ -275,29 +286,23 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
         return Solution(eu, dict(fixed), agent, "fixed", True, 1, {}, 0.0,
                         "every decision has a fixed rule: nothing to optimise")
     full_parents = {D: d.parents(D) for D in free}
-    reduced_graph: list[nx.DiGraph[Any]] = []
     size = float(sum(c.table.size for c in model._cpds.values())
                  + sum(u.values.size for u in model._utilities.values()))
 
     def requisite() -> dict[str, tuple[str, ...]]:
-        if not reduced_graph:
-            G: nx.DiGraph[Any] = nx.DiGraph(d.edge_list)
-            G.add_nodes_from(d.nodes)
-            reduced_graph.append(minimal_d_reduction(G, decisions=free, utilities=utilities))
-        R = reduced_graph[0]
-        return {D: tuple(p for p in d.parents(D) if R.has_edge(p, D)) for D in free}
+        return dict(_analyse(model, free, utilities)[0])
 
     def log10_of(allowed: Mapping[str, tuple[str, ...]]) -> float:
         return sum(math.prod(len(model._domains[p]) for p in allowed[D])
                    * math.log10(len(model._domains[D])) for D in free)
 
     def finish(meu: float, rules: Policy, how: str, exact: bool, iterations: int,
-               ties: dict[str, int], note: str, allowed: Mapping[str, tuple[str, ...]]
-               ) -> Solution:
+               ties: dict[str, int], note: str, allowed: Mapping[str, tuple[str, ...]],
+               bound: float | None = None) -> Solution:
         full = {D: (simplify(model, rules[D]) if D in rules else fixed[D]) for D in d.decisions}
         return Solution(meu=meu, policy=full, agent=agent, method=how, exact=exact,
                         iterations=iterations, ties=ties, log10_policies=log10_of(allowed),
-                        note=note)
+                        note=note, upper_bound=meu if exact else bound)
 
     if method == "enumerate":
         allowed = requisite()
@@ -349,7 +354,7 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
                 "no elimination order maximises each decision over its requisite observations "
                 "only; use method='spu' (or 'enumerate')", code="cid_no_elimination_order")
     allowed = requisite()
-    relevance = relevance_graph(reduced_graph[0], decisions=free, utilities=utilities)
+    relevance = _analyse(model, free, utilities)[1]
     sufficient = nx.is_directed_acyclic_graph(relevance)
     if sufficient:
         order: list[str] = [str(D) for D in nx.lexicographical_topological_sort(relevance)][::-1]
@@ -360,16 +365,102 @@ def solve(model: Model, agent: str | None = None, *, policy: Mapping[str, object
     bar = _progress(len(order) * passes, _want_bar(progress, min(passes, 10) * len(order) * size),
                     "policy updating")
     rules, ties, iterations, converged = by_spu(
-        model, free, allowed, fixed, utilities, order, sufficient, start=make_policy(model, start),
+        model, free, allowed, fixed, utilities, order, sufficient, start=start,
         max_size=max_size, max_iterations=max_iterations, tol=tol, bar=bar)
     if bar is not None:
         bar.close()
     meu = team_eu(model, {**fixed, **rules}, utilities)
     if sufficient:
         note = "exact: single policy updating, one pass in the relevance order (sufficient recall)"
-    else:
-        state = "converged" if converged else f"stopped after {iterations} passes"
+        return finish(meu, rules, "spu", True, iterations, ties, note, allowed)
+    state = "converged" if converged else f"stopped after {iterations} passes"
+    if method == "spu":
         note = (f"local optimum: no sufficient recall, single policy updating {state}; "
-                f"method='enumerate' finds the global optimum "
+                f"method='auto' searches for the global optimum "
                 f"({count_text(log10_of(allowed))} policies)")
-    return finish(meu, rules, "spu", sufficient, iterations, ties, note, allowed)
+        return finish(meu, rules, "spu", False, iterations, ties, note, allowed)
+    def sum_log10(names: Sequence[str]) -> float:
+        return sum(log10_rules(math.prod(len(model._domains[p]) for p in allowed[D]),
+                               len(model._domains[D])) for D in names)
+
+    found = _exact_search(model, agent, fixed, free, allowed, relevance,
+                          (meu, {**fixed, **rules}), limits, budget)
+    if found.exhaustive:
+        note = (f"exact: branch and bound over the rules of {', '.join(found.cut)} "
+                f"({found.evaluations} sub-solves; bound from the no-forgetting relaxation)"
+                if found.evaluations else
+                "exact: single policy updating reached the no-forgetting upper bound")
+    else:
+        bound = ("no upper bound (the no-forgetting relaxation is too large)"
+                 if math.isinf(found.bound) else
+                 f"the optimum is at most {found.bound:.6g} (no-forgetting relaxation)")
+        note = (f"local optimum: no sufficient recall, and the exact search over the rules of "
+                f"{', '.join(found.cut)} ({count_text(sum_log10(found.cut))} choices) does not "
+                f"fit its budget of {budget.used + budget.left:,} sub-solves "
+                f"({found.evaluations} done); {bound}")
+    best = {D: found.policy[D] for D in free}
+    return finish(found.value, best, "search" if found.evaluations else "spu", found.exhaustive,
+                  iterations, ties, note, allowed,
+                  bound=None if math.isinf(found.bound) else found.bound)
+
+
+def _relaxed(model: Model, free: Sequence[str]) -> Model:
+    """The model in which every free decision observes what earlier decisions observed."""
+    d = model.diagram
+    builder = DiagramBuilder.from_diagram(d)
+    for decision, parents in no_forgetting_parents(d, free).items():
+        for parent in parents:
+            if parent not in d.parents(decision):
+                builder.edge(parent, decision)
+    return rewire(model, builder.build())
+
+
+def _exact_search(model: Model, agent: str | None, fixed: Policy, free: list[str],
+                  allowed: Mapping[str, tuple[str, ...]], relevance: nx.DiGraph[Any],
+                  incumbent: tuple[float, Policy], limits: _Limits, budget: Budget
+                  ) -> SearchResult:
+    """Branch and bound over the rules of a cutset of the relevance graph (see
+    :mod:`cid.quant._search`), starting from the single-policy-updating ``incumbent``."""
+    domains = model._domains
+    weight = {D: log10_rules(math.prod(len(domains[p]) for p in allowed[D]), len(domains[D]))
+              for D in free}
+    cut = sorted(cutset(relevance, weight), key=lambda D: weight[D])
+    relaxed: dict[frozenset[str], Model] = {}
+    quiet = dataclasses.replace(limits, progress=False)
+
+    def upper(assigned: Policy) -> float:
+        key = frozenset(assigned)
+        if key not in relaxed:
+            relaxed[key] = _relaxed(model, [D for D in free if D not in assigned])
+        r = relaxed[key]
+        if any(math.prod(len(r._domains[p]) for p in (*r.diagram.parents(D), D))
+               > limits.max_size for D in free if D not in assigned):
+            return math.inf  # the relaxation's rules alone are too large
+        try:
+            sol = _solve(r, agent, make_policy(r, {**fixed, **assigned}), "auto", {}, quiet,
+                         Budget(0))
+        except SolveLimitError:
+            return math.inf
+        return sol.meu if sol.exact else math.inf
+
+    def leaf(assigned: Policy) -> tuple[float, Policy, bool]:
+        sol = _solve(model, agent, {**fixed, **assigned}, "auto", {}, quiet, budget)
+        return sol.meu, sol.policy, sol.exact
+
+    def candidates(D: str) -> Iterator[DecisionRule]:
+        obs = allowed[D]
+        shape = tuple(len(domains[p]) for p in obs)
+
+        def make(actions: Sequence[int]) -> DecisionRule:
+            choice = np.array(actions, dtype=np.intp).reshape(shape)
+            return rule_from_choice(model, D, obs, choice)
+
+        first = incumbent[1][D].over(obs, [domains[p] for p in obs]) if set(
+            incumbent[1][D].parents) <= set(obs) else None
+        return rules_of(D, math.prod(shape), len(domains[D]), make, first)
+
+    root = upper({})
+    if math.isinf(root) and sum(weight[D] for D in cut) > math.log10(max(budget.left, 1)):
+        # without a bound the search must try every rule of the cutset: it cannot finish
+        return SearchResult(incumbent[0], incumbent[1], math.inf, False, 0, tuple(cut))
+    return branch_and_bound(cut, candidates, leaf, upper, incumbent, root, budget, limits.tol)

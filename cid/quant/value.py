@@ -53,8 +53,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from cid.errors import DiagramError
-from cid.model import Diagram
 from cid.nodes import Utility
+from cid.quant._rewire import rewire
 from cid.quant.counterfactual import World, bayes_net, worlds
 from cid.quant.inference import agent_utilities, expectation, expected_utility, marginal
 from cid.quant.interventions import do
@@ -103,7 +103,7 @@ class IncentiveValue:
         return abs(self.value) > 1e-9
 
     def __repr__(self) -> str:
-        how = "exact" if self.exact else "local optimum"
+        how = "exact" if self.exact else "NOT EXACT: a lower bound from a local optimum"
         return (f"IncentiveValue({self.kind} on {self.node} for {self.decision}: "
                 f"{round(self.value, 12):.6g}, {how})")
 
@@ -153,8 +153,8 @@ def information_value(model: Model, node: str, *, decision: str,
         without = d.without_edge(node, decision)
     else:
         with_link, without = d.with_edge(node, decision), d
-    b = _solve(_rewire(model, without), agent, policy, method)
-    a = _solve(_rewire(model, with_link), agent, policy, method, start=b.policy)
+    b = _solve(rewire(model, without), agent, policy, method)
+    a = _solve(rewire(model, with_link), agent, policy, method, start=b.policy)
     return IncentiveValue("value_of_information", node, decision, a.meu - b.meu,
                           a.exact and b.exact, f"MEU {a.meu:.6g} with {node} → {decision}, "
                           f"{b.meu:.6g} without")
@@ -290,18 +290,6 @@ def _descendants(diagram: object, node: str) -> set[str]:
                 seen.add(c)
                 stack.append(c)
     return seen
-
-
-def _rewire(model: Model, diagram: Diagram) -> Model:
-    """The model on a diagram that differs only in the edges into decisions."""
-    cpds = dict(model._cpds)
-    domains = dict(model._domains)
-    for u in diagram.utilities:  # a utility node now observed becomes a variable
-        if diagram.children(u) and u not in cpds:
-            cpds[u] = model._utilities[u].as_cpd()
-            domains[u] = cpds[u].domain
-    return Model._derive(model, diagram, cpds=cpds, utilities=model._utilities,
-                         domains=domains, missing=model._missing)
 
 
 def _full_policy(model: Model, decision: str, policy: Mapping[str, object] | None

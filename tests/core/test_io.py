@@ -245,7 +245,7 @@ def test_graph_is_checked_after_shape_errors() -> None:
 
 
 def test_bad_format_version_hides_nothing() -> None:
-    for version in (2, True, 1.0, "1"):
+    for version in (3, True, 1.0, "1"):
         with pytest.raises(SpecError) as info:
             from_dict({"format_version": version, "nodes": [{"kind": "chance", "name": "X"}],
                        "edges": [["X", "Y"]]})

@@ -32,7 +32,7 @@ def test_deterministic_scm_counterfactual() -> None:
     # Y = 0 means X = N; then X := 1 gives Y = 1 ^ N: 1 when N = 0 (prob 0.3)
     assert cf.as_dict() == {0: 0.7, 1: 0.3}
     # a non-descendant keeps its factual value
-    assert counterfactual(m, "N", do={"X": 1}, given={"N": 1}).as_dict() == {1: 1.0}
+    assert counterfactual(m, "N", do={"X": 1}, given={"N": 1}).as_dict() == {0: 0.0, 1: 1.0}
 
 
 def test_counterfactual_without_evidence_is_interventional() -> None:
@@ -59,4 +59,4 @@ def test_decisions_need_a_policy() -> None:
     with pytest.raises(cid.ModelIncompleteError, match="no rule for decision D"):
         counterfactual(m, "U", do={"S": 1})
     cf = counterfactual(m, "D", do={"S": 1}, given={"D": 0}, policy={"D": lambda S: S})
-    assert cf.as_dict() == {1: 1.0}
+    assert cf.as_dict() == {0: 0.0, 1: 1.0}

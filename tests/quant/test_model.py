@@ -76,3 +76,17 @@ def test_utility_observed_by_a_later_decision_is_a_variable() -> None:
     sol = cid.solve(m)
     assert sol.meu == pytest.approx(6.0)
     assert sol.policy["A"](R1=10.0) == 1 and sol.policy["A"](R1=0.0) == 0
+
+
+def test_distribution_as_dict_keeps_values_of_probability_zero() -> None:
+    """Every value of the domain is listed, in domain order, zeros included (a consumer
+    iterating over the result must see the whole domain)."""
+    from cid.quant import marginal
+
+    d = cid.Diagram.from_edges(["X -> Y"])
+    m = cid.Model(d, {"X": {"a": 0.0, "b": 1.0, "c": 0.0},
+                      "Y": [[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]]})
+    assert marginal(m, "X").as_dict() == {"a": 0.0, "b": 1.0, "c": 0.0}
+    assert list(marginal(m, "X").as_dict()) == ["a", "b", "c"]
+    joint = marginal(m, ["X", "Y"]).as_dict()
+    assert len(joint) == 6 and joint[("b", 1)] == 1.0 and joint[("a", 0)] == 0.0

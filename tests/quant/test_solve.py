@@ -22,9 +22,7 @@ def test_meu_matches_brute_force_enumeration(seed: int) -> None:
     sol = solve(m)
     assert brute_force_eu(m, sol.policy) == pytest.approx(sol.meu, abs=1e-9)
     assert expected_utility(m, sol.policy) == pytest.approx(sol.meu, abs=1e-9)
-    assert sol.meu <= best + 1e-9
-    if sol.exact:
-        assert sol.meu == pytest.approx(best, abs=1e-9)
+    assert sol.exact and sol.meu == pytest.approx(best, abs=1e-9)
     assert solve(m, method="enumerate").meu == pytest.approx(best, abs=1e-9)
 
 
@@ -117,11 +115,13 @@ def test_no_sufficient_recall_is_reported_as_local_optimum() -> None:
     d = cid.Diagram.from_edges(["D1 -> U", "D2 -> U"], decisions=["D1", "D2"], utilities=["U"])
     payoff = np.array([[1.0, 0.0], [0.0, 2.0]])  # the coordination game
     m = Model(d, {"U": payoff}, {"D1": [0, 1], "D2": [0, 1]})
-    sol = solve(m)
-    assert sol.method == "spu" and not sol.exact
-    assert "local optimum" in sol.note and "enumerate" in sol.note
+    sol = solve(m, method="spu")
+    assert sol.method == "spu" and not sol.exact and sol.upper_bound is None
+    assert "local optimum" in sol.note and "method='auto'" in sol.note
     best = solve(m, method="enumerate")
     assert best.exact and best.meu == 2.0 and sol.meu <= best.meu
+    auto = solve(m)
+    assert auto.exact and auto.meu == 2.0 and auto.upper_bound == 2.0
 
 
 def test_ties_are_broken_towards_the_first_action_and_counted() -> None:
@@ -163,7 +163,8 @@ def test_common_payoff_is_solved_as_a_team() -> None:
     d = d.utility("U", ["T", "R"], agent=["human", "robot"])
     m = Model(d, {"T": [0.4, 0.6], "U": lambda T, R: float(T == R)}, {"H": [0, 1], "R": [0, 1]})
     sol = solve(m)  # the human must signal T through H: no sufficient recall
-    assert sol.method == "spu" and not sol.exact and sol.meu <= 1.0
+    assert sol.exact and sol.meu == pytest.approx(1.0)
+    assert [sol.policy["R"](H=sol.policy["H"](T=t)) for t in (0, 1)] == [0, 1]
     best = solve(m, method="enumerate")
     assert best.meu == pytest.approx(1.0)
     assert [best.policy["R"](H=best.policy["H"](T=t)) for t in (0, 1)] == [0, 1]
@@ -228,7 +229,7 @@ def test_astronomical_policy_counts_are_written_from_their_logarithm() -> None:
     from cid.quant.solve import count_text
 
     m = _two_blind_decisions()
-    sol = solve(m)  # single policy updating, then a note with the count
+    sol = solve(m, method="spu")  # single policy updating, then a note with the count
     assert sol.method == "spu" and "(about 10^617 policies)" in sol.note
     assert sol.log10_policies == pytest.approx(2 * 2**10 * np.log10(2))
     with pytest.raises(cid.SolveLimitError, match=r"about 10\^617 deterministic policies for "

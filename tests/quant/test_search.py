@@ -1,0 +1,146 @@
+"""Exact team solving without sufficient recall: branch and bound, budget, bound, off-switch."""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cid
+from cid.graph import minimal_d_reduction, relevance_graph
+from cid.quant import Model, solve
+from cid.quant._search import cutset, no_forgetting_parents
+from zoo.off_switch import OPTIMUM, UA_PRIOR, off_switch
+
+from tests.support.random_models import brute_force_eu, brute_force_meu, policy_count, random_model
+
+
+def _soluble(m: Model) -> bool:
+    d = m.diagram
+    G = nx.DiGraph(d.edge_list)
+    G.add_nodes_from(d.nodes)
+    R = minimal_d_reduction(G, decisions=d.decisions, utilities=d.utilities)
+    return nx.is_directed_acyclic_graph(relevance_graph(R, decisions=d.decisions,
+                                                        utilities=d.utilities))
+
+
+def _non_soluble(seed: int) -> Model | None:
+    for attempt in range(60):
+        m = random_model(seed * 100 + attempt, n=7, max_parents=2, decisions=3, utilities=2,
+                         max_card=2)
+        if policy_count(m) <= 5000 and not _soluble(m):
+            return m
+    return None
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000))
+def test_default_solve_is_exact_without_sufficient_recall(seed: int) -> None:
+    """On random models whose relevance graph has a cycle, the default solve finds the MEU
+    that enumerating every deterministic policy (an oracle sharing no code) finds."""
+    m = _non_soluble(seed)
+    if m is None:
+        return
+    best, _ = brute_force_meu(m)
+    sol = solve(m)
+    assert sol.exact and sol.upper_bound == pytest.approx(sol.meu)
+    assert sol.meu == pytest.approx(best, abs=1e-9)
+    assert brute_force_eu(m, sol.policy) == pytest.approx(best, abs=1e-9)
+
+
+def test_the_off_switch_game_is_solved_exactly_by_default() -> None:
+    m = off_switch()
+    sol = solve(m)
+    assert sol.exact and sol.meu == pytest.approx(OPTIMUM)
+    # the policy is worth 0.9 (counted over every joint assignment), and no policy can beat
+    # a team that always knows Ua: E[max(Ua, 0)] (enumerating all 786,432 policies agrees,
+    # but takes a minute)
+    assert brute_force_eu(m, sol.policy) == pytest.approx(OPTIMUM)
+    assert sum(p * max(u, 0) for u, p in UA_PRIOR.items()) == pytest.approx(OPTIMUM)
+    R1, H, R2 = (sol.policy[n] for n in ("R1", "H", "R2"))
+    assert R1() == "propose"
+    for ua in (-2, -1, 1, 3):  # the robot acts exactly when the action is good
+        assert (R2(R1="propose", H=H(R1="propose", Ua=ua)) == "act") == (ua > 0)
+    local = solve(m, method="spu")
+    assert not local.exact and local.meu < OPTIMUM
+
+
+def test_a_spent_budget_gives_a_labelled_local_optimum_with_its_bound() -> None:
+    m = off_switch()
+    sol = solve(m, budget=1)
+    assert not sol.exact and "local optimum" in sol.note and "budget" in sol.note
+    assert sol.upper_bound == pytest.approx(OPTIMUM)  # the no-forgetting relaxation's MEU
+    assert sol.meu <= OPTIMUM + 1e-9
+    assert "at most 0.9" in str(sol)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(0, 10_000))
+def test_the_bound_is_never_below_the_optimum(seed: int) -> None:
+    """Whatever the budget, the reported bound is at least the enumerated MEU."""
+    m = _non_soluble(seed)
+    if m is None:
+        return
+    best, _ = brute_force_meu(m)
+    sol = solve(m, budget=1)
+    assert sol.upper_bound is not None and sol.upper_bound >= best - 1e-9
+    assert sol.meu <= best + 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 7))
+def test_cutset_leaves_an_acyclic_graph_and_is_minimal_on_small_graphs(seed: int, n: int
+                                                                      ) -> None:
+    rng = np.random.default_rng(seed)
+    nodes = [f"D{i}" for i in range(n)]
+    G = nx.DiGraph()
+    G.add_nodes_from(nodes)
+    G.add_edges_from((a, b) for a in nodes for b in nodes if a != b and rng.random() < 0.35)
+    weight = {v: float(rng.integers(1, 5)) for v in nodes}
+    cut = cutset(G, weight)
+    assert nx.is_directed_acyclic_graph(G.subgraph(set(nodes) - set(cut)))
+    best = min(  # oracle: every subset
+        sum(weight[nodes[i]] for i in range(n) if mask >> i & 1)
+        for mask in range(2**n)
+        if nx.is_directed_acyclic_graph(G.subgraph(
+            [nodes[i] for i in range(n) if not mask >> i & 1])))
+    assert sum(weight[v] for v in cut) == pytest.approx(best)
+
+
+def test_no_forgetting_parents_keep_the_diagram_acyclic() -> None:
+    d = cid.Diagram.from_edges(["S -> D1", "D1 -> T", "T -> D2", "D2 -> U", "S -> U"],
+                               decisions=["D1", "D2"], utilities=["U"])
+    pa = no_forgetting_parents(d, ["D1", "D2"])
+    assert pa == {"D1": ["S"], "D2": ["T", "D1", "S"]}
+    assert no_forgetting_parents(d, ["D1"]) == {"D1": ["S"]}
+
+
+def _signalling(seed: int) -> Model:
+    """D1 sees a hidden H; D2 sees only a noisy copy O of D1's action; U(H, D1, D2) shared.
+    Each decision relies on the other (no sufficient recall), and the no-forgetting bound
+    (D2 also seeing H) is usually not reached: the exact search must run."""
+    rng = np.random.default_rng(seed)
+    kh, k1, k2, ko = (int(rng.integers(2, 4)) for _ in range(4))
+    d = cid.Diagram.from_edges(["H -> D1 -> O -> D2", "H, D1, D2 -> U"],
+                               decisions=["D1", "D2"], utilities=["U"])
+    cpds = {"H": rng.dirichlet(np.ones(kh)), "O": rng.dirichlet(np.ones(ko) * 0.5, size=k1),
+            "U": np.round(rng.normal(size=(kh, k1, k2)) * 3, 1)}
+    return Model(d, cpds, {"D1": list(range(k1)), "D2": list(range(k2)),
+                           "O": list(range(ko))})
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 2**31 - 1))
+def test_the_exact_search_finds_the_optimum_of_signalling_games(seed: int) -> None:
+    m = _signalling(seed)
+    best, _ = brute_force_meu(m)
+    sol = solve(m)
+    assert sol.exact and sol.meu == pytest.approx(best, abs=1e-9)
+    assert brute_force_eu(m, sol.policy) == pytest.approx(best, abs=1e-9)
+
+
+def test_signalling_games_exercise_the_search() -> None:
+    methods = {solve(_signalling(seed)).method for seed in range(30)}
+    assert "search" in methods
