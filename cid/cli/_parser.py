@@ -211,4 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _diagram_commands(sub)
     _zoo_commands(sub)
+    from cid.cli import _games
+
+    _games.add_parser(sub, _Formatter, _examples("cid equilibria zoo:taxi_competition --spe",
+                                                 "cid equilibria zoo:matching_pennies",
+                                                 "cid equilibria zoo:debate --spe --format json"))
     return parser

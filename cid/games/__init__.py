@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from cid.games.equilibrium import Equilibrium
+from cid.games.gambit import nash_equilibria, to_gambit, to_gambit_game
 from cid.games.pure import pure_nash_equilibria, subgame_perfect_equilibria
 from cid.games.relevance import condensation, r_reachable, relevance_graph, subgames
 from cid.games.subgame import subgame
@@ -29,10 +30,13 @@ from cid.games.subgame import subgame
 __all__ = [
     "Equilibrium",
     "condensation",
+    "nash_equilibria",
     "pure_nash_equilibria",
     "r_reachable",
     "relevance_graph",
     "subgame",
     "subgame_perfect_equilibria",
     "subgames",
+    "to_gambit",
+    "to_gambit_game",
 ]
