@@ -1,0 +1,266 @@
+"""Benchmark: pure Nash and subgame-perfect equilibria, cid against pycid and pygambit.
+
+    python benchmarks/games.py [--pycid-python /path/to/venv/bin/python] [--smoke]
+
+For each game (the numeric zoo games, then random two-agent MAIDs with a growing number of
+decisions), cid finds every pure Nash equilibrium (NE) and every pure subgame-perfect
+equilibrium (SPE). The same game is given
+
+* to **pycid 0.8.2**, the older library, in its own environment by subprocess (it pins old
+  pgmpy and pygambit releases; ``/work/shared/tools/make-pycid-venv`` builds one):
+  ``get_all_pure_ne`` and ``get_all_pure_spe``; the equilibria must be the same profiles;
+* to **pygambit** (when installed, the ``[games]`` extra) as cid's extensive-form
+  translation, solved by ``enumpure_solve`` on its reduced strategic form: the set of
+  payoff vectors of the pure equilibria must be the same (reduced strategies merge rules
+  that differ only where play never goes, so the counts differ, the payoffs cannot).
+
+Times are the best of three runs (pycid: one run, capped by ``--limit`` seconds per game);
+the table shows the ratios to cid's time. Any disagreement exits with status 1.
+``--smoke`` runs two small games and one random one, pycid only when asked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import cid  # noqa: E402
+from cid import games  # noqa: E402
+from zoo import games as zoo_games  # noqa: E402
+
+PYCID_WORKER = r"""
+import itertools, json, sys, time
+import numpy as np
+import pycid
+
+spec = json.load(sys.stdin)
+doms = spec["domains"]
+parents = spec["parents"]
+
+def table_function(node):
+    pa = parents[node]
+    table = np.array(spec["tables"][node])
+    def lookup(*values):
+        idx = tuple(doms[p].index(v) for p, v in zip(pa, values))
+        return table[idx]
+    return pa, lookup
+
+cpds = {}
+for node in spec["order"]:
+    kind = spec["kinds"][node]
+    if kind == "decision":
+        cpds[node] = list(doms[node])
+        continue
+    pa, lookup = table_function(node)
+    args = ", ".join(pa)
+    if kind == "chance":
+        body = f"lambda {args}: dict(zip(DOM, [float(p) for p in LOOK({args})]))"
+        cpds[node] = eval(body, {"DOM": doms[node], "LOOK": lookup})
+    else:
+        cpds[node] = eval(f"lambda {args}: float(LOOK({args}))", {"LOOK": lookup})
+macid = pycid.MACID(spec["edges"], agent_decisions=spec["agent_decisions"],
+                    agent_utilities=spec["agent_utilities"])
+macid.add_cpds(**cpds)
+
+def rules(profile):
+    out = {}
+    for cpd in profile:
+        node = cpd.variable
+        pa = parents[node]
+        acts = []
+        for cfg in itertools.product(*(doms[p] for p in pa)):
+            dist = cpd.stochastic_function(**dict(zip(pa, cfg)))
+            acts.append([a for a, p in dist.items() if p > 0.5][0])
+        out[node] = acts
+    return [out[d] for d in spec["decisions"]]
+
+result = {}
+for what, method in (("ne", macid.get_all_pure_ne), ("spe", macid.get_all_pure_spe)):
+    if what not in spec["solutions"]:
+        continue
+    start = time.perf_counter()
+    found = method()
+    result[what] = {"seconds": time.perf_counter() - start,
+                    "profiles": sorted(json.dumps(rules(p)) for p in found)}
+print(json.dumps(result))
+"""
+
+
+# ---------------------------------------------------------------------------- games
+def random_maid(n_decisions: int, seed: int) -> cid.Model:
+    """Two agents taking turns; each decision sees at most one earlier node; binary domains."""
+    rng = np.random.default_rng(seed)
+    names: list[str] = []
+    edges: list[tuple[str, str]] = []
+    owner: dict[str, str] = {}
+    for i in range(n_decisions):
+        x, dec = f"X{i}", f"D{i}"
+        edges += [(p, x) for p in rng.choice(names, size=min(1, len(names)), replace=False)]
+        names.append(x)
+        edges.append((str(rng.choice(names)), dec))
+        names.append(dec)
+        owner[dec] = "a" if i % 2 == 0 else "b"
+    utilities = {"a": ["Ua"], "b": ["Ub"]}
+    decisions = [n for n in names if n.startswith("D")]
+    for u in ("Ua", "Ub"):
+        picks = rng.choice(decisions, size=min(2, len(decisions)), replace=False)
+        edges += [(str(p), u) for p in picks]
+        edges.append((str(rng.choice([n for n in names if n.startswith("X")])), u))
+    d = cid.Diagram.from_edges(edges, decisions={a: [D for D, o in owner.items() if o == a]
+                                                 for a in ("a", "b")},
+                               utilities=utilities, nodes=names, name=f"random_{n_decisions}")
+    cpds: dict[str, object] = {}
+    for n in d.chance_nodes:
+        cpds[n] = rng.dirichlet([1.0, 1.0], size=[2] * len(d.parents(n)))
+    for u in d.utilities:
+        cpds[u] = rng.integers(0, 4, size=[2] * len(d.parents(u))).astype(float)
+    return cid.Model(d, cpds=cpds, domains={D: [0, 1] for D in d.decisions})
+
+
+def spec_of(model: cid.Model, solutions: list[str]) -> dict[str, Any]:
+    """The model as JSON for the pycid worker (every value by its position, as an int)."""
+    d = model.diagram
+    doms = {n: list(range(len(model.domain(n)))) for n in d.nodes if d.kind(n) != "utility"}
+    tables = {}
+    for n in d.nodes:
+        if d.kind(n) == "chance":
+            tables[n] = np.asarray(model.cpd(n).table).tolist()
+        elif d.kind(n) == "utility":
+            tables[n] = np.asarray(model.utility(n).values).tolist()
+    return {"edges": [list(e) for e in d.edge_list], "order": list(d.topological_order),
+            "kinds": {n: d.kind(n) for n in d.nodes}, "parents": {n: list(d.parents(n))
+                                                                   for n in d.nodes},
+            "domains": doms, "tables": tables, "decisions": list(d.decisions),
+            "agent_decisions": {a: list(d.decisions_of(a)) for a in d.agents},
+            "agent_utilities": {a: list(d.utilities_of(a)) for a in d.agents},
+            "solutions": solutions}
+
+
+def profile_key(model: cid.Model, eq: games.Equilibrium) -> str:
+    """The profile as pycid's worker writes it: per decision, the action index per config."""
+    d = model.diagram
+    out = []
+    for D in d.decisions:
+        rule = eq.policy[D]
+        doms = [model.domain(p).values for p in d.parents(D)]
+        acts: list[Hashable] = []
+        for cfg in itertools.product(*doms):
+            acts.append(model.domain(D).index(rule(*cfg)))
+        out.append(acts)
+    return json.dumps(out)
+
+
+def best_of(runs: int, fn: Callable[[], Any]) -> tuple[float, Any]:
+    best, result = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def run_pycid(python: str, model: cid.Model, solutions: list[str], limit: float
+              ) -> dict[str, Any] | None:
+    try:
+        out = subprocess.run([python, "-c", PYCID_WORKER],
+                             input=json.dumps(spec_of(model, solutions)),
+                             capture_output=True, text=True, timeout=limit, check=True)
+    except subprocess.TimeoutExpired:
+        return None
+    except subprocess.CalledProcessError as err:
+        sys.exit(f"pycid failed on {model.name}:\n{err.stderr}")
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+def gambit_payoffs(model: cid.Model) -> tuple[float, set[tuple[float, ...]]] | None:
+    """pygambit's enumpure on cid's tree: (seconds, payoff vectors), or None without it."""
+    try:
+        import pygambit
+    except ImportError:
+        return None
+    tree = games.to_gambit_game(model)
+    seconds, result = best_of(3, lambda: pygambit.nash.enumpure_solve(tree))
+    players = list(tree.players)
+    vectors = {tuple(round(float(p.payoff(pl)), 6) for pl in players)
+               for p in result.equilibria}
+    return seconds, vectors
+
+
+# ---------------------------------------------------------------------------- table
+def row(model: cid.Model, args: argparse.Namespace, *, pure: bool) -> bool:
+    """Print one row; return whether every comparison agreed."""
+    ok = True
+    t_ne, ne = best_of(3, lambda: games.pure_nash_equilibria(model)) if pure else (None, None)
+    t_spe, spe = best_of(3, lambda: games.subgame_perfect_equilibria(model))
+    cells = [f"{model.name:<28}",
+             f"{len(ne) if ne is not None else '-':>5}", f"{len(spe):>5}",
+             f"{t_ne * 1e3 if t_ne is not None else float('nan'):>9.2f}", f"{t_spe * 1e3:>9.2f}"]
+    if args.pycid_python:
+        wanted = ["spe"] + (["ne"] if pure else [])
+        theirs = run_pycid(args.pycid_python, model, wanted, args.limit)
+        if theirs is None:
+            cells += [f"{'>' + str(int(args.limit)) + 's':>10}", f"{'':>10}"]
+        else:
+            for what, ours, t in (("ne", ne, t_ne), ("spe", spe, t_spe)):
+                if what not in theirs or ours is None or t is None:
+                    cells.append(f"{'-':>10}")
+                    continue
+                same = sorted(profile_key(model, eq) for eq in ours) == theirs[what]["profiles"]
+                ok &= same
+                ratio = theirs[what]["seconds"] / t
+                cells.append(f"{ratio:>9.1f}x" if same else f"{'DIFFER':>10}")
+    g = gambit_payoffs(model) if pure else None
+    if g is not None and ne is not None and t_ne is not None:
+        seconds, vectors = g
+        agents = list(model.diagram.agents)
+        ours_v = {tuple(round(eq.expected_utility[a], 6) for a in agents
+                        if model.diagram.decisions_of(a)) for eq in ne}
+        same = ours_v == vectors
+        ok &= same
+        cells.append(f"{seconds / t_ne:>9.2f}x" if same else f"{'DIFFER':>10}")
+    print("  ".join(cells), flush=True)
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pycid-python", metavar="PYTHON",
+                        help="a Python interpreter that can import pycid (else no pycid column)")
+    parser.add_argument("--sizes", default="2,3,4,5,6", help="decisions of the random MAIDs")
+    parser.add_argument("--limit", type=float, default=120.0,
+                        help="seconds pycid may take for one game (default 120)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--smoke", action="store_true", help="a few small games, quickly")
+    args = parser.parse_args(argv)
+    names = ["prisoners_dilemma", "taxi_competition"] if args.smoke else zoo_games.names()
+    sizes = [2] if args.smoke else [int(s) for s in args.sizes.split(",")]
+    print(f"cid {cid.__version__}; pycid: {args.pycid_python or 'not run'}; ratios are the "
+          "other's time over cid's (higher: cid faster)")
+    print("  ".join([f"{'game':<28}", f"{'NE':>5}", f"{'SPE':>5}", f"{'NE ms':>9}",
+                     f"{'SPE ms':>9}"] + ([f"{'pycid NE':>10}", f"{'pycid SPE':>10}"]
+                                          if args.pycid_python else [])
+                    + [f"{'gambit NE':>10}"]))
+    ok = True
+    for name in names:
+        ok &= row(zoo_games.model(name), args, pure=name != "debate")
+    for n in sizes:
+        ok &= row(random_maid(n, args.seed + n), args, pure=True)
+    if not ok:
+        print("DISAGREEMENT: see the rows marked DIFFER")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
