@@ -8,7 +8,9 @@ equilibrium (SPE). The same game is given
 
 * to **pycid 0.8.2**, the older library, in its own environment by subprocess (it pins old
   pgmpy and pygambit releases; ``/work/shared/tools/make-pycid-venv`` builds one):
-  ``get_all_pure_ne`` and ``get_all_pure_spe``; the equilibria must be the same profiles;
+  ``get_ne(solver="enumpure")`` and ``get_spe(solver="enumpure")``, which go through
+  Gambit's reduced strategic form (rules that differ only where play never goes are
+  merged, so the counts differ): the sets of payoff vectors must be the same;
 * to **pygambit** (when installed, the ``[games]`` extra) as cid's extensive-form
   translation, solved by ``enumpure_solve`` on its reduced strategic form: the set of
   payoff vectors of the pure equilibria must be the same (reduced strategies merge rules
@@ -22,12 +24,11 @@ the table shows the ratios to cid's time. Any disagreement exits with status 1.
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,30 +70,24 @@ for node in spec["order"]:
         cpds[node] = eval(body, {"DOM": doms[node], "LOOK": lookup})
     else:
         cpds[node] = eval(f"lambda {args}: float(LOOK({args}))", {"LOOK": lookup})
-macid = pycid.MACID(spec["edges"], agent_decisions=spec["agent_decisions"],
+macid = pycid.MACID([tuple(e) for e in spec["edges"]], agent_decisions=spec["agent_decisions"],
                     agent_utilities=spec["agent_utilities"])
 macid.add_cpds(**cpds)
 
-def rules(profile):
-    out = {}
-    for cpd in profile:
-        node = cpd.variable
-        pa = parents[node]
-        acts = []
-        for cfg in itertools.product(*(doms[p] for p in pa)):
-            dist = cpd.stochastic_function(**dict(zip(pa, cfg)))
-            acts.append([a for a, p in dist.items() if p > 0.5][0])
-        out[node] = acts
-    return [out[d] for d in spec["decisions"]]
+def payoffs(profile):
+    game = macid.copy()
+    game.add_cpds(*profile)
+    return [round(float(game.expected_utility({}, agent=a)), 6) for a in spec["agents"]]
 
 result = {}
-for what, method in (("ne", macid.get_all_pure_ne), ("spe", macid.get_all_pure_spe)):
+for what, method in (("ne", macid.get_ne), ("spe", macid.get_spe)):
     if what not in spec["solutions"]:
         continue
     start = time.perf_counter()
-    found = method()
-    result[what] = {"seconds": time.perf_counter() - start,
-                    "profiles": sorted(json.dumps(rules(p)) for p in found)}
+    found = method(solver="enumpure")
+    seconds = time.perf_counter() - start
+    result[what] = {"seconds": seconds, "count": len(found),
+                    "payoffs": sorted({json.dumps(payoffs(p)) for p in found})}
 print(json.dumps(result))
 """
 
@@ -144,21 +139,15 @@ def spec_of(model: cid.Model, solutions: list[str]) -> dict[str, Any]:
             "domains": doms, "tables": tables, "decisions": list(d.decisions),
             "agent_decisions": {a: list(d.decisions_of(a)) for a in d.agents},
             "agent_utilities": {a: list(d.utilities_of(a)) for a in d.agents},
+            "agents": list(d.agents),
             "solutions": solutions}
 
 
-def profile_key(model: cid.Model, eq: games.Equilibrium) -> str:
-    """The profile as pycid's worker writes it: per decision, the action index per config."""
-    d = model.diagram
-    out = []
-    for D in d.decisions:
-        rule = eq.policy[D]
-        doms = [model.domain(p).values for p in d.parents(D)]
-        acts: list[Hashable] = []
-        for cfg in itertools.product(*doms):
-            acts.append(model.domain(D).index(rule(*cfg)))
-        out.append(acts)
-    return json.dumps(out)
+def payoff_keys(model: cid.Model, found: list[games.Equilibrium]) -> list[str]:
+    """The distinct payoff vectors (agents in name order) as pycid's worker writes them."""
+    agents = model.diagram.agents
+    return sorted({json.dumps([round(eq.expected_utility[a], 6) for a in agents])
+                   for eq in found})
 
 
 def best_of(runs: int, fn: Callable[[], Any]) -> tuple[float, Any]:
@@ -178,8 +167,9 @@ def run_pycid(python: str, model: cid.Model, solutions: list[str], limit: float
                              capture_output=True, text=True, timeout=limit, check=True)
     except subprocess.TimeoutExpired:
         return None
-    except subprocess.CalledProcessError as err:
-        sys.exit(f"pycid failed on {model.name}:\n{err.stderr}")
+    except subprocess.CalledProcessError as err:  # pycid's own bug: say so, go on
+        lines = err.stderr.strip().splitlines() or ["no message"]
+        return {"error": lines[-1]}
     result: dict[str, Any] = json.loads(out.stdout)
     return result
 
@@ -199,7 +189,7 @@ def gambit_payoffs(model: cid.Model) -> tuple[float, set[tuple[float, ...]]] | N
 
 
 # ---------------------------------------------------------------------------- table
-def row(model: cid.Model, args: argparse.Namespace, *, pure: bool) -> bool:
+def row(model: cid.Model, args: argparse.Namespace, errors: list[str], *, pure: bool) -> bool:
     """Print one row; return whether every comparison agreed."""
     ok = True
     t_ne, ne = best_of(3, lambda: games.pure_nash_equilibria(model)) if pure else (None, None)
@@ -210,14 +200,17 @@ def row(model: cid.Model, args: argparse.Namespace, *, pure: bool) -> bool:
     if args.pycid_python:
         wanted = ["spe"] + (["ne"] if pure else [])
         theirs = run_pycid(args.pycid_python, model, wanted, args.limit)
-        if theirs is None:
-            cells += [f"{'>' + str(int(args.limit)) + 's':>10}", f"{'':>10}"]
+        if theirs is None or "error" in theirs:
+            shown = f"{'>' + str(int(args.limit)) + 's':>10}" if theirs is None else "     error"
+            cells += [shown, f"{'':>10}"]
+            if theirs is not None:
+                errors.append(f"{model.name}: pycid raised {theirs['error']}")
         else:
             for what, ours, t in (("ne", ne, t_ne), ("spe", spe, t_spe)):
                 if what not in theirs or ours is None or t is None:
                     cells.append(f"{'-':>10}")
                     continue
-                same = sorted(profile_key(model, eq) for eq in ours) == theirs[what]["profiles"]
+                same = payoff_keys(model, ours) == theirs[what]["payoffs"]
                 ok &= same
                 ratio = theirs[what]["seconds"] / t
                 cells.append(f"{ratio:>9.1f}x" if same else f"{'DIFFER':>10}")
@@ -253,10 +246,13 @@ def main(argv: list[str] | None = None) -> int:
                                           if args.pycid_python else [])
                     + [f"{'gambit NE':>10}"]))
     ok = True
+    errors: list[str] = []
     for name in names:
-        ok &= row(zoo_games.model(name), args, pure=name != "debate")
+        ok &= row(zoo_games.model(name), args, errors, pure=name != "debate")
     for n in sizes:
-        ok &= row(random_maid(n, args.seed + n), args, pure=True)
+        ok &= row(random_maid(n, args.seed + n), args, errors, pure=True)
+    for line in errors:
+        print(line)
     if not ok:
         print("DISAGREEMENT: see the rows marked DIFFER")
     return 0 if ok else 1

@@ -29,20 +29,38 @@ from cid.incentives.criteria import (
     value_of_information,
 )
 from cid.incentives.kinds import Guarantee, IncentiveKind
+from cid.incentives.reasoning import (
+    PATTERNS,
+    ReasoningPattern,
+    direct_effect,
+    effective_decisions,
+    manipulation,
+    reasoning_patterns,
+    revealing_denying,
+    signalling,
+)
 from cid.incentives.report import DecisionReport, Incentive, Report, analyze
 from cid.incentives.witness import Witness
 
 __all__ = [
+    "PATTERNS",
     "DecisionReport",
     "Guarantee",
     "Incentive",
     "IncentiveKind",
+    "ReasoningPattern",
     "Report",
     "Witness",
     "analyze",
+    "direct_effect",
+    "effective_decisions",
     "explain",
     "instrumental_control_incentives",
+    "manipulation",
+    "reasoning_patterns",
     "response_incentives",
+    "revealing_denying",
+    "signalling",
     "value_of_control",
     "value_of_information",
 ]

@@ -32,10 +32,10 @@ def test_smoke_run_prints_a_row_per_game(bench: ModuleType,
     assert rows["taxi_competition"][1:3] == ["3", "1"]
 
 
-def test_profile_keys_follow_the_pycid_worker_layout(bench: ModuleType) -> None:
+def test_payoff_keys_are_distinct_vectors_in_agent_order(bench: ModuleType) -> None:
     from cid import games
     from zoo import games as zoo_games
 
     model = zoo_games.model("taxi_competition")
-    (spe,) = games.subgame_perfect_equilibria(model)
-    assert bench.profile_key(model, spe) == "[[0], [1, 0]]"
+    found = games.pure_nash_equilibria(model)
+    assert bench.payoff_keys(model, found) == ["[3.0, 5.0]", "[5.0, 3.0]"]
