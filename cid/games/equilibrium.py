@@ -74,15 +74,15 @@ class Equilibrium:
     agents: dict[str, str] = field(default_factory=dict)
 
     @property
-    def profile(self) -> dict[str, Hashable | dict[tuple[Hashable, ...], Any]]:
-        """Each decision's action (a rule that ignores what it sees) or its rule as a dict."""
-        out: dict[str, Hashable | dict[tuple[Hashable, ...], Any]] = {}
+    def profile(self) -> dict[str, Hashable | dict[Any, Any]]:
+        """Each decision's action (or ``{action: probability}``) when its rule ignores what it
+        sees, else the rule as ``{observed values: action}``."""
+        out: dict[str, Hashable | dict[Any, Any]] = {}
         for D, rule in self.policy.items():
             rows = rule.as_dict()
             values = list(rows.values())
-            first = values[0]
-            same = all(v == first for v in values)
-            out[D] = first if same and not isinstance(first, dict) else rows
+            same = all(v == values[0] for v in values)
+            out[D] = values[0] if same else rows
         return out
 
     def to_dict(self) -> dict[str, Any]:

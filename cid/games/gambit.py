@@ -156,13 +156,13 @@ def to_gambit(model: Model, path: str | Path | None = None) -> str:
         pygambit is not installed.
     """
     tree = to_gambit_game(model)
-    text = str(tree.write(format="native"))
+    text = str(tree.to_efg() if hasattr(tree, "to_efg") else tree.write(format="native"))
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")
     return text
 
 
-def _solve(gbt: Any, tree: Any, solver: str) -> list[Any]:
+def _solve(gbt: Any, tree: Any, solver: str) -> tuple[str, list[Any]]:
     if solver == "auto":
         solver = "enummixed" if len(tree.players) == 2 else "logit"
     if solver == "enummixed":
@@ -174,7 +174,7 @@ def _solve(gbt: Any, tree: Any, solver: str) -> list[Any]:
     profiles = []
     for profile in result.equilibria:
         profiles.append(profile.as_behavior() if hasattr(profile, "as_behavior") else profile)
-    return profiles
+    return solver, profiles
 
 
 def nash_equilibria(model: Model, *, solver: Solver = "auto") -> list[Equilibrium]:
@@ -234,15 +234,17 @@ def nash_equilibria(model: Model, *, solver: Solver = "auto") -> list[Equilibriu
     tree = builder.build()
     found: list[Equilibrium] = []
     seen: list[dict[str, Table]] = []
-    for behaviour in _solve(gbt, tree, solver):
+    used, profiles = _solve(gbt, tree, solver)
+    for behaviour in profiles:
         tables = _rules(game, builder, behaviour)
         if any(all(np.allclose(tables[D], s[D], atol=1e-7) for D in tables) for s in seen):
             continue
         seen.append(tables)
         pure = all(bool(np.all(np.isclose(t, 0) | np.isclose(t, 1))) for t in tables.values())
+        values = {a: round(v, 12) + 0.0 for a, v in game.values(tables).items()}
         found.append(Equilibrium(policy={D: game.rule(D, t) for D, t in tables.items()},
-                                 expected_utility=game.values(tables), pure=pure,
-                                 method=f"gambit {solver}", agents=dict(game.agent_of)))
+                                 expected_utility=values, pure=pure,
+                                 method=f"gambit {used}", agents=dict(game.agent_of)))
     return found
 
 
