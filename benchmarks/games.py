@@ -174,14 +174,18 @@ def run_pycid(python: str, model: cid.Model, solutions: list[str], limit: float
     return result
 
 
-def gambit_payoffs(model: cid.Model) -> tuple[float, set[tuple[float, ...]]] | None:
-    """pygambit's enumpure on cid's tree: (seconds, payoff vectors), or None without it."""
+def gambit_payoffs(model: cid.Model) -> tuple[float, set[tuple[float, ...]]] | str | None:
+    """pygambit's enumpure on cid's tree: (seconds, payoff vectors); None without pygambit;
+    a reason when Gambit refuses the game (imperfect recall)."""
     try:
         import pygambit
     except ImportError:
         return None
     tree = games.to_gambit_game(model)
-    seconds, result = best_of(3, lambda: pygambit.nash.enumpure_solve(tree))
+    try:
+        seconds, result = best_of(3, lambda: pygambit.nash.enumpure_solve(tree))
+    except RuntimeError as err:
+        return str(err)
     players = list(tree.players)
     vectors = {tuple(round(float(p.payoff(pl)), 6) for pl in players)
                for p in result.equilibria}
@@ -215,7 +219,10 @@ def row(model: cid.Model, args: argparse.Namespace, errors: list[str], *, pure: 
                 ratio = theirs[what]["seconds"] / t
                 cells.append(f"{ratio:>9.1f}x" if same else f"{'DIFFER':>10}")
     g = gambit_payoffs(model) if pure else None
-    if g is not None and ne is not None and t_ne is not None:
+    if isinstance(g, str):
+        cells.append(f"{'refused':>10}")
+        errors.append(f"{model.name}: gambit: {g}")
+    elif g is not None and ne is not None and t_ne is not None:
         seconds, vectors = g
         agents = list(model.diagram.agents)
         ours_v = {tuple(round(eq.expected_utility[a], 6) for a in agents
