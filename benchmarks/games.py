@@ -2,8 +2,8 @@
 
     python benchmarks/games.py [--pycid-python /path/to/venv/bin/python] [--smoke]
 
-For each game (the numeric zoo games, then random two-agent MAIDs with a growing number of
-decisions), cid finds every pure Nash equilibrium (NE) and every pure subgame-perfect
+For each game (the numeric zoo games, then random MAIDs with a growing number of agents,
+one decision each), cid finds every pure Nash equilibrium (NE) and every pure subgame-perfect
 equilibrium (SPE). The same game is given
 
 * to **pycid 0.8.2**, the older library, in its own environment by subprocess (it pins old
@@ -93,28 +93,26 @@ print(json.dumps(result))
 
 
 # ---------------------------------------------------------------------------- games
-def random_maid(n_decisions: int, seed: int) -> cid.Model:
-    """Two agents taking turns; each decision sees at most one earlier node; binary domains."""
+def random_maid(n_agents: int, seed: int) -> cid.Model:
+    """``n_agents`` agents with one decision each (so every agent has perfect recall, and
+    Gambit and pycid can take the game), each seeing one chance node, each paid by its own
+    decision, one or two others and a chance node; binary domains, integer payoffs."""
     rng = np.random.default_rng(seed)
-    names: list[str] = []
     edges: list[tuple[str, str]] = []
-    owner: dict[str, str] = {}
-    for i in range(n_decisions):
-        x, dec = f"X{i}", f"D{i}"
-        edges += [(p, x) for p in rng.choice(names, size=min(1, len(names)), replace=False)]
-        names.append(x)
-        edges.append((str(rng.choice(names)), dec))
-        names.append(dec)
-        owner[dec] = "a" if i % 2 == 0 else "b"
-    utilities = {"a": ["Ua"], "b": ["Ub"]}
-    decisions = [n for n in names if n.startswith("D")]
-    for u in ("Ua", "Ub"):
-        picks = rng.choice(decisions, size=min(2, len(decisions)), replace=False)
-        edges += [(str(p), u) for p in picks]
-        edges.append((str(rng.choice([n for n in names if n.startswith("X")])), u))
-    d = cid.Diagram.from_edges(edges, decisions={a: [D for D, o in owner.items() if o == a]
-                                                 for a in ("a", "b")},
-                               utilities=utilities, nodes=names, name=f"random_{n_decisions}")
+    chance = [f"X{i}" for i in range(n_agents)]
+    decisions = [f"D{i}" for i in range(n_agents)]
+    for i in range(1, n_agents):
+        if rng.random() < 0.5:
+            edges.append((chance[int(rng.integers(i))], chance[i]))
+    for i, D in enumerate(decisions):
+        edges.append((chance[i], D))
+        others = [E for E in decisions if E != D]
+        picks = rng.choice(others, size=min(len(others), int(rng.integers(1, 3))), replace=False)
+        edges += [(D, f"U{i}"), (chance[int(rng.integers(n_agents))], f"U{i}")]
+        edges += [(str(E), f"U{i}") for E in picks]
+    d = cid.Diagram.from_edges(edges, decisions={f"p{i}": [D] for i, D in enumerate(decisions)},
+                               utilities={f"p{i}": [f"U{i}"] for i in range(n_agents)},
+                               nodes=[*chance, *decisions], name=f"random_{n_agents}")
     cpds: dict[str, object] = {}
     for n in d.chance_nodes:
         cpds[n] = rng.dirichlet([1.0, 1.0], size=[2] * len(d.parents(n)))
@@ -238,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pycid-python", metavar="PYTHON",
                         help="a Python interpreter that can import pycid (else no pycid column)")
-    parser.add_argument("--sizes", default="2,3,4,5,6", help="decisions of the random MAIDs")
+    parser.add_argument("--sizes", default="2,3,4,5,6", help="agents of the random MAIDs")
     parser.add_argument("--limit", type=float, default=120.0,
                         help="seconds pycid may take for one game (default 120)")
     parser.add_argument("--seed", type=int, default=0)
