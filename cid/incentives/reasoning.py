@@ -6,8 +6,8 @@ patterns, read off the graph:
 
 * **direct effect** — ``D`` reaches a utility of ``A`` by a directed path with no other
   decision on it;
-* **manipulation** — ``D`` reaches, without a decision in between, the decision ``D'`` of
-  another agent ``B``, which matters to ``A`` (a directed effective path ``D' ⇝ U_A``), and
+* **manipulation** — ``D`` reaches, without a decision in between, another decision ``D'``
+  (of an agent ``B``, who may be ``A`` itself, as in pycid), which matters to ``A`` (a directed effective path ``D' ⇝ U_A``), and
   ``D`` also reaches a utility of ``B`` by a directed effective path avoiding ``D'``: ``A``
   changes what ``B`` wants, and so what ``B`` does;
 * **signalling** — as above for ``D'``, but ``D`` is linked to a utility of ``B`` by an
