@@ -7,9 +7,10 @@ patterns, read off the graph:
 * **direct effect** — ``D`` reaches a utility of ``A`` by a directed path with no other
   decision on it;
 * **manipulation** — ``D`` reaches, without a decision in between, another decision ``D'``
-  (of an agent ``B``, who may be ``A`` itself, as in pycid), which matters to ``A`` (a directed effective path ``D' ⇝ U_A``), and
-  ``D`` also reaches a utility of ``B`` by a directed effective path avoiding ``D'``: ``A``
-  changes what ``B`` wants, and so what ``B`` does;
+  (of an agent ``B``, who may be ``A`` itself, as in pycid), which matters to ``A`` (a
+  directed effective path ``D' ⇝ U_A``), and ``D`` also reaches a utility of ``B`` by a
+  directed effective path avoiding ``D'``: ``A`` changes what ``B`` wants, and so what
+  ``B`` does;
 * **signalling** — as above for ``D'``, but ``D`` is linked to a utility of ``B`` by an
   effective back-door trail, active given ``D'`` and its parents that do not descend from
   ``D``, whose first fork (the *key node* ``C``) is linked to ``A``'s utility by an effective
