@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cid.model import Diagram
+    from cid.quant import Model
     from zoo.entry import Entry
 
 __all__ = ["PLUGIN", "ZooPlugin"]
@@ -52,6 +53,18 @@ class ZooPlugin:
         from zoo.gallery import render_zoo
 
         return render_zoo(out, names=names, formats=formats, incentives=incentives)
+
+    def game_names(self) -> list[str]:
+        """The numeric games (models with numbers), sorted."""
+        from zoo import games
+
+        return games.names()
+
+    def game(self, name: str) -> Model:
+        """The model of numeric game ``name``."""
+        from zoo import games
+
+        return games.model(name)
 
     def summary_line(self, name: str) -> str:
         """One line of incentives for entry ``name``."""

@@ -279,4 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     from cid.cli._robustness import add_commands
 
     add_commands(sub)
+    from cid.cli import _games
+
+    _games.add_parser(sub, _Formatter, _examples("cid equilibria zoo:taxi_competition --spe",
+                                                 "cid equilibria zoo:matching_pennies",
+                                                 "cid equilibria zoo:debate --spe --format json"))
     return parser

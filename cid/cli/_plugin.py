@@ -23,6 +23,7 @@ from cid.cli._targets import Failure
 
 if TYPE_CHECKING:
     from cid.model import Diagram
+    from cid.quant import Model
 
 __all__ = ["GROUP", "ZooEntry", "ZooProvider", "load_zoo"]
 
@@ -83,6 +84,10 @@ class ZooProvider(Protocol):
                incentives: bool) -> list[Path]: ...
 
     def summary_line(self, name: str) -> str: ...
+
+    def game_names(self) -> list[str]: ...
+
+    def game(self, name: str) -> Model: ...
 
 
 @cache

@@ -42,10 +42,21 @@ from cid.incentives.criteria import (
 )
 from cid.incentives.kinds import ControlKind, Guarantee, IncentiveKind, parse_kind
 from cid.incentives.query import incentive_nodes, only_via
+from cid.incentives.reasoning import (
+    PATTERNS,
+    ReasoningPattern,
+    direct_effect,
+    effective_decisions,
+    manipulation,
+    reasoning_patterns,
+    revealing_denying,
+    signalling,
+)
 from cid.incentives.report import DecisionReport, Incentive, Report, analyze
 from cid.incentives.witness import Witness
 
 __all__ = [
+    "PATTERNS",
     "Comparison",
     "ControlKind",
     "ControlWitness",
@@ -53,19 +64,26 @@ __all__ = [
     "Guarantee",
     "Incentive",
     "IncentiveKind",
+    "ReasoningPattern",
     "Report",
     "Witness",
     "analyze",
     "compare",
+    "direct_effect",
     "direct_value_of_control",
+    "effective_decisions",
     "explain",
     "explain_control",
     "incentive_nodes",
     "indirect_value_of_control",
     "instrumental_control_incentives",
+    "manipulation",
     "only_via",
     "parse_kind",
+    "reasoning_patterns",
     "response_incentives",
+    "revealing_denying",
+    "signalling",
     "value_of_control",
     "value_of_information",
 ]

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 import cid
 from cid.quant import introduced_total_effect, solve
-
 from tests.support.random_models import brute_force_meu, full_rule_table
 
 

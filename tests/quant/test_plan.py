@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 import cid
 from cid.quant import Model, compile, solve
-
 from tests.support.random_models import brute_force_meu, random_model
 
 

@@ -12,9 +12,8 @@ import cid
 from cid.graph import minimal_d_reduction, relevance_graph
 from cid.quant import Model, solve
 from cid.quant._search import cutset, no_forgetting_parents
-from zoo.off_switch import OPTIMUM, UA_PRIOR, off_switch
-
 from tests.support.random_models import brute_force_eu, brute_force_meu, policy_count, random_model
+from zoo.off_switch import OPTIMUM, UA_PRIOR, off_switch
 
 
 def _soluble(m: Model) -> bool:

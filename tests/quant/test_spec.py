@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 import cid
 from cid.quant import load_policy, make_policy, save_model, solve
-from zoo.off_switch import off_switch
-
 from tests.support.random_models import random_model
+from zoo.off_switch import off_switch
 
 
 def _same(a: cid.Model, b: cid.Model, rtol: float = 0.0) -> None:

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 import cid
 from cid.quant import control_value, information_value
-
 from tests.support.random_models import brute_force_meu, policy_count, random_model
 
 
