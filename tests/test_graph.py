@@ -7,8 +7,6 @@ is a second, independent oracle for d-separation.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import networkx as nx
 import pytest
@@ -17,7 +15,6 @@ from hypothesis import strategies as st
 
 import cid
 from cid import graph as cg
-from cid.graph import _compact
 from tests.incentives import oracle
 from tests.strategies import diagrams
 
@@ -175,50 +172,3 @@ def test_linear_time_on_long_chains_and_ladders() -> None:
     assert trail is not None and len(trail) == n + 1
     assert not cg.is_d_connected(G, "a0", f"a{n}", given=[f"a{n // 2}"])
     assert time.perf_counter() - start < 5.0
-
-
-# ---------------------------------------------------------------- numpy levels
-@contextmanager
-def numpy_levels() -> Iterator[None]:
-    """Expand every frontier with numpy, whatever the graph's size (cid.graph._compact)."""
-    saved = _compact.VECTOR_NODES, _compact.VECTOR_FRONTIER
-    _compact.VECTOR_NODES, _compact.VECTOR_FRONTIER = 0, 1
-    try:
-        yield
-    finally:
-        _compact.VECTOR_NODES, _compact.VECTOR_FRONTIER = saved
-
-
-@settings(max_examples=150)
-@given(dag_query())
-def test_numpy_levels_reach_the_same_states(q: tuple[nx.DiGraph, str, str, set[str]]) -> None:
-    G, x, y, z = q
-    plain = cg.bayes_ball(G, x, given=z)
-    with numpy_levels():
-        vector = cg.bayes_ball(G, x, given=z)
-        trail = cg.find_d_connecting_trail(G, x, y, given=z)
-        assert cg.d_connected_nodes(G, x, given=z) == plain.reached - {x} - z
-    assert vector.reached == plain.reached
-    for v in G:
-        for direction in ("up", "down"):
-            assert vector.arrived(v, direction) == plain.arrived(v, direction)
-        assert vector.can_leave_upwards(v) == plain.can_leave_upwards(v)
-        t = vector.trail(v)
-        if t is not None:  # a shortest trail, maybe another one than the plain search's
-            assert t[0] == v and t[-1] == x and oracle.is_active(G, t[::-1], z)
-            assert len(t) == len(plain.trail(v) or [])
-    assert (trail is None) == nx.is_d_separator(G, {x}, {y}, z)
-    if trail is not None:
-        assert oracle.is_active(G, trail, z) and trail[0] == x and trail[-1] == y
-
-
-@settings(max_examples=40)
-@given(diagrams(max_nodes=8, attributes=False))
-def test_numpy_levels_give_the_same_reduction_and_recall(d: cid.Diagram) -> None:
-    for G, ds, us, _ in _views(d):
-        plain = cg.minimal_d_reduction(G, decisions=ds, utilities=us)
-        recall = cg.has_sufficient_recall(G, decisions=ds, utilities=us)
-        with numpy_levels():
-            assert set(cg.minimal_d_reduction(G, decisions=ds, utilities=us).edges) == \
-                set(plain.edges)
-            assert cg.has_sufficient_recall(G, decisions=ds, utilities=us) == recall

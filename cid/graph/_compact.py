@@ -8,47 +8,21 @@ per-state objects for the garbage collector to walk, and keeps the memory a sear
 close together.
 
 Every search is breadth-first and *level-synchronous*: the frontier of one level is expanded
-as a whole. A small frontier is expanded by a Python loop over the int lists; a large one (at
-least :data:`VECTOR_FRONTIER` nodes, in a graph of at least :data:`VECTOR_NODES` nodes) by
-numpy, on CSR copies of the adjacency and on numpy views of the same masks and pointer
-arrays. Both expansions reach the same states at the same level; each new state points to a
-state of the level before (which one may differ between the two), so every pointer chain is a
-shortest path of the state graph either way. Small graphs never import numpy.
+as a whole, so each new state points to a state of the level before and every pointer chain
+is a shortest path of the state graph.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = ["Ball", "Compact", "bfs", "both", "but_not", "mask", "members", "run_ball"]
 
-VECTOR_NODES = 4096  #: graphs smaller than this are searched in Python only
-VECTOR_FRONTIER = 128  #: a frontier at least this large is expanded by numpy
 UNSEEN = -2  #: pointer of a state (or node) not reached
 SOURCE = -1  #: pointer of a source
 UP = 0  #: state ``2 v + UP``: the ball arrived at ``v`` from a child
 DOWN = 1  #: state ``2 v + DOWN``: the ball arrived at ``v`` from a parent
-passes = [0]  #: Bayes-ball passes made so far (read by ``benchmarks/incentives.py``)
-
-_np: Any = None
-
-
-def _numpy() -> Any:
-    global _np
-    if _np is None:
-        import numpy
-
-        _np = numpy
-    return _np
-
-
-Csr = tuple["npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]
 
 
 class Compact:
@@ -66,7 +40,7 @@ class Compact:
     Treat as immutable: :meth:`edited` returns a new graph that shares the unchanged lists.
     """
 
-    __slots__ = ("names", "index", "pred", "succ", "_csr")
+    __slots__ = ("names", "index", "pred", "succ")
 
     def __init__(self, names: Sequence[Hashable], pred: list[list[int]],
                  succ: list[list[int]], index: dict[Hashable, int] | None = None) -> None:
@@ -74,7 +48,6 @@ class Compact:
         self.index = index if index is not None else {v: i for i, v in enumerate(names)}
         self.pred = pred
         self.succ = succ
-        self._csr: tuple[Csr, Csr] | None = None
 
     @classmethod
     def from_edges(cls, names: Sequence[Hashable],
@@ -92,17 +65,6 @@ class Compact:
 
     def __len__(self) -> int:
         return len(self.names)
-
-    @property
-    def vectorised(self) -> bool:
-        """Whether large frontiers are expanded by numpy."""
-        return len(self.names) >= VECTOR_NODES
-
-    def csr(self) -> tuple[Csr, Csr]:
-        """``(indptr, indices)`` of the parents and of the children (built on first use)."""
-        if self._csr is None:
-            self._csr = (_to_csr(self.pred), _to_csr(self.succ))
-        return self._csr
 
     def edited(self, *, removed: Iterable[tuple[int, int]] = (),
                added: Iterable[tuple[int, int]] = ()) -> Compact:
@@ -132,30 +94,6 @@ class Compact:
         return [index[v] for v in nodes]
 
 
-def _to_csr(lists: list[list[int]]) -> Csr:
-    np = _numpy()
-    indptr = np.zeros(len(lists) + 1, dtype=np.int64)
-    np.cumsum([len(x) for x in lists], out=indptr[1:])
-    flat = [x for row in lists for x in row]
-    return indptr, np.array(flat, dtype=np.int64)
-
-
-def _expand(csr: Csr, front: npt.NDArray[np.int64]
-            ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Every neighbour of the nodes of ``front``, with the position in ``front`` it came from."""
-    np = _numpy()
-    indptr, indices = csr
-    starts = indptr[front]
-    counts = indptr[front + 1] - starts
-    total = int(counts.sum())
-    if total == 0:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty
-    pos = np.repeat(np.arange(front.size, dtype=np.int64), counts)
-    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
-    return indices[offsets + starts[pos]], pos
-
-
 def mask(n: int, nodes: Iterable[int]) -> bytearray:
     """A ``bytearray`` of length ``n`` with 1 at ``nodes``."""
     out = bytearray(n)
@@ -166,10 +104,6 @@ def mask(n: int, nodes: Iterable[int]) -> bytearray:
 
 def members(m: bytes | bytearray) -> list[int]:
     """The positions of the 1s of a mask, in increasing order."""
-    if len(m) >= VECTOR_NODES:
-        np = _numpy()
-        found: list[int] = np.flatnonzero(np.frombuffer(m, dtype=np.uint8)).tolist()
-        return found
     out: list[int] = []
     find = m.find
     i = find(1)
@@ -211,11 +145,7 @@ def bfs(g: Compact, sources: Iterable[int], *, upwards: bool) -> tuple[bytearray
             seen[s] = 1
             prev[s] = SOURCE
             front.append(s)
-    vector = g.vectorised
     while front:
-        if vector and len(front) >= VECTOR_FRONTIER:
-            front = _bfs_level_np(g, front, seen, prev, upwards)
-            continue
         new: list[int] = []
         for v in front:
             for w in adj[v]:
@@ -225,22 +155,6 @@ def bfs(g: Compact, sources: Iterable[int], *, upwards: bool) -> tuple[bytearray
                     new.append(w)
         front = new
     return seen, prev
-
-
-def _bfs_level_np(g: Compact, front: list[int], seen: bytearray, prev: array[int],
-                  upwards: bool) -> list[int]:
-    np = _numpy()
-    csr = g.csr()[0 if upwards else 1]
-    f = np.asarray(front, dtype=np.int64)
-    nb, pos = _expand(csr, f)
-    seen_v = np.frombuffer(seen, dtype=np.uint8)
-    fresh = seen_v[nb] == 0
-    nb, pos = nb[fresh], pos[fresh]
-    nb, first = np.unique(nb, return_index=True)
-    seen_v[nb] = 1
-    np.frombuffer(prev, dtype="l")[nb] = f[pos[first]]
-    out: list[int] = nb.tolist()
-    return out
 
 
 # --------------------------------------------------------------------------- Bayes-ball
@@ -274,7 +188,6 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
     unobserved node and back to the parents of a node in ``anc`` (an observed collider, or an
     ancestor of one).
     """
-    passes[0] += 1
     n = len(g)
     pred, succ = g.pred, g.succ
     ball = Ball(n)
@@ -288,7 +201,6 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
             seen[s] = 1
             ups.append(s)
     downs: list[int] = []
-    vector = g.vectorised
     level = 0
     while ups or downs:
         if stop is not None:
@@ -296,9 +208,6 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
             if ball.hit >= 0:
                 return ball
         level += 1
-        if vector and len(ups) + len(downs) >= VECTOR_FRONTIER:
-            ups, downs = _ball_level_np(g, ups, downs, given, anc, ball, level)
-            continue
         new_ups: list[int] = []
         new_downs: list[int] = []
         for v in ups:  # arrived from a child: pass on unless observed
@@ -336,33 +245,3 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
         ups, downs = new_ups, new_downs
     return ball
 
-
-def _ball_level_np(g: Compact, ups: list[int], downs: list[int], given: bytearray,
-                   anc: bytearray, ball: Ball, level: int) -> tuple[list[int], list[int]]:
-    """One level of :func:`run_ball`, vectorised (same states, same rules)."""
-    np = _numpy()
-    pred_csr, succ_csr = g.csr()
-    given_v = np.frombuffer(given, dtype=np.uint8)
-    anc_v = np.frombuffer(anc, dtype=np.uint8)
-    seen_v = np.frombuffer(ball.seen, dtype=np.uint8)
-    u = np.asarray(ups, dtype=np.int64)
-    d = np.asarray(downs, dtype=np.int64)
-    u = u[given_v[u] == 0]
-    d_on = d[given_v[d] == 0]
-    d_back = d[anc_v[d] != 0]
-    out = []
-    for csr, front, states, direction in (
-            (pred_csr, np.concatenate([u, d_back]),
-             np.concatenate([2 * u + UP, 2 * d_back + DOWN]), UP),
-            (succ_csr, np.concatenate([u, d_on]),
-             np.concatenate([2 * u + UP, 2 * d_on + DOWN]), DOWN)):
-        prev_v = np.frombuffer(ball.prev[direction], dtype="l")
-        nb, pos = _expand(csr, front)
-        fresh = prev_v[nb] == UNSEEN
-        nb, pos = nb[fresh], pos[fresh]
-        nb, first = np.unique(nb, return_index=True)
-        prev_v[nb] = states[pos[first]]
-        np.frombuffer(ball.depth[direction], dtype="l")[nb] = level
-        seen_v[nb] = 1
-        out.append(nb.tolist())
-    return out[0], out[1]

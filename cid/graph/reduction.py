@@ -11,6 +11,7 @@ References
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -18,15 +19,17 @@ from cid.graph._common import _check_decision, _ordered_decisions, _utility_set
 from cid.graph._compact import Compact, bfs, mask, run_ball
 from cid.graph.dconnection import Reachability, _by_name, compact
 
-__all__ = ["minimal_d_reduction", "requisite_observations"]
+__all__ = ["Reduction", "minimal_d_reduction", "requisite_observations"]
 
 
 class RequisiteBall(Reachability):
-    """The Bayes-ball from ``U_D`` given ``Fa(D)``, with the descendants of ``D`` it used."""
+    """The Bayes-ball from ``U_D`` given ``Fa(D)``, with the descendants of ``D`` and the
+    ancestors of ``Fa(D)`` it used."""
 
-    __slots__ = ("below",)
+    __slots__ = ("below", "anc")
 
     below: bytearray  # the strict descendants of the decision, as a mask
+    anc: bytearray  # Fa(D) and its ancestors, as a mask
 
 
 def _requisite_ball(g: Compact, decision: int, utilities: Sequence[int], *,
@@ -43,7 +46,92 @@ def _requisite_ball(g: Compact, decision: int, utilities: Sequence[int], *,
     anc, _ = bfs(g, fam, upwards=True)
     ball = RequisiteBall(g, u_d, fam, given, anc, run_ball(g, u_d, given, anc))
     ball.below = below
+    ball.anc = anc
     return ball
+
+
+@dataclass(frozen=True)
+class Reduction:
+    """The minimal d-reduction of one agent's decisions, as found by :func:`_reduce_links`.
+
+    Attributes
+    ----------
+    graph : Compact
+        The reduced graph (it shares the unchanged adjacency lists of the input).
+    removed : tuple of (int, int)
+        The removed links ``(parent, decision)``, in the order they were removed.
+    batches : tuple of (int, tuple of int)
+        The same removals as ``(decision, parents)`` pairs: the links from ``parents`` to
+        ``decision`` were all nonrequisite in the graph left by the batches before.
+    balls : mapping of int to RequisiteBall
+        For each decision checked, its requisite Bayes-ball; its reach and its trails are
+        those of the ball in ``graph``.
+    first : mapping of int to RequisiteBall
+        The balls computed on the input graph itself (before the first removal).
+    """
+
+    graph: Compact
+    removed: tuple[tuple[int, int], ...]
+    batches: tuple[tuple[int, tuple[int, ...]], ...]
+    balls: Mapping[int, RequisiteBall]
+    first: Mapping[int, RequisiteBall]
+
+
+def _affected(ball: RequisiteBall, decision: int, dropped: Sequence[int]) -> bool:
+    """Whether removing the links ``dropped -> decision`` can change the requisite ball
+    ``ball`` of another decision: the ball used one of those links, or ``decision`` is an
+    ancestor of the other decision's family or one of its descendants."""
+    return bool(ball.anc[decision] or ball.below[decision]
+                or (ball.seen[decision] and any(ball.seen[p] for p in dropped)))
+
+
+def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int], *,
+                  pending: Iterable[int] | None = None,
+                  below: Mapping[int, bytearray] | None = None) -> Reduction:
+    """Remove nonrequisite information links until none is left (the fixpoint).
+
+    Decisions are visited cyclically in the given order (reverse topological is fastest).
+    A decision is checked (one Bayes-ball pass) when it is *pending*: at the start, and
+    again after a removal that can change its ball (:func:`_affected`); the loop ends when
+    none is pending. Removing a link only removes active trails, so the ball of a decision
+    not affected by a removal stays exact, and the fixpoint does not depend on the order.
+
+    ``pending`` (default: every decision) lets a caller start from a graph in which the
+    other decisions are known to have only requisite links; those are checked again after
+    any removal. ``below`` may give the strict descendants of some decisions in ``g`` (as
+    masks). ``g`` is not modified.
+    """
+    dirty = set(decisions) if pending is None else set(pending) & set(decisions)
+    below = dict(below) if below is not None else {}
+    balls: dict[int, RequisiteBall] = {}
+    first: dict[int, RequisiteBall] = {}
+    removed: list[tuple[int, int]] = []
+    batches: list[tuple[int, tuple[int, ...]]] = []
+    i = 0
+    while dirty:
+        d = decisions[i % len(decisions)]
+        i += 1
+        if d not in dirty:
+            continue
+        dirty.discard(d)
+        ball = _requisite_ball(g, d, utilities, below=below.get(d))
+        below[d] = ball.below
+        if not removed:
+            first[d] = ball
+        dropped = tuple(p for p in g.pred[d] if not ball.has(p))  # in parent order
+        balls[d] = ball
+        if not dropped:
+            continue
+        g = g.edited(removed=[(p, d) for p in dropped])
+        removed.extend((p, d) for p in dropped)
+        batches.append((d, dropped))
+        for e in [e for e, m in below.items() if m[d]]:
+            del below[e]  # a removed link may start at or below e: its descendants may shrink
+        dirty.add(d)  # its family shrank: its ball may too (its links stay requisite)
+        dirty.update(e for e in decisions if e not in balls or _affected(balls[e], d, dropped))
+        for e in dirty:
+            balls.pop(e, None)
+    return Reduction(g, tuple(removed), tuple(batches), balls, first)
 
 
 def requisite_observations(G: nx.DiGraph[Hashable], decision: Hashable, *,
@@ -107,59 +195,6 @@ def requisite_observations(G: nx.DiGraph[Hashable], decision: Hashable, *,
     return frozenset(g.names[p] for p in g.pred[d] if ball.has(p))
 
 
-def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int], *,
-                  balls: tuple[dict[int, RequisiteBall], dict[int, RequisiteBall]]
-                  | None = None,
-                  batches: list[tuple[int, tuple[int, ...]]] | None = None,
-                  below: Mapping[int, bytearray] | None = None,
-                  ) -> tuple[Compact, list[tuple[int, int]]]:
-    """Remove nonrequisite information links until none is left (the fixpoint).
-
-    Returns the reduced graph (``g`` is not modified; unchanged adjacency lists are shared)
-    and the removed links, as node numbers. Decisions are visited cyclically in the given
-    order (reverse topological is fastest); the loop stops once every decision has been
-    checked against the current graph without a removal. The descendants of each decision
-    are kept between passes and recomputed only when a removed link started at one of them.
-
-    If ``balls = (original, final)`` is given, it receives the requisite Bayes-balls computed
-    on the input graph (for the decisions checked before the first removal) and on the
-    reduced graph (for every decision), so that callers need not run them again.
-
-    If ``batches`` is given, it receives the removals in order, as ``(decision, parents)``
-    pairs: the links from ``parents`` to ``decision`` were all nonrequisite in the graph left
-    by the batches before (see :mod:`cid.incentives.voi`, which replays them).
-
-    ``below`` may give the strict descendants of some decisions in ``g`` (as masks).
-    """
-    original, final = balls if balls is not None else ({}, {})
-    below = dict(below) if below is not None else {}
-    removed: list[tuple[int, int]] = []
-    k = len(decisions)
-    clean = 0  # decisions checked in a row without a removal
-    i = 0
-    while clean < k:
-        d = decisions[i % k]
-        ball = _requisite_ball(g, d, utilities, below=below.get(d))
-        below[d] = ball.below
-        if not removed:
-            original.setdefault(d, ball)
-        dropped = tuple(p for p in g.pred[d] if not ball.has(p))  # in parent order
-        final[d] = ball
-        if dropped:
-            del final[d]
-            g = g.edited(removed=[(p, d) for p in dropped])
-            removed.extend((p, d) for p in dropped)
-            if batches is not None:
-                batches.append((d, dropped))
-            for e in [e for e, m in below.items() if any(p == e or m[p] for p in dropped)]:
-                del below[e]  # a removed link started below e: its descendants may shrink
-            clean = 1
-        else:
-            clean += 1
-        i += 1
-    return g, removed
-
-
 def minimal_d_reduction(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
                         utilities: Iterable[Hashable]) -> nx.DiGraph[Hashable]:
     """The minimal d-reduction: ``G`` without the nonrequisite information links.
@@ -210,8 +245,8 @@ def minimal_d_reduction(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable
     order = _ordered_decisions(G, decisions, what="minimal_d_reduction")
     us = _utility_set(G, utilities, what="minimal_d_reduction")
     g = compact(G)
-    _, removed = _reduce_links(g, g.ids(order), _by_name(g, us))
+    reduction = _reduce_links(g, g.ids(order), _by_name(g, us))
     H = G.copy()
-    H.remove_edges_from((g.names[p], g.names[d]) for p, d in removed)
+    H.remove_edges_from((g.names[p], g.names[d]) for p, d in reduction.removed)
     return H
 

@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING, NamedTuple
 import networkx as nx
 
 from cid.graph._compact import Compact, bfs, both, but_not, mask, members
-from cid.graph.reduction import RequisiteBall, _reduce_links, _requisite_ball
+from cid.graph.reduction import Reduction, RequisiteBall, _reduce_links, _requisite_ball
 from cid.incentives.kinds import Guarantee, IncentiveKind
-from cid.incentives.voi import RemovedLink, replay, revivable
+from cid.incentives.voi import RemovedLink, reduction_with_link, replay, revivable
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -109,9 +109,8 @@ class AgentAnalysis:
         self.utility_ids = g.ids(sorted(utilities))  # the order the balls start in
         self._decisions: dict[str, DecisionAnalysis] = {}
         self._balls_g: dict[int, RequisiteBall] = {}
-        self._balls_reduced: dict[int, RequisiteBall] = {}
-        self._batches: list[tuple[int, tuple[int, ...]]] = []
         self._below: dict[int, tuple[bytearray, array[int]]] = {}
+        self._with_link: dict[tuple[int, int], Reduction] = {}
 
     def decision(self, decision: str) -> DecisionAnalysis:
         """The (cached) analysis of one of the agent's decisions."""
@@ -129,53 +128,56 @@ class AgentAnalysis:
         return self._below[d]
 
     @cached_property
-    def _reduction(self) -> tuple[Compact, list[tuple[int, int]]]:
+    def reduction(self) -> Reduction:
+        """The agent's minimal d-reduction ``G*``, with the requisite balls it computed."""
         below = {d: self.from_decision(d)[0] for d in self.order}
-        return _reduce_links(self.base.compact, self.order, self.utility_ids,
-                             balls=(self._balls_g, self._balls_reduced),
-                             batches=self._batches, below=below)
+        return _reduce_links(self.base.compact, self.order, self.utility_ids, below=below)
 
     @cached_property
     def replay(self) -> list[RemovedLink]:
         """The removed links with their two Bayes-ball passes (see :mod:`cid.incentives.voi`)."""
-        self._reduction  # noqa: B018 - fills the batches
-        return replay(self.base.compact, self._batches, self.utility_ids)
+        return replay(self.base.compact, self.reduction.batches, self.utility_ids)
 
     @property
     def reduced_compact(self) -> Compact:
         """The agent's minimal d-reduction ``G*``."""
-        return self._reduction[0]
+        return self.reduction.graph
 
     def ball_in_g(self, d: int) -> RequisiteBall:
         """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G``: requisite parents, the
         single-decision VoI set, and the decisions s-reachable from ``D``."""
-        _, removed = self._reduction  # fills the caches as a by-product
+        r = self.reduction
+        if d in r.first:
+            return r.first[d]
+        if not r.removed:  # G* is G: the final balls are balls in G
+            return r.balls[d]
         if d not in self._balls_g:
-            if not removed:  # G* is G: the final balls are balls in G
-                self._balls_g[d] = self._balls_reduced[d]
-            else:
-                self._balls_g[d] = _requisite_ball(self.base.compact, d, self.utility_ids,
-                                                   below=self.from_decision(d)[0])
+            self._balls_g[d] = _requisite_ball(self.base.compact, d, self.utility_ids,
+                                               below=self.from_decision(d)[0])
         return self._balls_g[d]
 
     def ball_in_reduced(self, d: int) -> RequisiteBall:
         """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G*``."""
-        g, _ = self._reduction
-        if d not in self._balls_reduced:  # its last check removed links
-            self._balls_reduced[d] = _requisite_ball(g, d, self.utility_ids)
-        return self._balls_reduced[d]
+        return self.reduction.balls[d]
 
     @cached_property
     def reduced(self) -> nx.DiGraph[Hashable]:
         """``G*`` as a frozen :class:`networkx.DiGraph`."""
-        return self.base.without(self._reduction[1])
+        return self.base.without(self.reduction.removed)
 
-    def reduce_with(self, x: int, d: int) -> tuple[Compact, list[tuple[int, int]]]:
-        """``(G + x -> d)*``, the graph of the value-of-information definition."""
+    def reduce_with(self, x: int, d: int, flagged: Iterable[int] | None = None) -> Reduction:
+        """``(G + x -> d)*``, the graph of the value-of-information definition (its removed
+        links are those of ``G + x -> d``); ``flagged``: the batches of the reduction that the
+        link could revive (default: all of them)."""
         g = self.base.compact
         if x in g.pred[d]:
-            return self._reduction
-        return _reduce_links(g.edited(added=[(x, d)]), self.order, self.utility_ids)
+            return self.reduction
+        if (x, d) not in self._with_link:
+            r = self.reduction
+            batches = range(len(r.batches)) if flagged is None else flagged
+            self._with_link[x, d] = reduction_with_link(g, r, batches, x, d, self.order,
+                                                        self.utility_ids)
+        return self._with_link[x, d]
 
     def reduced_graph_with(self, node: str, decision: str) -> nx.DiGraph[Hashable]:
         """``(G + node -> decision)*`` as a frozen :class:`networkx.DiGraph`."""
@@ -183,7 +185,7 @@ class AgentAnalysis:
         x, d = g.index[node], g.index[decision]
         if x in g.pred[d]:
             return self.reduced
-        return self.base.without(self.reduce_with(x, d)[1], [(x, d)])
+        return self.base.without(self.reduce_with(x, d).removed, [(x, d)])
 
     @cached_property
     def guarantee(self) -> Guarantee:
@@ -356,14 +358,14 @@ class DecisionAnalysis:
         if not gap:
             return _Voi(members(lower), ball)
         utilities_below = [u for u in a.utility_ids if outside[u]]
-        checks = sorted(revivable(a.replay, D, gap, utilities_below),
-                        key=lambda i: str(g.names[i]))
+        checks = revivable(a.replay, D, gap, utilities_below)
         extra: dict[str, _Trail] = {}
         ids = members(lower)
-        for x in checks:
-            h, _ = a.reduce_with(x, D)
-            if x in h.pred[D]:
-                extra[str(g.names[x])] = _named(_requisite_ball(h, D, a.utility_ids), x)
+        for x in sorted(checks, key=lambda i: str(g.names[i])):
+            r = a.reduce_with(x, D, checks[x])
+            if x in r.graph.pred[D]:
+                ball = r.balls.get(D) or _requisite_ball(r.graph, D, a.utility_ids)
+                extra[str(g.names[x])] = _named(ball, x)
                 ids.append(x)
         return _Voi(sorted(ids), ball, extra, len(checks), len(gap))
 

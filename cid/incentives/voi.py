@@ -88,24 +88,42 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from cid.graph._compact import Compact, bfs
+from cid.graph._compact import Compact, bfs, mask, members
 from cid.graph.dconnection import Reachability
+from cid.graph.reduction import Reduction, _reduce_links, _requisite_ball
 
-__all__ = ["RemovedLink", "replay", "revivable"]
+__all__ = ["RemovedLink", "reduction_with_link", "replay", "revivable"]
+
+
+def _bits(m: bytes | bytearray) -> int:
+    """A mask as an int (bit ``8 i`` is node ``i``), for whole-set operations."""
+    return int.from_bytes(m, "little")
 
 
 @dataclass(frozen=True)
 class RemovedLink:
-    """A link ``parent -> decision`` (node numbers) removed by the reduction, with the two
-    passes of the graph ``K`` it was removed from, both given ``Fa_K(decision) \\ {parent}``."""
+    """A link ``parent -> decision`` (node numbers) removed by the reduction in its batch
+    number ``batch``, with the two passes of the graph ``K`` it was removed from, both given
+    ``Fa_K(decision) \\ {parent}``, and their reach as ints (see :func:`_bits`)."""
 
     parent: int
     decision: int
+    batch: int
     given: frozenset[int]
     below: bytearray  # Desc_K(decision), as a mask
     from_parent: Reachability
     from_utilities: Reachability
+
+    @cached_property
+    def sets(self) -> tuple[int, int, int, int]:
+        """The reach of the two passes, ``given`` and ``Desc_K(decision) ∪ {decision}``,
+        as ints."""
+        n = len(self.below)
+        below = _bits(self.below) | 1 << 8 * self.decision
+        return (_bits(self.from_parent.seen), _bits(self.from_utilities.seen),
+                _bits(mask(n, self.given)), below)
 
 
 def replay(g: Compact, batches: Iterable[tuple[int, tuple[int, ...]]],
@@ -117,7 +135,7 @@ def replay(g: Compact, batches: Iterable[tuple[int, tuple[int, ...]]],
     g : Compact
         The diagram.
     batches : iterable of (decision, parents)
-        The removals, in order, as recorded by :func:`cid.graph.reduction._reduce_links`.
+        The removals, in order (:attr:`cid.graph.reduction.Reduction.batches`).
     utilities : sequence of int
         The agent's utility nodes (the order the passes start in).
 
@@ -126,7 +144,7 @@ def replay(g: Compact, batches: Iterable[tuple[int, tuple[int, ...]]],
     list of RemovedLink
     """
     out: list[RemovedLink] = []
-    for d, parents in batches:
+    for i, (d, parents) in enumerate(batches):
         below, _ = bfs(g, [d], upwards=False)
         below[d] = 0
         t = [u for u in utilities if below[u]]
@@ -134,22 +152,44 @@ def replay(g: Compact, batches: Iterable[tuple[int, tuple[int, ...]]],
             w = [p for p in g.pred[d] if p != z]
             w.append(d)
             anc, _ = bfs(g, w, upwards=True)
-            out.append(RemovedLink(z, d, frozenset(w), below,
+            out.append(RemovedLink(z, d, i, frozenset(w), below,
                                    Reachability.run(g, [z], w, anc=anc),
                                    Reachability.run(g, t, w, anc=anc)))
         g = g.edited(removed=[(p, d) for p in parents])
     return out
 
 
-def revivable(links: Iterable[RemovedLink], decision: int, gap: Iterable[int],
-              utilities_below: Sequence[int]) -> set[int]:
+def _hits(link: RemovedLink, sets: tuple[int, int, int, int], decision: int, todo: int,
+          t_grows: bool) -> int:
+    """The candidates of ``todo`` (an int set) whose link to ``decision`` could make
+    ``link`` requisite again (cases (a) and (b) of the module notes)."""
+    z_seen, t_seen, w, below = sets
+    if link.decision == decision:  # case (a)
+        return todo & z_seen & t_seen
+    up_z = link.from_parent.leaves_upwards(decision)  # case (b)
+    up_t = link.from_utilities.leaves_upwards(decision)
+    if up_z and up_t:
+        hit = todo
+    elif up_z:
+        hit = todo & t_seen & ~w
+    elif up_t:
+        hit = todo & z_seen & ~w
+    else:
+        hit = todo & z_seen & t_seen & ~w
+    if t_grows:  # T can grow through X -> decision: X is link.decision or below it
+        hit |= todo & below
+    return hit
+
+
+def revivable(links: Sequence[RemovedLink], decision: int, gap: Iterable[int],
+              utilities_below: Sequence[int]) -> dict[int, list[int]]:
     """The candidates of ``gap`` whose new link ``X -> decision`` could make a removed link
-    requisite again (a superset: see the module notes); the rest have no value of
-    information.
+    requisite again (a superset: see the module notes), each with the batches it could
+    revive; the other candidates have no value of information.
 
     Parameters
     ----------
-    links : iterable of RemovedLink
+    links : sequence of RemovedLink
         From :func:`replay`.
     decision : int
     gap : iterable of int
@@ -160,31 +200,77 @@ def revivable(links: Iterable[RemovedLink], decision: int, gap: Iterable[int],
 
     Returns
     -------
-    set of int
+    dict of int to list of int
+        Candidate to the batch numbers (increasing) of the links it could revive.
     """
-    todo = set(gap)
-    out: set[int] = set()
+    gap = list(gap)
+    if not gap or not links:
+        return {}
+    todo = _bits(mask(len(links[0].below), gap))
+    out: dict[int, list[int]] = {}
     for link in links:
-        if not todo:
-            break
-        zb, tb, w = link.from_parent, link.from_utilities, link.given
-        z_seen, t_seen = zb.seen, tb.seen
-        if link.decision == decision:  # case (a)
-            hit = {x for x in todo if z_seen[x] and t_seen[x]}
-        else:  # case (b)
-            up_z = zb.leaves_upwards(decision)
-            up_t = tb.leaves_upwards(decision)
-            if up_z and up_t:
-                hit = set(todo)
-            elif up_z:
-                hit = {x for x in todo if t_seen[x] and x not in w}
-            elif up_t:
-                hit = {x for x in todo if z_seen[x] and x not in w}
-            else:
-                hit = {x for x in todo if z_seen[x] and t_seen[x] and x not in w}
-            below = link.below
-            if not all(below[u] for u in utilities_below):  # T can grow through X -> decision
-                hit |= {x for x in todo if below[x] or x == link.decision}
-        out |= hit
-        todo -= hit
+        sets = link.sets
+        t_grows = not all(link.below[u] for u in utilities_below)
+        hit = _hits(link, sets, decision, todo, t_grows)
+        if not hit:
+            continue
+        for x in members(hit.to_bytes(len(link.below), "little")):
+            batches = out.setdefault(x, [])
+            if not batches or batches[-1] != link.batch:
+                batches.append(link.batch)
     return out
+
+
+def reduction_with_link(g: Compact, reduction: Reduction, flagged: Iterable[int], x: int,
+                        decision: int, decisions: Sequence[int],
+                        utilities: Sequence[int]) -> Reduction:
+    """``(G + x -> decision)*``, from the reduction of ``G`` and the batches ``x`` could revive.
+
+    The reduction's batches are replayed on ``G + x -> decision``: a batch that ``x`` cannot
+    revive (not in ``flagged``) is removed as it is, as long as the replay has followed the
+    original one; any other batch is checked by a Bayes-ball pass, which removes the links
+    that are nonrequisite in the current graph. Every removal is valid, so the fixpoint of
+    the result is ``(G + x -> decision)*``; if the replay ends in ``G* + x -> decision``, only
+    ``decision`` and the decisions with a revived link need another check.
+
+    Parameters
+    ----------
+    g : Compact
+        The diagram ``G`` (without the link).
+    reduction : Reduction
+        The reduction of ``G``.
+    flagged : iterable of int
+        The batches ``x`` could revive (from :func:`revivable`).
+    x, decision : int
+        The new link ``x -> decision``; ``x`` is not a parent of ``decision``.
+    decisions, utilities : sequence of int
+        The agent's decisions (in the order to visit them) and utility nodes.
+
+    Returns
+    -------
+    Reduction
+        Its ``removed`` links are those of ``G + x -> decision``.
+    """
+    todo = set(flagged)
+    h = g.edited(added=[(x, decision)])
+    batches: list[tuple[int, tuple[int, ...]]] = []
+    same = True  # the replay has removed exactly the original batches so far
+    for i, (d, parents) in enumerate(reduction.batches):
+        if same and i not in todo:
+            drop = parents
+        else:
+            ball = _requisite_ball(h, d, utilities)
+            drop = tuple(p for p in h.pred[d] if not ball.has(p))
+            same = same and drop == parents
+        if drop:
+            h = h.edited(removed=[(p, d) for p in drop])
+            batches.append((d, drop))
+    reduced = reduction.graph
+    pending = None  # check every decision
+    if all(set(h.pred[d]) >= set(reduced.pred[d]) for d in decisions):
+        # h is G* plus some links: a decision without an extra link has only requisite ones
+        pending = [d for d in decisions if set(h.pred[d]) != set(reduced.pred[d])]
+    rest = _reduce_links(h, decisions, utilities, pending=pending)
+    batches.extend(rest.batches)
+    return Reduction(rest.graph, tuple((p, d) for d, ps in batches for p in ps),
+                     tuple(batches), rest.balls, {})

@@ -18,7 +18,6 @@ import cid
 from cid.incentives import Guarantee, IncentiveKind
 from tests.incentives import oracle
 from tests.strategies import diagrams
-from tests.test_graph import numpy_levels
 
 KINDS = {
     "value_of_information": cid.value_of_information,
@@ -132,11 +131,3 @@ def test_invariants(d: cid.Diagram) -> None:
             assert g is Guarantee.GENERALISATION
         else:
             assert g is Guarantee.NO_SUFFICIENT_RECALL
-
-
-@settings(max_examples=60)
-@given(many_decisions())
-def test_numpy_levels_agree_with_the_oracle(d: cid.Diagram) -> None:
-    """Every frontier expanded by numpy (the path large diagrams take): same answers."""
-    with numpy_levels():
-        _agree(d, witnesses=True)
