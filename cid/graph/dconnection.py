@@ -102,6 +102,16 @@ class Reachability:
         return ((up[i] != UNSEEN and not self._given[i])
                 or (down[i] != UNSEEN and bool(self._anc[i])))
 
+    def from_parent(self, i: int) -> bool:
+        """Whether the ball arrived at node number ``i`` from a parent."""
+        return self._ball.prev[DOWN][i] != UNSEEN
+
+    def crosses(self, a: int, b: int) -> bool:
+        """Whether a witness trail of the ball crosses the edge ``a -> b`` (node numbers): the
+        ball first arrived at ``b`` from ``a`` or at ``a`` from ``b``."""
+        up, down = self._ball.prev
+        return down[b] >> 1 == a or up[a] >> 1 == b
+
     def leaves_downwards(self, i: int) -> bool:
         """Whether an active trail from a source can reach node ``i`` and continue to a child of
         it (even a child not in the graph): ``i`` is reached and not observed."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from cid.graph._common import _check_decision, _ordered_decisions, _utility_set
-from cid.graph._compact import Compact, bfs, mask, run_ball
+from cid.graph._compact import Compact, bfs, mask, members, run_ball
 from cid.graph.dconnection import Reachability, _by_name, compact
 
 __all__ = ["Reduction", "minimal_d_reduction", "requisite_observations"]
@@ -50,6 +50,17 @@ def _requisite_ball(g: Compact, decision: int, utilities: Sequence[int], *,
     return ball
 
 
+def _survives(ball: RequisiteBall, g: Compact, decision: int) -> bool:
+    """Whether the requisite ball ``ball`` of ``decision`` is still exact in ``g``, a graph
+    it was run on minus some links that it did not use (:func:`_used`) and that start
+    nowhere below ``decision``: no node at which it turned back up (arrived from a parent)
+    stopped being an ancestor of the family."""
+    anc, _ = bfs(g, [*g.pred[decision], decision], upwards=True)
+    lost = int.from_bytes(ball.anc, "little") & ~int.from_bytes(anc, "little")
+    return not lost or not any(ball.from_parent(v)
+                               for v in members(lost.to_bytes(len(anc), "little")))
+
+
 @dataclass(frozen=True)
 class Reduction:
     """The minimal d-reduction of one agent's decisions, as found by :func:`_reduce_links`.
@@ -77,33 +88,46 @@ class Reduction:
     first: Mapping[int, RequisiteBall]
 
 
-def _affected(ball: RequisiteBall, decision: int, dropped: Sequence[int]) -> bool:
-    """Whether removing the links ``dropped -> decision`` can change the requisite ball
-    ``ball`` of another decision: the ball used one of those links, or ``decision`` is an
-    ancestor of the other decision's family or one of its descendants."""
-    return bool(ball.anc[decision] or ball.below[decision]
-                or (ball.seen[decision] and any(ball.seen[p] for p in dropped)))
+def _used(ball: RequisiteBall, decision: int, dropped: Sequence[int]) -> bool:
+    """Whether the ball's witness trails use one of the links ``dropped -> decision``, or it
+    may lose a source when they are removed (``decision`` is below the ball's decision).
+
+    If not, and no node it turned back up at stops being an ancestor of its family
+    (:func:`_survives`), its trails are still trails of the graph without the links, as
+    short as they can be there, and it reaches the same nodes."""
+    return bool(ball.below[decision]) or any(ball.crosses(p, decision) for p in dropped)
+
+
+def _affected(ball: RequisiteBall, g: Compact, decision: int, dropped: Sequence[int],
+              owner: int) -> bool:
+    """Whether removing the links ``dropped -> decision`` (giving ``g``) can change the
+    requisite ball ``ball`` of ``owner``."""
+    if owner == decision or not _used(ball, decision, dropped):
+        return bool(ball.anc[decision]) and not _survives(ball, g, owner)
+    return True
 
 
 def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int], *,
                   pending: Iterable[int] | None = None,
+                  balls: Mapping[int, RequisiteBall] | None = None,
                   below: Mapping[int, bytearray] | None = None) -> Reduction:
     """Remove nonrequisite information links until none is left (the fixpoint).
 
     Decisions are visited cyclically in the given order (reverse topological is fastest).
     A decision is checked (one Bayes-ball pass) when it is *pending*: at the start, and
-    again after a removal that can change its ball (:func:`_affected`); the loop ends when
-    none is pending. Removing a link only removes active trails, so the ball of a decision
+    again after a removal that can change its ball (:func:`_affected`: its links stay
+    requisite, but the nodes its ball reaches may change); the loop ends when none is
+    pending. Removing a link only removes active trails, so the ball of a decision
     not affected by a removal stays exact, and the fixpoint does not depend on the order.
 
     ``pending`` (default: every decision) lets a caller start from a graph in which the
     other decisions are known to have only requisite links; those are checked again after
-    any removal. ``below`` may give the strict descendants of some decisions in ``g`` (as
-    masks). ``g`` is not modified.
+    any removal, unless ``balls`` gives their requisite ball in ``g``. ``below`` may give
+    the strict descendants of some decisions in ``g`` (as masks). ``g`` is not modified.
     """
     dirty = set(decisions) if pending is None else set(pending) & set(decisions)
     below = dict(below) if below is not None else {}
-    balls: dict[int, RequisiteBall] = {}
+    balls = {d: b for d, b in (balls or {}).items() if d not in dirty}
     first: dict[int, RequisiteBall] = {}
     removed: list[tuple[int, int]] = []
     batches: list[tuple[int, tuple[int, ...]]] = []
@@ -127,8 +151,8 @@ def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int]
         batches.append((d, dropped))
         for e in [e for e, m in below.items() if m[d]]:
             del below[e]  # a removed link may start at or below e: its descendants may shrink
-        dirty.add(d)  # its family shrank: its ball may too (its links stay requisite)
-        dirty.update(e for e in decisions if e not in balls or _affected(balls[e], d, dropped))
+        dirty.update(e for e in decisions
+                     if e not in balls or _affected(balls[e], g, d, dropped, e))
         for e in dirty:
             balls.pop(e, None)
     return Reduction(g, tuple(removed), tuple(batches), balls, first)

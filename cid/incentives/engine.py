@@ -175,8 +175,8 @@ class AgentAnalysis:
         if (x, d) not in self._with_link:
             r = self.reduction
             batches = range(len(r.batches)) if flagged is None else flagged
-            self._with_link[x, d] = reduction_with_link(g, r, batches, x, d, self.order,
-                                                        self.utility_ids)
+            self._with_link[x, d] = reduction_with_link(g, r, self.replay, batches, x, d,
+                                                        self.order, self.utility_ids)
         return self._with_link[x, d]
 
     def reduced_graph_with(self, node: str, decision: str) -> nx.DiGraph[Hashable]:

@@ -92,7 +92,14 @@ from functools import cached_property
 
 from cid.graph._compact import Compact, bfs, mask, members
 from cid.graph.dconnection import Reachability
-from cid.graph.reduction import Reduction, _reduce_links, _requisite_ball
+from cid.graph.reduction import (
+    Reduction,
+    RequisiteBall,
+    _reduce_links,
+    _requisite_ball,
+    _survives,
+    _used,
+)
 
 __all__ = ["RemovedLink", "reduction_with_link", "replay", "revivable"]
 
@@ -221,17 +228,31 @@ def revivable(links: Sequence[RemovedLink], decision: int, gap: Iterable[int],
     return out
 
 
-def reduction_with_link(g: Compact, reduction: Reduction, flagged: Iterable[int], x: int,
-                        decision: int, decisions: Sequence[int],
-                        utilities: Sequence[int]) -> Reduction:
-    """``(G + x -> decision)*``, from the reduction of ``G`` and the batches ``x`` could revive.
+def _may_revive(link: RemovedLink, new: Sequence[tuple[int, int]]) -> bool:
+    """Whether the links ``new`` (added together to the graph ``link`` was removed from)
+    could make ``link`` requisite again: the walk argument of case (b) with several new
+    links, and ``True`` whenever one of them could change ``W`` or ``T``."""
+    below = link.sets[3]
+    zb, tb = link.from_parent, link.from_utilities
+    if any(b == link.decision or below >> 8 * a & 1 for a, b in new):
+        return True
+    return (any(zb.leaves_downwards(a) or zb.leaves_upwards(b) for a, b in new)
+            and any(tb.leaves_upwards(b) or tb.leaves_downwards(a) for a, b in new))
 
-    The reduction's batches are replayed on ``G + x -> decision``: a batch that ``x`` cannot
-    revive (not in ``flagged``) is removed as it is, as long as the replay has followed the
-    original one; any other batch is checked by a Bayes-ball pass, which removes the links
-    that are nonrequisite in the current graph. Every removal is valid, so the fixpoint of
-    the result is ``(G + x -> decision)*``; if the replay ends in ``G* + x -> decision``, only
-    ``decision`` and the decisions with a revived link need another check.
+
+def reduction_with_link(g: Compact, reduction: Reduction, links: Sequence[RemovedLink],
+                        flagged: Iterable[int], x: int, decision: int,
+                        decisions: Sequence[int], utilities: Sequence[int]) -> Reduction:
+    """``(G + x -> decision)*``, from the reduction of ``G`` and its replay.
+
+    The reduction's batches are replayed on ``G + x -> decision``. While the graph is
+    ``G_i + N`` (the graph after ``i`` original batches, plus the new link and the links the
+    replay has kept so far, ``N``), a batch that ``N`` cannot revive is removed as it is: for
+    ``N = {x -> decision}`` the batches not ``flagged`` (:func:`revivable`), later those
+    that pass no test of :func:`_may_revive`. Any other batch is checked by a Bayes-ball
+    pass, which removes the links that are nonrequisite in the current graph. Every removal
+    is valid, so the fixpoint of the result is ``(G + x -> decision)*``; if the replay ends
+    in ``G*`` plus some links, only the heads of those links need another check.
 
     Parameters
     ----------
@@ -239,6 +260,8 @@ def reduction_with_link(g: Compact, reduction: Reduction, flagged: Iterable[int]
         The diagram ``G`` (without the link).
     reduction : Reduction
         The reduction of ``G``.
+    links : sequence of RemovedLink
+        Its replay (:func:`replay`).
     flagged : iterable of int
         The batches ``x`` could revive (from :func:`revivable`).
     x, decision : int
@@ -252,25 +275,38 @@ def reduction_with_link(g: Compact, reduction: Reduction, flagged: Iterable[int]
         Its ``removed`` links are those of ``G + x -> decision``.
     """
     todo = set(flagged)
+    by_batch: dict[int, list[RemovedLink]] = {}
+    for link in links:
+        by_batch.setdefault(link.batch, []).append(link)
     h = g.edited(added=[(x, decision)])
     batches: list[tuple[int, tuple[int, ...]]] = []
-    same = True  # the replay has removed exactly the original batches so far
+    new = [(x, decision)]
+    exact = True  # h is G_i + new
+    known: dict[int, RequisiteBall] = {}  # requisite balls in h, for decisions in new
     for i, (d, parents) in enumerate(reduction.batches):
-        if same and i not in todo:
+        if exact and (i not in todo if len(new) == 1
+                      else not any(_may_revive(link, new) for link in by_batch[i])):
             drop = parents
         else:
             ball = _requisite_ball(h, d, utilities)
             drop = tuple(p for p in h.pred[d] if not ball.has(p))
-            same = same and drop == parents
+            if exact and set(drop) <= set(parents):
+                new.extend((p, d) for p in parents if p not in drop)
+            else:
+                exact = False
+            known[d] = ball
         if drop:
             h = h.edited(removed=[(p, d) for p in drop])
             batches.append((d, drop))
+            known = {e: b for e, b in known.items() if e == d or not _used(b, d, drop)}
+    known = {e: b for e, b in known.items() if _survives(b, h, e)}
     reduced = reduction.graph
     pending = None  # check every decision
     if all(set(h.pred[d]) >= set(reduced.pred[d]) for d in decisions):
         # h is G* plus some links: a decision without an extra link has only requisite ones
-        pending = [d for d in decisions if set(h.pred[d]) != set(reduced.pred[d])]
-    rest = _reduce_links(h, decisions, utilities, pending=pending)
+        pending = [d for d in decisions
+                   if d not in known and set(h.pred[d]) != set(reduced.pred[d])]
+    rest = _reduce_links(h, decisions, utilities, pending=pending, balls=known)
     batches.extend(rest.batches)
     return Reduction(rest.graph, tuple((p, d) for d, ps in batches for p in ps),
                      tuple(batches), rest.balls, {})
