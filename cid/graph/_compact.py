@@ -163,18 +163,27 @@ class Ball:
 
     ``seen`` is the mask of the reached nodes; for a node ``v``, ``prev[UP][v]`` is the state
     the ball came from when it first arrived at ``v`` from a child (:data:`SOURCE` for a
-    source, :data:`UNSEEN` if it never did), ``prev[DOWN][v]`` the same from a parent, and
-    ``depth[UP][v]``, ``depth[DOWN][v]`` the lengths of those trails. A state is the int
+    source, :data:`UNSEEN` if it never did), ``prev[DOWN][v]`` the same from a parent
+    (:meth:`depth` gives the lengths of those trails). A state is the int
     ``2 v + direction``. ``hit`` is the first node of the ``stop`` mask reached, or -1.
     """
 
-    __slots__ = ("seen", "prev", "depth", "hit")
+    __slots__ = ("seen", "prev", "hit")
 
     def __init__(self, n: int) -> None:
         self.seen = bytearray(n)
         self.prev = (array("l", [UNSEEN]) * n, array("l", [UNSEEN]) * n)
-        self.depth = (array("l", [0]) * n, array("l", [0]) * n)
         self.hit = -1
+
+    def depth(self, state: int) -> int:
+        """The length of the trail that ends in ``state`` (``2 v + direction``, reached)."""
+        prev = self.prev
+        length = 0
+        came = prev[state & 1][state >> 1]
+        while came != SOURCE:
+            length += 1
+            came = prev[came & 1][came >> 1]
+        return length
 
 
 def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearray,
@@ -193,7 +202,6 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
     ball = Ball(n)
     seen = ball.seen
     up_prev, down_prev = ball.prev
-    up_depth, down_depth = ball.depth
     ups: list[int] = []
     for s in sources:
         if up_prev[s] == UNSEEN:
@@ -201,13 +209,11 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
             seen[s] = 1
             ups.append(s)
     downs: list[int] = []
-    level = 0
     while ups or downs:
         if stop is not None:
             ball.hit = next((v for v in (*ups, *downs) if stop[v]), -1)
             if ball.hit >= 0:
                 return ball
-        level += 1
         new_ups: list[int] = []
         new_downs: list[int] = []
         for v in ups:  # arrived from a child: pass on unless observed
@@ -217,13 +223,11 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
             for p in pred[v]:
                 if up_prev[p] == UNSEEN:
                     up_prev[p] = state
-                    up_depth[p] = level
                     seen[p] = 1
                     new_ups.append(p)
             for c in succ[v]:
                 if down_prev[c] == UNSEEN:
                     down_prev[c] = state
-                    down_depth[c] = level
                     seen[c] = 1
                     new_downs.append(c)
         for v in downs:  # arrived from a parent: on to the children unless observed,
@@ -232,14 +236,12 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
                 for c in succ[v]:
                     if down_prev[c] == UNSEEN:
                         down_prev[c] = state
-                        down_depth[c] = level
                         seen[c] = 1
                         new_downs.append(c)
             if anc[v]:
                 for p in pred[v]:
                     if up_prev[p] == UNSEEN:
                         up_prev[p] = state
-                        up_depth[p] = level
                         seen[p] = 1
                         new_ups.append(p)
         ups, downs = new_ups, new_downs

@@ -123,12 +123,13 @@ class Reachability:
 
     def trail_ids(self, i: int) -> tuple[list[int], list[tuple[int, int]]] | None:
         """:meth:`oriented_trail` by node number."""
-        prev, depth = self._ball.prev, self._ball.depth
+        ball = self._ball
+        prev = ball.prev
         up, down = prev[UP][i], prev[DOWN][i]
         if up == UNSEEN and down == UNSEEN:
             return None
-        direction = UP if up != UNSEEN and (down == UNSEEN or depth[UP][i] <= depth[DOWN][i]) \
-            else DOWN
+        direction = UP if up != UNSEEN and (
+            down == UNSEEN or ball.depth(2 * i + UP) <= ball.depth(2 * i + DOWN)) else DOWN
         v = i
         nodes = [v]
         edges: list[tuple[int, int]] = []

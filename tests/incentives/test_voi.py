@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import cid
 from cid.incentives.criteria import agent_view
 from tests.incentives import oracle
-from tests.incentives.test_against_oracle import _check_witness
+from tests.incentives.witnesses import check_witness
 
 _KIND = {"c": "chance", "d": "decision", "u": "utility"}
 
@@ -121,7 +121,7 @@ def test_candidates_between_the_bounds_agree_with_the_definition(d: cid.Diagram)
         voi = oracle.voi(d, r.decision)
         assert set(r.value_of_information) == voi
         for node in sorted(voi):
-            _check_witness(d, r.decision, node, "value_of_information")
+            check_witness(d, r.decision, node, "value_of_information")
 
 
 def test_the_replay_settles_candidates_without_the_definition() -> None:
