@@ -282,7 +282,7 @@ def reduction_with_link(g: Compact, reduction: Reduction, links: Sequence[Remove
     batches: list[tuple[int, tuple[int, ...]]] = []
     new = [(x, decision)]
     exact = True  # h is G_i + new
-    known: dict[int, RequisiteBall] = {}  # requisite balls in h, for decisions in new
+    checked: dict[int, tuple[RequisiteBall, int]] = {}  # ball in h, batches before it
     for i, (d, parents) in enumerate(reduction.batches):
         if exact and (i not in todo if len(new) == 1
                       else not any(_may_revive(link, new) for link in by_batch[i])):
@@ -294,19 +294,59 @@ def reduction_with_link(g: Compact, reduction: Reduction, links: Sequence[Remove
                 new.extend((p, d) for p in parents if p not in drop)
             else:
                 exact = False
-            known[d] = ball
+            checked[d] = ball, len(batches) + bool(drop)
         if drop:
             h = h.edited(removed=[(p, d) for p in drop])
             batches.append((d, drop))
-            known = {e: b for e, b in known.items() if e == d or not _used(b, d, drop)}
-    known = {e: b for e, b in known.items() if _survives(b, h, e)}
-    reduced = reduction.graph
-    pending = None  # check every decision
-    if all(set(h.pred[d]) >= set(reduced.pred[d]) for d in decisions):
-        # h is G* plus some links: a decision without an extra link has only requisite ones
-        pending = [d for d in decisions
-                   if d not in known and set(h.pred[d]) != set(reduced.pred[d])]
-    rest = _reduce_links(h, decisions, utilities, pending=pending, balls=known)
+    rest = _settle(h, reduction.graph, batches, checked, decisions, utilities)
     batches.extend(rest.batches)
     return Reduction(rest.graph, tuple((p, d) for d, ps in batches for p in ps),
                      tuple(batches), rest.balls, {})
+
+
+def _settle(h: Compact, reduced: Compact, batches: Sequence[tuple[int, tuple[int, ...]]],
+            checked: dict[int, tuple[RequisiteBall, int]], decisions: Sequence[int],
+            utilities: Sequence[int]) -> Reduction:
+    """The fixpoint from the replay's graph ``h``: when ``h`` is ``G*`` (``reduced``) plus
+    some links, only the heads of those links need a check, and not even those whose ball
+    from the replay is still exact, or whose parents' witness trails are still active."""
+    if not all(set(h.pred[d]) >= set(reduced.pred[d]) for d in decisions):
+        return _reduce_links(h, decisions, utilities)
+    exact: dict[int, RequisiteBall] = {}
+    pending = []
+    for d in decisions:
+        if set(h.pred[d]) == set(reduced.pred[d]):
+            continue  # G*'s links of d, all requisite in G*, stay so in h
+        if d in checked:
+            ball, before = checked[d]
+            later = [(p, e) for e, ps in batches[before:] for p in ps]
+            if not any(_used(ball, e, [p]) for p, e in later) and _survives(ball, h, d):
+                exact[d] = ball
+                continue
+            if _trails_survive(ball, h, d, later):
+                continue
+        pending.append(d)
+    return _reduce_links(h, decisions, utilities, pending=pending, balls=exact)
+
+
+def _trails_survive(ball: RequisiteBall, h: Compact, decision: int,
+                    removed: Sequence[tuple[int, int]]) -> bool:
+    """Whether the witness trail of every parent of ``decision`` in ``ball`` is still active
+    in ``h``, the graph the ball was run on minus the links ``removed``: none of its edges
+    was removed, its source is still below ``decision``, and each of its colliders is still
+    an ancestor of ``decision`` (so every parent is still requisite)."""
+    if any(ball.below[d] for _, d in removed):
+        return False
+    gone = set(removed)
+    anc, _ = bfs(h, [decision], upwards=True)
+    for q in h.pred[decision]:
+        found = ball.trail_ids(q)
+        if found is None:
+            return False
+        nodes, edges = found
+        if any(e in gone for e in edges):
+            return False
+        for v, (_, into), (_, out) in zip(nodes[1:], edges, edges[1:], strict=False):
+            if into == v == out and not anc[v]:  # a collider: both edges point into v
+                return False
+    return True
