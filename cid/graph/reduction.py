@@ -98,13 +98,13 @@ def _used(ball: RequisiteBall, decision: int, dropped: Sequence[int]) -> bool:
     return bool(ball.below[decision]) or any(ball.crosses(p, decision) for p in dropped)
 
 
-def _affected(ball: RequisiteBall, g: Compact, decision: int, dropped: Sequence[int],
+def _affected(ball: RequisiteBall, g: Compact, removed: Sequence[tuple[int, tuple[int, ...]]],
               owner: int) -> bool:
-    """Whether removing the links ``dropped -> decision`` (giving ``g``) can change the
-    requisite ball ``ball`` of ``owner``."""
-    if owner == decision or not _used(ball, decision, dropped):
-        return bool(ball.anc[decision]) and not _survives(ball, g, owner)
-    return True
+    """Whether removing the batches ``removed`` (``(decision, parents)`` pairs, giving
+    ``g``) can change the requisite ball ``ball`` of ``owner``."""
+    if any(d != owner and _used(ball, d, dropped) for d, dropped in removed):
+        return True
+    return any(ball.anc[d] for d, _ in removed) and not _survives(ball, g, owner)
 
 
 def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int], *,
@@ -113,12 +113,14 @@ def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int]
                   below: Mapping[int, bytearray] | None = None) -> Reduction:
     """Remove nonrequisite information links until none is left (the fixpoint).
 
-    Decisions are visited cyclically in the given order (reverse topological is fastest).
-    A decision is checked (one Bayes-ball pass) when it is *pending*: at the start, and
-    again after a removal that can change its ball (:func:`_affected`: its links stay
-    requisite, but the nodes its ball reaches may change); the loop ends when none is
-    pending. Removing a link only removes active trails, so the ball of a decision
-    not affected by a removal stays exact, and the fixpoint does not depend on the order.
+    Every pending decision is first checked on ``g`` itself (one Bayes-ball pass each), and
+    all the links found nonrequisite are removed together: a nonrequisite link stays so
+    when another one is removed, whatever the order. Then the decisions whose ball the
+    removals can change (:func:`_affected`: their links stay requisite, but the nodes their
+    ball reaches may change) are pending again, and are checked in the given order,
+    cyclically (reverse topological is fastest), until none is pending. Removing a link
+    only removes active trails, so the ball of a decision not affected by a removal stays
+    exact.
 
     ``pending`` (default: every decision) lets a caller start from a graph in which the
     other decisions are known to have only requisite links; those are checked again after
@@ -127,35 +129,42 @@ def _reduce_links(g: Compact, decisions: Sequence[int], utilities: Sequence[int]
     """
     dirty = set(decisions) if pending is None else set(pending) & set(decisions)
     below = dict(below) if below is not None else {}
-    balls = {d: b for d, b in (balls or {}).items() if d not in dirty}
-    first: dict[int, RequisiteBall] = {}
-    removed: list[tuple[int, int]] = []
+    known = {d: b for d, b in (balls or {}).items() if d not in dirty}
     batches: list[tuple[int, tuple[int, ...]]] = []
+
+    def check(d: int) -> tuple[int, tuple[int, ...]] | None:
+        ball = _requisite_ball(g, d, utilities, below=below.get(d))
+        below[d] = ball.below
+        known[d] = ball
+        dropped = tuple(p for p in g.pred[d] if not ball.has(p))  # in parent order
+        return (d, dropped) if dropped else None
+
+    def remove(new: list[tuple[int, tuple[int, ...]]]) -> Compact:
+        h = g.edited(removed=[(p, d) for d, ps in new for p in ps])
+        batches.extend(new)
+        for e in [e for e, m in below.items() if any(m[d] for d, _ in new)]:
+            del below[e]  # a removed link may start at or below e: its descendants may shrink
+        dirty.update(e for e in decisions if e not in known or _affected(known[e], h, new, e))
+        for e in dirty:
+            known.pop(e, None)
+        return h
+
+    found = [b for b in (check(d) for d in decisions if d in dirty) if b is not None]
+    first = {d: known[d] for d in dirty}
+    dirty.clear()
+    if found:
+        g = remove(found)
     i = 0
     while dirty:
         d = decisions[i % len(decisions)]
         i += 1
-        if d not in dirty:
-            continue
-        dirty.discard(d)
-        ball = _requisite_ball(g, d, utilities, below=below.get(d))
-        below[d] = ball.below
-        if not removed:
-            first[d] = ball
-        dropped = tuple(p for p in g.pred[d] if not ball.has(p))  # in parent order
-        balls[d] = ball
-        if not dropped:
-            continue
-        g = g.edited(removed=[(p, d) for p in dropped])
-        removed.extend((p, d) for p in dropped)
-        batches.append((d, dropped))
-        for e in [e for e, m in below.items() if m[d]]:
-            del below[e]  # a removed link may start at or below e: its descendants may shrink
-        dirty.update(e for e in decisions
-                     if e not in balls or _affected(balls[e], g, d, dropped, e))
-        for e in dirty:
-            balls.pop(e, None)
-    return Reduction(g, tuple(removed), tuple(batches), balls, first)
+        if d in dirty:
+            dirty.discard(d)
+            batch = check(d)
+            if batch is not None:
+                g = remove([batch])
+    removed = tuple((p, d) for d, ps in batches for p in ps)
+    return Reduction(g, removed, tuple(batches), known, first)
 
 
 def requisite_observations(G: nx.DiGraph[Hashable], decision: Hashable, *,
