@@ -61,6 +61,45 @@ def _survives(ball: RequisiteBall, g: Compact, decision: int) -> bool:
                                for v in members(lost.to_bytes(len(anc), "little")))
 
 
+Trail = tuple[list[int], list[tuple[int, int]]]  # nodes and edges (as they point)
+
+
+def _link_trails(g: Compact, decision: int, parents: Sequence[int],
+                 utilities: Sequence[int]) -> dict[int, Trail | None]:
+    """For each of some ``parents`` of ``decision``, a witness that its link is requisite in
+    ``g``: an active trail from a utility below ``decision`` to the parent given the rest of
+    the family, found by a Bayes-ball from the parent that stops at the first such utility;
+    ``None`` if the link is nonrequisite. (The family and its ancestors are those of
+    ``decision``: every parent is an ancestor of it.)"""
+    below, _ = bfs(g, [decision], upwards=False)
+    below[decision] = 0
+    targets = mask(len(g), (u for u in utilities if below[u]))
+    anc, _ = bfs(g, [decision], upwards=True)
+    out: dict[int, Trail | None] = {}
+    for parent in parents:
+        w = [p for p in g.pred[decision] if p != parent]
+        w.append(decision)
+        given = mask(len(g), w)
+        ball = run_ball(g, [parent], given, anc, stop=targets)
+        out[parent] = None if ball.hit < 0 else \
+            Reachability(g, [parent], w, given, anc, ball).trail_ids(ball.hit)
+    return out
+
+
+def _trail_active(trail: Trail, *, gone: set[tuple[int, int]], anc: bytearray,
+                  given: set[int]) -> bool:
+    """Whether a trail that was active stays so: none of its edges is ``gone``, its colliders
+    are in ``anc`` (the conditioning set and its ancestors), its other inner nodes are not in
+    ``given``."""
+    nodes, edges = trail
+    if any(e in gone for e in edges):
+        return False
+    for v, (_, into), (_, out) in zip(nodes[1:], edges, edges[1:], strict=False):
+        if (not anc[v]) if into == v == out else v in given:
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class Reduction:
     """The minimal d-reduction of one agent's decisions, as found by :func:`_reduce_links`.

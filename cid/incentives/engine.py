@@ -238,7 +238,7 @@ def _named(ball: RequisiteBall, x: int) -> _Trail:
 class _Voi(NamedTuple):
     ids: list[int]  # node numbers, in topological order
     ball: RequisiteBall  # its trails are the witnesses (outside ``extra``)
-    extra: dict[str, _Trail] = {}  # noqa: RUF012 - never mutated
+    extra: frozenset[str] = frozenset()  # decided by the definition: trails in (G + X -> D)*
     checks: int = 0  # candidates decided by the definition
     gap: int = 0  # candidates between the bounds
 
@@ -359,15 +359,10 @@ class DecisionAnalysis:
             return _Voi(members(lower), ball)
         utilities_below = [u for u in a.utility_ids if outside[u]]
         checks = revivable(a.replay, D, gap, utilities_below)
-        extra: dict[str, _Trail] = {}
         ids = members(lower)
-        for x in sorted(checks, key=lambda i: str(g.names[i])):
-            r = a.reduce_with(x, D, checks[x])
-            if x in r.graph.pred[D]:
-                ball = r.balls.get(D) or _requisite_ball(r.graph, D, a.utility_ids)
-                extra[str(g.names[x])] = _named(ball, x)
-                ids.append(x)
-        return _Voi(sorted(ids), ball, extra, len(checks), len(gap))
+        extra = [x for x in sorted(checks, key=lambda i: str(g.names[i]))
+                 if x in a.reduce_with(x, D, checks[x]).graph.pred[D]]
+        return _Voi(sorted(ids + extra), ball, self._names(extra), len(checks), len(gap))
 
     @cached_property
     def voi(self) -> frozenset[str]:
@@ -388,9 +383,12 @@ class DecisionAnalysis:
     def voi_trail(self, node: str) -> _Trail:
         """The witness trail of ``node`` (from ``node`` to a utility) with its edges."""
         v = self._voi
-        if node in v.extra:
-            return v.extra[node]
-        return _named(v.ball, self.agent.base.compact.index[node])
+        a = self.agent
+        x = a.base.compact.index[node]
+        if node not in v.extra:
+            return _named(v.ball, x)
+        r = a.reduce_with(x, self.id)  # cached: (G + X -> D)*
+        return _named(r.balls.get(self.id) or _requisite_ball(r.graph, self.id, a.utility_ids), x)
 
     # ----------------------------------------------------------------- witnesses
     def witness_trail(self, kind: IncentiveKind, node: str) -> _Trail:

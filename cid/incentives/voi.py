@@ -95,9 +95,12 @@ from cid.graph.dconnection import Reachability
 from cid.graph.reduction import (
     Reduction,
     RequisiteBall,
+    Trail,
+    _link_trails,
     _reduce_links,
     _requisite_ball,
     _survives,
+    _trail_active,
     _used,
 )
 
@@ -283,10 +286,18 @@ def reduction_with_link(g: Compact, reduction: Reduction, links: Sequence[Remove
     new = [(x, decision)]
     exact = True  # h is G_i + new
     checked: dict[int, tuple[RequisiteBall, int]] = {}  # ball in h, batches before it
+    searched: dict[tuple[int, int], tuple[Trail, int]] = {}  # kept link: trail, batches before
     for i, (d, parents) in enumerate(reduction.batches):
         if exact and (i not in todo if len(new) == 1
                       else not any(_may_revive(link, new) for link in by_batch[i])):
             drop = parents
+        elif exact and all(b != d for _, b in new):  # d's family is as in G_i: one search a link
+            found = _link_trails(h, d, parents, utilities)
+            drop = tuple(p for p in parents if found[p] is None)
+            for p in parents:
+                if (trail := found[p]) is not None:
+                    new.append((p, d))
+                    searched[p, d] = trail, len(batches) + bool(drop)
         else:
             ball = _requisite_ball(h, d, utilities)
             drop = tuple(p for p in h.pred[d] if not ball.has(p))
@@ -298,24 +309,30 @@ def reduction_with_link(g: Compact, reduction: Reduction, links: Sequence[Remove
         if drop:
             h = h.edited(removed=[(p, d) for p in drop])
             batches.append((d, drop))
-    rest = _settle(h, reduction.graph, batches, checked, decisions, utilities)
+    rest = _settle(h, reduction, batches, (checked, searched), (x, decision), decisions,
+                   utilities)
     batches.extend(rest.batches)
     return Reduction(rest.graph, tuple((p, d) for d, ps in batches for p in ps),
                      tuple(batches), rest.balls, {})
 
 
-def _settle(h: Compact, reduced: Compact, batches: Sequence[tuple[int, tuple[int, ...]]],
-            checked: dict[int, tuple[RequisiteBall, int]], decisions: Sequence[int],
-            utilities: Sequence[int]) -> Reduction:
-    """The fixpoint from the replay's graph ``h``: when ``h`` is ``G*`` (``reduced``) plus
-    some links, only the heads of those links need a check, and not even those whose ball
-    from the replay is still exact, or whose parents' witness trails are still active."""
+def _settle(h: Compact, reduction: Reduction, batches: Sequence[tuple[int, tuple[int, ...]]],
+            found: tuple[dict[int, tuple[RequisiteBall, int]],
+                         dict[tuple[int, int], tuple[Trail, int]]],
+            link: tuple[int, int], decisions: Sequence[int], utilities: Sequence[int]
+            ) -> Reduction:
+    """The fixpoint from the replay's graph ``h``. When ``h`` is ``G*`` plus some links,
+    only the heads of those links need a check, and not even those whose ball from the
+    replay is still exact, or whose links all keep an active witness trail."""
+    reduced = reduction.graph
     if not all(set(h.pred[d]) >= set(reduced.pred[d]) for d in decisions):
         return _reduce_links(h, decisions, utilities)
+    checked, searched = found
     exact: dict[int, RequisiteBall] = {}
     pending = []
     for d in decisions:
-        if set(h.pred[d]) == set(reduced.pred[d]):
+        extra = set(h.pred[d]) - set(reduced.pred[d])
+        if not extra:
             continue  # G*'s links of d, all requisite in G*, stay so in h
         if d in checked:
             ball, before = checked[d]
@@ -325,8 +342,39 @@ def _settle(h: Compact, reduced: Compact, batches: Sequence[tuple[int, tuple[int
                 continue
             if _trails_survive(ball, h, d, later):
                 continue
+        elif _certified(h, reduction, batches, searched, link, d, extra, utilities):
+            continue
         pending.append(d)
     return _reduce_links(h, decisions, utilities, pending=pending, balls=exact)
+
+
+def _certified(h: Compact, reduction: Reduction, batches: Sequence[tuple[int, tuple[int, ...]]],
+               searched: dict[tuple[int, int], tuple[Trail, int]], link: tuple[int, int],
+               d: int, extra: set[int], utilities: Sequence[int]) -> bool:
+    """Whether every link into ``d`` is requisite in ``h``: each link of ``G*`` keeps its
+    trail of the ball in ``G*`` (``h`` has more edges; only the ``extra`` parents are new in
+    the conditioning set), each kept link its trail from the replay's search, and the new
+    link ``link`` (if into ``d``) has one in ``h``."""
+    star = reduction.balls[d]
+    for q in reduction.graph.pred[d]:
+        trail = star.trail_ids(q)
+        if trail is None or not _trail_active(trail, gone=set(), anc=star.anc, given=extra):
+            return False
+    if link[1] == d and _link_trails(h, d, [link[0]], utilities)[link[0]] is None:
+        return False
+    kept = extra - {link[0]} if link[1] == d else extra
+    if not kept:
+        return True
+    anc, _ = bfs(h, [d], upwards=True)
+    below, _ = bfs(h, [d], upwards=False)
+    for z in kept:
+        if (z, d) not in searched:
+            return False
+        trail, before = searched[z, d]
+        gone = {(p, e) for e, ps in batches[before:] for p in ps}
+        if not below[trail[0][0]] or not _trail_active(trail, gone=gone, anc=anc, given=set()):
+            return False
+    return True
 
 
 def _trails_survive(ball: RequisiteBall, h: Compact, decision: int,
@@ -340,13 +388,7 @@ def _trails_survive(ball: RequisiteBall, h: Compact, decision: int,
     gone = set(removed)
     anc, _ = bfs(h, [decision], upwards=True)
     for q in h.pred[decision]:
-        found = ball.trail_ids(q)
-        if found is None:
+        trail = ball.trail_ids(q)
+        if trail is None or not _trail_active(trail, gone=gone, anc=anc, given=set()):
             return False
-        nodes, edges = found
-        if any(e in gone for e in edges):
-            return False
-        for v, (_, into), (_, out) in zip(nodes[1:], edges, edges[1:], strict=False):
-            if into == v == out and not anc[v]:  # a collider: both edges point into v
-                return False
     return True
