@@ -5,15 +5,18 @@ diagram's :class:`~cid.graph._compact.Compact` graph (built once per analysis: n
 numbered in topological order, sets as masks), computed on first use and kept, so that
 :func:`cid.analyze` pays for each search once:
 
-* the agent's minimal d-reduction ``G*`` (a few Bayes-ball passes per decision, on
-  copy-on-write adjacency lists: no graph is copied);
+* the agent's minimal d-reduction ``G*`` (about two Bayes-ball passes per decision, on
+  copy-on-write adjacency lists: no graph is copied), as a
+  :class:`~cid.graph.reduction.Reduction` that also keeps each decision's ball in ``G`` and
+  in ``G*``;
 * value of control: one backward search from the agent's utilities in ``G*``;
 * instrumental control: one backward search from the utilities in ``G`` and one forward
   search from the decision (which also gives ``Desc(D)`` to every pass that needs it);
 * response incentive: one backward search from the decision in ``G*``;
-* value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)``; for several
-  decisions, one more in ``G*``, and two per link the reduction removed when the two passes
-  disagree (:mod:`cid.incentives.voi`).
+* value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)`` (kept by the
+  reduction); for several decisions, the one in ``G*`` too, two per link the reduction
+  removed when the two disagree, and a few early-stopping searches per candidate the
+  definition must decide (:mod:`cid.incentives.voi`).
 
 :class:`networkx.DiGraph` objects are built only for witnesses, when asked for. The user's
 diagram is never touched.
@@ -339,7 +342,9 @@ class DecisionAnalysis:
         (an upper bound). A node between the two has no value of information unless its
         link could bring back a link that the reduction removed
         (:func:`cid.incentives.voi.revivable`, two passes per removed link); only those
-        nodes are decided by the definition (one reduction each).
+        nodes are decided by the definition, each by replaying the reduction
+        (:func:`cid.incentives.voi.reduction_with_link`); their witness trails are found
+        when asked for.
         """
         a = self.agent
         D = self.id

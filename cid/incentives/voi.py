@@ -13,9 +13,9 @@ Bayes-ball passes, from ``U_D`` given ``Fa(D)``:
 
 The nodes between the two (the *gap*) are decided here, by :func:`revivable`: a candidate
 whose new link cannot bring back any link that the reduction of ``G`` removed has no value of
-information; only the others are decided by the definition (one reduction each). The test
-needs two Bayes-ball passes per removed link (:func:`replay`), shared by every decision of
-the agent and every candidate.
+information; only the others are decided by the definition, by
+:func:`reduction_with_link`. The test needs two Bayes-ball passes per removed link
+(:func:`replay`), shared by every decision of the agent and every candidate.
 
 Notes
 -----
@@ -74,6 +74,23 @@ Both tests are necessary conditions, so a candidate that passes neither for any 
 is decided correctly without a reduction; the others get one (``definition_checks`` in the
 report). On the shape ``X_i -> Y -> D1 -> U <- D2 -> D1`` with ``m`` nodes ``X_i`` this turns
 ``m`` reductions for ``D2`` into none.
+
+**Deciding a candidate** (:func:`reduction_with_link`). The batches are replayed on
+``G + X -> D``; the new link and the links kept so far form a set ``N`` of new links, and the
+graph is ``G_{i-1} + N`` as long as every batch checked lost exactly the links it did not
+keep. Case (b) holds for a set of new links none of which enters ``D_i`` (F1 again: the walk
+uses some new edge; its first use leaves a new tail downwards or a new head upwards, its last
+use the same read backwards), and a batch that ``N`` cannot revive is removed as it is. A
+batch that it can is checked link by link: each link's requisite test is one Bayes-ball from
+its parent given the rest of the family, stopped at the first utility below ``D_i`` it
+reaches; a link that fails is removed (a valid step), a link that passes is kept with the
+trail found. At the end the graph is ``G*`` plus some links, and it is already the fixpoint
+when every link into a decision with a new link is still requisite: a link of ``G*`` keeps
+the trail of its ball in ``G*`` (every edge, collider and source of it is still there) unless
+a new parent lies on it as a non-collider; a kept link keeps its trail unless a later removal
+cut it, a collider on it stopped being an ancestor of the decision, or its utility stopped
+being below it; and ``X -> D`` is tested in the final graph. Otherwise the decisions left
+undecided are checked by the reduction's own loop.
 
 References
 ----------
@@ -277,25 +294,41 @@ def reduction_with_link(g: Compact, reduction: Reduction, links: Sequence[Remove
     Reduction
         Its ``removed`` links are those of ``G + x -> decision``.
     """
-    todo = set(flagged)
     by_batch: dict[int, list[RemovedLink]] = {}
     for link in links:
         by_batch.setdefault(link.batch, []).append(link)
-    h = g.edited(added=[(x, decision)])
+    h, batches, found = _replay_with(g.edited(added=[(x, decision)]), reduction.batches,
+                                     by_batch, set(flagged), (x, decision), utilities)
+    rest = _settle(h, reduction, batches, found, (x, decision), decisions, utilities)
+    batches.extend(rest.batches)
+    return Reduction(rest.graph, tuple((p, d) for d, ps in batches for p in ps),
+                     tuple(batches), rest.balls, {})
+
+
+_Found = tuple[dict[int, tuple[RequisiteBall, int]], dict[tuple[int, int], tuple[Trail, int]]]
+
+
+def _replay_with(h: Compact, original: Sequence[tuple[int, tuple[int, ...]]],
+                 by_batch: dict[int, list[RemovedLink]], flagged: set[int],
+                 link: tuple[int, int], utilities: Sequence[int]
+                 ) -> tuple[Compact, list[tuple[int, tuple[int, ...]]], _Found]:
+    """Replay the batches ``original`` on ``h`` (``G`` with the new ``link``): the graph at
+    the end, the batches removed, and what the checks found (each checked decision's ball,
+    each kept link's trail, with the number of batches removed before it)."""
     batches: list[tuple[int, tuple[int, ...]]] = []
-    new = [(x, decision)]
+    new = [link]
     exact = True  # h is G_i + new
-    checked: dict[int, tuple[RequisiteBall, int]] = {}  # ball in h, batches before it
-    searched: dict[tuple[int, int], tuple[Trail, int]] = {}  # kept link: trail, batches before
-    for i, (d, parents) in enumerate(reduction.batches):
-        if exact and (i not in todo if len(new) == 1
-                      else not any(_may_revive(link, new) for link in by_batch[i])):
+    checked: dict[int, tuple[RequisiteBall, int]] = {}
+    searched: dict[tuple[int, int], tuple[Trail, int]] = {}
+    for i, (d, parents) in enumerate(original):
+        if exact and (i not in flagged if len(new) == 1
+                      else not any(_may_revive(removed, new) for removed in by_batch[i])):
             drop = parents
         elif exact and all(b != d for _, b in new):  # d's family is as in G_i: one search a link
-            found = _link_trails(h, d, parents, utilities)
-            drop = tuple(p for p in parents if found[p] is None)
+            trails = _link_trails(h, d, parents, utilities)
+            drop = tuple(p for p in parents if trails[p] is None)
             for p in parents:
-                if (trail := found[p]) is not None:
+                if (trail := trails[p]) is not None:
                     new.append((p, d))
                     searched[p, d] = trail, len(batches) + bool(drop)
         else:
@@ -309,18 +342,12 @@ def reduction_with_link(g: Compact, reduction: Reduction, links: Sequence[Remove
         if drop:
             h = h.edited(removed=[(p, d) for p in drop])
             batches.append((d, drop))
-    rest = _settle(h, reduction, batches, (checked, searched), (x, decision), decisions,
-                   utilities)
-    batches.extend(rest.batches)
-    return Reduction(rest.graph, tuple((p, d) for d, ps in batches for p in ps),
-                     tuple(batches), rest.balls, {})
+    return h, batches, (checked, searched)
 
 
 def _settle(h: Compact, reduction: Reduction, batches: Sequence[tuple[int, tuple[int, ...]]],
-            found: tuple[dict[int, tuple[RequisiteBall, int]],
-                         dict[tuple[int, int], tuple[Trail, int]]],
-            link: tuple[int, int], decisions: Sequence[int], utilities: Sequence[int]
-            ) -> Reduction:
+            found: _Found, link: tuple[int, int], decisions: Sequence[int],
+            utilities: Sequence[int]) -> Reduction:
     """The fixpoint from the replay's graph ``h``. When ``h`` is ``G*`` plus some links,
     only the heads of those links need a check, and not even those whose ball from the
     replay is still exact, or whose links all keep an active witness trail."""
