@@ -63,16 +63,19 @@ def _slope(points: list[tuple[float, float]]) -> float:
 
 
 def _compare(now: dict[str, Any], base: str | None, family: str, n: int, k: int, repeat: int,
-             limit: float) -> tuple[str, str]:
-    """The base version's report time and the ratio now / base (checking the answers)."""
+             limit: float) -> str:
+    """The base version's report time (wall and CPU) and the ratios now / base, checking
+    that the answers are the same."""
     if base is None:
-        return "", ""
+        return ""
     before = run(base, family, n, k, repeat, limit)
     if before is None:
-        return f">{limit:.0f}", f"<{now['report'] / limit:.3f}"
+        return f"{'>' + str(int(limit)):>8} {'':>8} {'<' + format(now['report'] / limit, '.3f'):>7}"
     if before["digest"] != now["digest"]:
         raise SystemExit(f"{family} n={n} k={k}: the answers differ from the base version")
-    return f"{before['report']:.3f}", f"{now['report'] / before['report']:.3f}"
+    return (f"{before['report']:>8.3f} {before['report_cpu']:>8.3f} "
+            f"{now['report'] / before['report']:>7.3f} "
+            f"{now['report_cpu'] / before['report_cpu']:>7.3f}")
 
 
 def many_decisions_table(ns: list[int], ks: list[int], base: str | None, *, limit: float
@@ -80,21 +83,23 @@ def many_decisions_table(ns: list[int], ks: list[int], base: str | None, *, limi
     """The full report on the many-decisions family, now and with the base version."""
     print(f"\nmany decisions (full report = analyze + every incentive; ratio = now / base)\n"
           f"{'nodes':>7} {'dec':>4} {'incentives':>10} {'analyze s':>10} {'report s':>9} "
-          f"{'cpu s':>7} {'us/node/dec':>11} {'base s':>8} {'ratio':>7}")
-    points = []
+          f"{'cpu s':>7} {'us/node/dec':>11} {'base s':>8} {'base cpu':>8} {'ratio':>7} "
+          f"{'cpu rat':>7}")
+    points, cpu = [], []
     for n in ns:
         for k in ks:
             repeat = 3 if n * k <= 100_000 else 1
             now = run(str(ROOT), "many", n, k, repeat)
             assert now is not None
-            old, ratio = _compare(now, base, "many", n, k, repeat, limit)
+            old = _compare(now, base, "many", n, k, repeat, limit)
             points.append((n * k, now["report"]))
+            cpu.append((n * k, now["report_cpu"]))
             print(f"{n:>7} {k:>4} {now['incentives']:>10} {now['analyze']:>10.3f} "
                   f"{now['report']:>9.3f} {now['report_cpu']:>7.3f} "
-                  f"{1e6 * now['report'] / n / k:>11.1f} {old:>8} {ratio:>7}", flush=True)
+                  f"{1e6 * now['report'] / n / k:>11.1f} {old}", flush=True)
     if len(points) >= 2:
         print(f"fitted growth exponent of the report time against nodes x decisions: "
-              f"{_slope(points):.2f} ({len(points)} points)")
+              f"{_slope(points):.2f} (wall), {_slope(cpu):.2f} (CPU), {len(points)} points")
 
 
 def before_after_table(ns: list[int], base: str | None, *, decisions: int, limit: float
@@ -107,7 +112,7 @@ def before_after_table(ns: list[int], base: str | None, *, decisions: int, limit
           f"{'nodes':>7} {'incentives':>10} {'report s':>9} {'cpu s':>7} {'base s':>8} "
           f"{'base cpu s':>10} {'ratio':>7} {'cpu ratio':>9}")
     for n in ns:
-        repeat = 3 if n <= 10_000 else 1
+        repeat = 3 if n <= 10_000 else 2
         now = run(str(ROOT), "layered", n, decisions, repeat)
         before = run(base, "layered", n, decisions, repeat, limit)
         assert now is not None
