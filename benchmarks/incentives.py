@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         return exhaustive_check(args.exhaustive, args.jobs)
     if args.smoke:
         many_ns, many_ks, versus = [200], [3, 6], [300]
-        sizes, adversarial = [60], [200, 400]
+        sizes, adversarial = [60], [100, 200]
     else:
         many_ns, many_ks = [1_000, 10_000], [10, 20, 40, 100]
         versus = [10_000] + ([] if args.quick else [100_000])
