@@ -1,13 +1,14 @@
 """Time the full incentive report with one version of ``cid`` (a worker process).
 
-    python benchmarks/_report_worker.py ROOT FAMILY N K REPEAT
+    python benchmarks/_report_worker.py ROOT FAMILY N K REPEAT [plain]
 
 ``ROOT`` is the directory that holds the ``cid`` package to use (the repository, or an
 extracted older commit); ``FAMILY`` is ``layered`` or ``many`` (:mod:`_families`, with ``K``
 decisions). Prints one JSON object: the best wall-clock and CPU times of ``cid.analyze`` and
 of the full report (``cid.analyze`` plus ``report.incentives()``, every incentive with its
 lazy witness), the number of incentives, and a digest of every decision's four sets, so that
-two versions can be checked to give the same answers.
+two versions can be checked to give the same answers. With ``plain``, the searches never
+expand a level with numpy (``cid.graph._compact.VECTOR_NODES`` set out of reach).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ def main() -> None:
 
     import cid
 
+    if sys.argv[6:] == ["plain"]:
+        from cid.graph import _compact
+
+        _compact.VECTOR_NODES = 1 << 62
     spec = (_families.layered(n, decisions=k) if family == "layered"
             else _families.many_decisions(n, k))
     with warnings.catch_warnings():

@@ -43,12 +43,13 @@ def base_tree(commit: str) -> Iterator[str | None]:
 
 
 def run(root: str, family: str, n: int, k: int, repeat: int,
-        limit: float | None = None) -> dict[str, Any] | None:
-    """One worker run (``None`` if it took longer than ``limit`` seconds)."""
+        limit: float | None = None, *, plain: bool = False) -> dict[str, Any] | None:
+    """One worker run (``None`` if it took longer than ``limit`` seconds); ``plain``: no
+    numpy levels."""
     try:
         out = subprocess.run([sys.executable, str(WORKER), root, family, str(n), str(k),
-                              str(repeat)], check=True, capture_output=True, text=True,
-                             timeout=limit).stdout
+                              str(repeat), *(["plain"] if plain else [])], check=True,
+                             capture_output=True, text=True, timeout=limit).stdout
     except subprocess.TimeoutExpired:
         return None
     result: dict[str, Any] = json.loads(out)
@@ -104,28 +105,29 @@ def many_decisions_table(ns: list[int], ks: list[int], base: str | None, *, limi
 
 def before_after_table(ns: list[int], base: str | None, *, decisions: int, limit: float
                        ) -> None:
-    """The full report on the layered family, now and with the base version."""
-    if base is None:
-        return
-    print(f"\nbefore/after on the layered family ({decisions} decisions; ratio = now / base, "
-          f"at most 1 is no slower)\n"
-          f"{'nodes':>7} {'incentives':>10} {'report s':>9} {'cpu s':>7} {'base s':>8} "
-          f"{'base cpu s':>10} {'ratio':>7} {'cpu ratio':>9}")
+    """The full report on the layered family, now, now without numpy levels (``plain``),
+    and with the base version; CPU ratios now / base and now / plain."""
+    print(f"\nbefore/after on the layered family ({decisions} decisions; CPU ratios, at most 1 "
+          f"is no slower)\n"
+          f"{'nodes':>7} {'incentives':>10} {'report s':>9} {'cpu s':>7} {'plain cpu':>9} "
+          f"{'base s':>8} {'base cpu':>8} {'/base':>6} {'/plain':>6}")
     for n in ns:
         repeat = 3 if n <= 10_000 else 2
         now = run(str(ROOT), "layered", n, decisions, repeat)
-        before = run(base, "layered", n, decisions, repeat, limit)
-        assert now is not None
+        plain = run(str(ROOT), "layered", n, decisions, repeat, plain=True)
+        before = None if base is None else run(base, "layered", n, decisions, repeat, limit)
+        assert now is not None and plain is not None
+        for other in (plain, before):
+            if other is not None and other["digest"] != now["digest"]:
+                raise SystemExit(f"layered n={n}: the answers differ")
+        row = (f"{n:>7} {now['incentives']:>10} {now['report']:>9.3f} {now['report_cpu']:>7.3f} "
+               f"{plain['report_cpu']:>9.3f} ")
         if before is None:
-            print(f"{n:>7} {now['incentives']:>10} {now['report']:>9.3f} "
-                  f"{now['report_cpu']:>7.3f} {'>' + str(int(limit)):>8}", flush=True)
-            continue
-        if before["digest"] != now["digest"]:
-            raise SystemExit(f"layered n={n}: the answers differ from the base version")
-        print(f"{n:>7} {now['incentives']:>10} {now['report']:>9.3f} {now['report_cpu']:>7.3f} "
-              f"{before['report']:>8.3f} {before['report_cpu']:>10.3f} "
-              f"{now['report'] / before['report']:>7.3f} "
-              f"{now['report_cpu'] / before['report_cpu']:>9.3f}", flush=True)
+            row += f"{'>' + str(int(limit)) if base else '':>8} {'':>8} {'':>6} "
+        else:
+            row += (f"{before['report']:>8.3f} {before['report_cpu']:>8.3f} "
+                    f"{now['report_cpu'] / before['report_cpu']:>6.3f} ")
+        print(row + f"{now['report_cpu'] / plain['report_cpu']:>6.3f}", flush=True)
 
 
 def import_time(root: str | Path = ROOT, runs: int = 7) -> float:

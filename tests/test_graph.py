@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import cid
 from cid import graph as cg
 from tests.incentives import oracle
+from tests.incentives.levels import numpy_levels
 from tests.strategies import diagrams
 
 
@@ -215,3 +216,40 @@ def test_is_active_trail_agrees_with_the_oracle(q: tuple[nx.DiGraph, str, str, s
     G, x, y, z = q
     for trail in oracle.all_trails(G, x, y):
         assert cg.is_active_trail(G, trail, given=z) == oracle.is_active(G, trail, z)
+
+
+# ---------------------------------------------------------------- numpy levels
+
+@settings(max_examples=150)
+@given(dag_query())
+def test_numpy_levels_reach_the_same_states(q: tuple[nx.DiGraph, str, str, set[str]]) -> None:
+    G, x, y, z = q
+    plain = cg.bayes_ball(G, x, given=z)
+    with numpy_levels():
+        vector = cg.bayes_ball(G, x, given=z)
+        trail = cg.find_d_connecting_trail(G, x, y, given=z)
+        assert cg.d_connected_nodes(G, x, given=z) == plain.reached - {x} - z
+    assert vector.reached == plain.reached
+    for v in G:
+        for direction in ("up", "down"):
+            assert vector.arrived(v, direction) == plain.arrived(v, direction)
+        assert vector.can_leave_upwards(v) == plain.can_leave_upwards(v)
+        t = vector.trail(v)
+        if t is not None:  # a shortest trail, maybe another one than the plain search's
+            assert t[0] == v and t[-1] == x and oracle.is_active(G, t[::-1], z)
+            assert len(t) == len(plain.trail(v) or [])
+    assert (trail is None) == nx.is_d_separator(G, {x}, {y}, z)
+    if trail is not None:
+        assert oracle.is_active(G, trail, z) and trail[0] == x and trail[-1] == y
+
+
+@settings(max_examples=40)
+@given(diagrams(max_nodes=8, attributes=False))
+def test_numpy_levels_give_the_same_reduction_and_recall(d: cid.Diagram) -> None:
+    for G, ds, us, _ in _views(d):
+        plain = cg.minimal_d_reduction(G, decisions=ds, utilities=us)
+        recall = cg.has_sufficient_recall(G, decisions=ds, utilities=us)
+        with numpy_levels():
+            assert set(cg.minimal_d_reduction(G, decisions=ds, utilities=us).edges) == \
+                set(plain.edges)
+            assert cg.has_sufficient_recall(G, decisions=ds, utilities=us) == recall

@@ -16,8 +16,8 @@ enumerated: their number is exponential in the size of the graph.
 The package has one module per concept:
 
 * :mod:`cid.graph.dconnection` — Bayes-ball, d-connection and witness trails;
-* :mod:`cid.graph._compact` — the compact graphs and level-synchronous searches the others
-  are built on;
+* :mod:`cid.graph._compact` — the compact graphs and level-synchronous searches (Python
+  loops, numpy for large frontiers) the others are built on;
 * :mod:`cid.graph.reduction` — requisite observations and the minimal d-reduction;
 * :mod:`cid.graph.recall` — s-reachability, the relevance graph and sufficient recall.
 

@@ -8,21 +8,46 @@ per-state objects for the garbage collector to walk, and keeps the memory a sear
 close together.
 
 Every search is breadth-first and *level-synchronous*: the frontier of one level is expanded
-as a whole, so each new state points to a state of the level before and every pointer chain
-is a shortest path of the state graph.
+as a whole. A small frontier is expanded by a Python loop over the int lists; a large one (at
+least :data:`VECTOR_FRONTIER` nodes, in a graph of at least :data:`VECTOR_NODES` nodes) by
+numpy, on CSR copies of the adjacency and on numpy views of the same masks and pointer
+arrays. Both expansions reach the same states at the same level; each new state points to a
+state of the level before (which one may differ between the two), so every pointer chain is a
+shortest path of the state graph either way. Small graphs never import numpy.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 __all__ = ["Ball", "Compact", "bfs", "both", "but_not", "mask", "members", "run_ball"]
 
+VECTOR_NODES = 4096  #: graphs smaller than this are searched in Python only
+VECTOR_FRONTIER = 128  #: a frontier at least this large is expanded by numpy
 UNSEEN = -2  #: pointer of a state (or node) not reached
 SOURCE = -1  #: pointer of a source
 UP = 0  #: state ``2 v + UP``: the ball arrived at ``v`` from a child
 DOWN = 1  #: state ``2 v + DOWN``: the ball arrived at ``v`` from a parent
+
+_np: Any = None
+
+
+def _numpy() -> Any:
+    global _np
+    if _np is None:
+        import numpy
+
+        _np = numpy
+    return _np
+
+
+Csr = tuple["npt.NDArray[np.int64]", "npt.NDArray[np.int64]"]
 
 
 class Compact:
@@ -40,7 +65,7 @@ class Compact:
     Treat as immutable: :meth:`edited` returns a new graph that shares the unchanged lists.
     """
 
-    __slots__ = ("names", "index", "pred", "succ")
+    __slots__ = ("names", "index", "pred", "succ", "_csr")
 
     def __init__(self, names: Sequence[Hashable], pred: list[list[int]],
                  succ: list[list[int]], index: dict[Hashable, int] | None = None) -> None:
@@ -48,6 +73,7 @@ class Compact:
         self.index = index if index is not None else {v: i for i, v in enumerate(names)}
         self.pred = pred
         self.succ = succ
+        self._csr: tuple[Csr, Csr] | None = None
 
     @classmethod
     def from_edges(cls, names: Sequence[Hashable],
@@ -65,6 +91,17 @@ class Compact:
 
     def __len__(self) -> int:
         return len(self.names)
+
+    @property
+    def vectorised(self) -> bool:
+        """Whether large frontiers are expanded by numpy."""
+        return len(self.names) >= VECTOR_NODES
+
+    def csr(self) -> tuple[Csr, Csr]:
+        """``(indptr, indices)`` of the parents and of the children (built on first use)."""
+        if self._csr is None:
+            self._csr = (_to_csr(self.pred), _to_csr(self.succ))
+        return self._csr
 
     def edited(self, *, removed: Iterable[tuple[int, int]] = (),
                added: Iterable[tuple[int, int]] = ()) -> Compact:
@@ -94,6 +131,30 @@ class Compact:
         return [index[v] for v in nodes]
 
 
+def _to_csr(lists: list[list[int]]) -> Csr:
+    np = _numpy()
+    indptr = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum([len(x) for x in lists], out=indptr[1:])
+    flat = [x for row in lists for x in row]
+    return indptr, np.array(flat, dtype=np.int64)
+
+
+def _expand(csr: Csr, front: npt.NDArray[np.int64]
+            ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Every neighbour of the nodes of ``front``, with the position in ``front`` it came from."""
+    np = _numpy()
+    indptr, indices = csr
+    starts = indptr[front]
+    counts = indptr[front + 1] - starts
+    total = int(counts.sum())
+    if total == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty
+    pos = np.repeat(np.arange(front.size, dtype=np.int64), counts)
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return indices[offsets + starts[pos]], pos
+
+
 def mask(n: int, nodes: Iterable[int]) -> bytearray:
     """A ``bytearray`` of length ``n`` with 1 at ``nodes``."""
     out = bytearray(n)
@@ -104,6 +165,10 @@ def mask(n: int, nodes: Iterable[int]) -> bytearray:
 
 def members(m: bytes | bytearray) -> list[int]:
     """The positions of the 1s of a mask, in increasing order."""
+    if len(m) >= VECTOR_NODES:
+        np = _numpy()
+        found: list[int] = np.flatnonzero(np.frombuffer(m, dtype=np.uint8)).tolist()
+        return found
     out: list[int] = []
     find = m.find
     i = find(1)
@@ -145,7 +210,11 @@ def bfs(g: Compact, sources: Iterable[int], *, upwards: bool) -> tuple[bytearray
             seen[s] = 1
             prev[s] = SOURCE
             front.append(s)
+    vector = g.vectorised
     while front:
+        if vector and len(front) >= VECTOR_FRONTIER:
+            front = _bfs_level_np(g, front, seen, prev, upwards)
+            continue
         new: list[int] = []
         for v in front:
             for w in adj[v]:
@@ -155,6 +224,22 @@ def bfs(g: Compact, sources: Iterable[int], *, upwards: bool) -> tuple[bytearray
                     new.append(w)
         front = new
     return seen, prev
+
+
+def _bfs_level_np(g: Compact, front: list[int], seen: bytearray, prev: array[int],
+                  upwards: bool) -> list[int]:
+    np = _numpy()
+    csr = g.csr()[0 if upwards else 1]
+    f = np.asarray(front, dtype=np.int64)
+    nb, pos = _expand(csr, f)
+    seen_v = np.frombuffer(seen, dtype=np.uint8)
+    fresh = seen_v[nb] == 0
+    nb, pos = nb[fresh], pos[fresh]
+    nb, first = np.unique(nb, return_index=True)
+    seen_v[nb] = 1
+    np.frombuffer(prev, dtype="l")[nb] = f[pos[first]]
+    out: list[int] = nb.tolist()
+    return out
 
 
 # --------------------------------------------------------------------------- Bayes-ball
@@ -209,11 +294,15 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
             seen[s] = 1
             ups.append(s)
     downs: list[int] = []
+    vector = g.vectorised
     while ups or downs:
         if stop is not None:
             ball.hit = next((v for v in (*ups, *downs) if stop[v]), -1)
             if ball.hit >= 0:
                 return ball
+        if vector and len(ups) + len(downs) >= VECTOR_FRONTIER:
+            ups, downs = _ball_level_np(g, ups, downs, given, anc, ball)
+            continue
         new_ups: list[int] = []
         new_downs: list[int] = []
         for v in ups:  # arrived from a child: pass on unless observed
@@ -247,3 +336,32 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
         ups, downs = new_ups, new_downs
     return ball
 
+
+def _ball_level_np(g: Compact, ups: list[int], downs: list[int], given: bytearray,
+                   anc: bytearray, ball: Ball) -> tuple[list[int], list[int]]:
+    """One level of :func:`run_ball`, vectorised (same states, same rules)."""
+    np = _numpy()
+    pred_csr, succ_csr = g.csr()
+    given_v = np.frombuffer(given, dtype=np.uint8)
+    anc_v = np.frombuffer(anc, dtype=np.uint8)
+    seen_v = np.frombuffer(ball.seen, dtype=np.uint8)
+    u = np.asarray(ups, dtype=np.int64)
+    d = np.asarray(downs, dtype=np.int64)
+    u = u[given_v[u] == 0]
+    d_on = d[given_v[d] == 0]
+    d_back = d[anc_v[d] != 0]
+    out = []
+    for csr, front, states, direction in (
+            (pred_csr, np.concatenate([u, d_back]),
+             np.concatenate([2 * u + UP, 2 * d_back + DOWN]), UP),
+            (succ_csr, np.concatenate([u, d_on]),
+             np.concatenate([2 * u + UP, 2 * d_on + DOWN]), DOWN)):
+        prev_v = np.frombuffer(ball.prev[direction], dtype="l")
+        nb, pos = _expand(csr, front)
+        fresh = prev_v[nb] == UNSEEN
+        nb, pos = nb[fresh], pos[fresh]
+        nb, first = np.unique(nb, return_index=True)
+        prev_v[nb] = states[pos[first]]
+        seen_v[nb] = 1
+        out.append(nb.tolist())
+    return out[0], out[1]

@@ -13,6 +13,7 @@ from cid.incentives import Guarantee
 from cid.incentives.criteria import agent_view
 from cid.incentives.voi import revivable
 from tests.incentives import oracle
+from tests.incentives.levels import numpy_levels
 from tests.incentives.many_decisions import (
     many_decision_diagrams,
     naive_criteria,
@@ -55,6 +56,14 @@ def test_many_decisions_with_sufficient_recall_agree_with_the_oracle(d: cid.Diag
         if d.decisions_of(agent):
             assert oracle.has_sufficient_recall(d, agent)
     _agree_with_oracle(d)
+
+
+@settings(max_examples=40, deadline=None)
+@given(many_decision_diagrams(max_nodes=8))
+def test_numpy_levels_agree_with_the_oracle(d: cid.Diagram) -> None:
+    """Every frontier expanded by numpy (the path large diagrams take): same answers."""
+    with numpy_levels():
+        _agree_with_oracle(d)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
