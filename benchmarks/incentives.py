@@ -1,32 +1,42 @@
-"""Benchmark: the full incentive report on layered random diagrams, 10^2 ... 10^5 nodes.
+"""Benchmark: the full incentive report on random diagrams, against the base version and
+against a naive by-definition implementation, in the same run.
 
-    python benchmarks/incentives.py            # all sizes (about a minute)
+    python benchmarks/incentives.py            # everything (several minutes)
     python benchmarks/incentives.py --quick    # up to 10^4 nodes
+    python benchmarks/incentives.py --smoke    # tiny sizes, to check that it runs (a test)
 
-Each diagram has ``sqrt(n)`` layers of ``sqrt(n)`` nodes; every node has two parents in the
-two layers above; several decisions (two agents) observe three nodes of the layer above;
-about 2% of the nodes below the first decision are utility nodes, some shared by both agents.
-The time is that of :func:`cid.analyze` (all four criteria for every decision, best of a few
-runs); the table also shows the time to build the report and list every incentive with its
-(lazy) witness (``report.incentives()``), the time to build every witness path as well
-(``eager``: the total length of the paths grows like ``n^1.5`` on these layered graphs), and
-the fitted growth exponent (slope of log time against log size).
+**Many decisions.** ``n`` nodes in a row, each with one to three parents among the 50 before
+it, ``k`` random decisions of one agent, about 2% utility nodes (``benchmarks/_families.py``),
+for ``k`` = 10, 20, 40, 100 at 10^3 and 10^4 nodes. The *full report* is ``cid.analyze`` plus
+``report.incentives()`` (every incentive with its lazy witness); its output grows like
+``n k``, and the table fits the growth exponent of the time against ``n k``. Each point is
+also run with the base version of the library (``--base``, default the commit before this
+work), extracted by ``git archive`` into a temporary directory and imported by path in a
+worker process (``benchmarks/_report_worker.py``), like the current version; the two must
+give the same answers (a digest of every decision's four sets). The base version is given
+``--before-limit`` seconds per point (shown ``>limit``; ten times that in the before/after
+table). Times are best-of-a-few wall-clock
+seconds, and CPU seconds (``cpu``: the machine may be shared).
 
-``checks`` counts the value-of-information candidates decided by the definition (one
-reduction each, see ``docs/incentives.md``) and ``passes`` the Bayes-ball passes; the work
-per pass is linear, so ``ns/node/pass`` stays flat while the number of passes depends on how
-many information links are nonrequisite.
+**Before/after.** The same comparison on the layered family (``sqrt(n)`` layers of ``sqrt(n)``
+nodes, two parents in the two layers above, six decisions of two agents, utilities shared)
+at 10^4 and 10^5 nodes: the ratio must stay at or below 1.
 
-The baseline is a naive by-definition implementation in the style of the older library:
-d-separation by ``networkx.is_d_separator`` for each information link, the reduction as
-repeated reverse passes, and value of information by one reduction per candidate node. It is
-run on the small sizes only; where it would take too long, its value-of-information part is
-timed on a sample of candidates and extrapolated (marked ``~``).
+**Layered, in process.** ``cid.analyze`` on the layered family from 10^2 to 10^5 nodes, the
+report with every witness path built (``eager``) and the naive baseline: d-separation by
+``networkx.is_d_separator`` for each information link, the reduction as repeated passes, and
+value of information by one reduction per candidate (run on the small sizes only; where it
+would take too long its value-of-information part is timed on a sample of candidates and
+extrapolated, marked ``~``). ``checks`` counts the value-of-information candidates decided by
+the definition (see ``docs/incentives.md``).
 
 The **adversarial VoI** table times the shape ``X_i -> Y -> D1 -> U <- D2 -> D1`` (decisions
 ``D1, D2``, utility ``U``, ``m`` nodes ``X_i``), where the one-pass bounds of value of
-information disagree on every ``X_i`` for ``D2``; ``per-candidate s`` is the previous method
-(one reduction per candidate between the bounds) on the same diagram, run in the same process.
+information disagree on every ``X_i`` for ``D2``; ``per-candidate s`` is the method before
+the replay (one reduction per candidate between the bounds) on the same diagram.
+
+``import cid`` is timed in fresh interpreters (median, minus an empty interpreter), for both
+versions; the target is under 50 ms.
 
     python benchmarks/incentives.py --exhaustive 5 --jobs 2
 
@@ -43,56 +53,26 @@ import math
 import random
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import networkx as nx
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import cid  # noqa: E402
-from cid.graph import _compact  # noqa: E402
+import _families  # noqa: E402
+from _versions import base_tree, before_after_table, import_time, many_decisions_table  # noqa: E402
 
-PASSES = _compact.passes  # Bayes-ball passes made by the engine (counted by the search)
+import cid  # noqa: E402
 
 
 def layered_diagram(n: int, *, decisions: int = 6, seed: int = 0) -> cid.Diagram:
     """A layered random diagram with ``n`` nodes, ``decisions`` decisions of two agents."""
-    rng = random.Random(seed)
-    width = max(5, round(math.sqrt(n)))
-    depth = max(4, n // width)
-    dec_layers = sorted(set(round(1 + i * (depth - 3) / max(1, decisions - 1))
-                            for i in range(decisions)))
-    first = dec_layers[0]
-    b = cid.DiagramBuilder(f"layered_{n}")
-    layers: list[list[str]] = []
-    count = 0
-    for layer in range(depth):
-        names = []
-        dec_slot = rng.randrange(width) if layer in dec_layers else -1
-        for j in range(width):
-            name = f"L{layer}_{j}"
-            above = layers[-1] + (layers[-2] if layer > 1 else []) if layer else []
-            if j == dec_slot:
-                agent = "robot" if dec_layers.index(layer) % 3 else "human"
-                b.decision(name, rng.sample(layers[-1], min(3, len(layers[-1]))), agent=agent)
-            else:
-                parents = rng.sample(above, min(2, len(above)))
-                if layer > first and rng.random() < 0.02:
-                    owners = rng.choice([["robot"], ["robot"], ["human"], ["human", "robot"]])
-                    b.utility(name, parents, agent=owners)
-                else:
-                    b.chance(name, parents)
-            names.append(name)
-            count += 1
-        layers.append(names)
-    last = layers[-1][0]
-    d = b.build()
-    if not d.utilities_of("robot") if "robot" in d.agents else True:
-        d = d.utility("U_robot", [last], agent="robot")
-    if "human" in d.agents and not d.utilities_of("human"):
-        d = d.utility("U_human", [last], agent="human")
-    return d
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", cid.CIDWarning)
+        return cid.Diagram.from_edges(**_families.layered(n, decisions=decisions, seed=seed))
 
 
 # --------------------------------------------------------------------------- naive baseline
@@ -200,8 +180,7 @@ def per_candidate_voi(d: cid.Diagram, decision: str) -> set[str]:
     out = set(lower)
     for x in a.ball_in_g(D).reached_ids():
         if g.names[x] not in outside and x not in parents and x not in lower:
-            h, _ = a.reduce_with(x, D)
-            if x in h.pred[D]:
+            if x in a.reduce_with(x, D).graph.pred[D]:
                 out.add(x)
     return {str(g.names[x]) for x in out}
 
@@ -243,11 +222,10 @@ def _exhaustive_part(args: tuple[int, int, int]) -> tuple[int, int]:
     for mask in range(part, 1 << len(pairs), parts):
         edges = [p for b, p in enumerate(pairs) if mask >> b & 1]
         for kinds in kind_sets:
-            builder = cid.DiagramBuilder("exhaustive")
-            for v, k in zip(names, kinds, strict=True):
-                parents = [a for a, b in edges if b == v]
-                {"c": builder.chance, "d": builder.decision, "u": builder.utility}[k](v, parents)
-            d = builder.build()
+            d = cid.Diagram.from_edges(
+                edges, nodes=names, name="exhaustive",
+                decisions=[v for v, k in zip(names, kinds, strict=True) if k == "d"],
+                utilities=[v for v, k in zip(names, kinds, strict=True) if k == "u"])
             for D in d.decisions:
                 count += 1
                 if (cid.value_of_information(d, D) != oracle.voi(d, D)
@@ -271,30 +249,19 @@ def exhaustive_check(n: int, jobs: int) -> int:
     return 1 if bad else 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="sizes up to 10^4 only")
-    ap.add_argument("--decisions", type=int, default=6)
-    ap.add_argument("--exhaustive", type=int, metavar="N",
-                    help="check every diagram of N nodes against the oracle, then stop")
-    ap.add_argument("--jobs", type=int, default=2, help="processes for --exhaustive")
-    args = ap.parse_args(argv)
-    if args.exhaustive:
-        return exhaustive_check(args.exhaustive, args.jobs)
-    sizes = [100, 300, 1_000, 3_000, 10_000] + ([] if args.quick else [30_000, 100_000])
+def layered_table(sizes: list[int], decisions: int) -> None:
+    """``cid.analyze`` on the layered family in this process, against the naive baseline."""
     baseline_sizes = {100: None, 300: 10, 1_000: 5}
-    print(f"{'nodes':>7} {'edges':>7} {'dec':>4} {'checks':>6} {'passes':>6} {'analyze s':>10} "
-          f"{'us/node/dec':>11} {'ns/node/pass':>12} {'+witnesses s':>12} {'eager s':>8} "
-          f"{'naive s':>10} {'speed-up':>9}")
+    print(f"\nlayered, in process\n"
+          f"{'nodes':>7} {'edges':>7} {'dec':>4} {'checks':>6} {'analyze s':>10} "
+          f"{'us/node/dec':>11} {'+witnesses s':>12} {'eager s':>8} {'naive s':>10} "
+          f"{'speed-up':>9}")
     points = []
     for n in sizes:
-        d = layered_diagram(n, decisions=args.decisions)
-        before = d.to_json() if n <= 1_000 else None
+        d = layered_diagram(n, decisions=decisions)
         repeat = 3 if n <= 10_000 else 2
         t = best_of(lambda d=d: cid.analyze(d), repeat)  # type: ignore[misc]
-        PASSES[0] = 0
         report = cid.analyze(d)
-        passes = PASSES[0]
         checks = sum(r.definition_checks for r in report)
         tw = best_of(lambda d=d: len(cid.analyze(d).incentives()), 1)  # type: ignore[misc]
         te = best_of(lambda d=d: eager_witnesses(d), 1)  # type: ignore[misc]
@@ -315,15 +282,45 @@ def main(argv: list[str] | None = None) -> int:
             est = tn * factor  # the VoI loop dominates; scale it to all candidates
             naive = f"{'~' if factor > 1 else ''}{est:.2f}"
             ratio = f"{'~' if factor > 1 else ''}{est / t:.0f}x"
-        if before is not None:
-            assert d.to_json() == before
         ndec = len(d.decisions)
-        print(f"{len(d):>7} {len(d.edge_list):>7} {ndec:>4} {checks:>6} {passes:>6} {t:>10.3f} "
-              f"{1e6 * t / len(d) / ndec:>11.1f} {1e9 * t / len(d) / passes:>12.0f} "
-              f"{tw:>12.3f} {te:>8.3f} {naive:>10} {ratio:>9}", flush=True)
+        print(f"{len(d):>7} {len(d.edge_list):>7} {ndec:>4} {checks:>6} {t:>10.3f} "
+              f"{1e6 * t / len(d) / ndec:>11.1f} {tw:>12.3f} {te:>8.3f} {naive:>10} "
+              f"{ratio:>9}", flush=True)
     fit(points, "(log-log slope of analyze time)")
     fit([(x, y) for x, y in points if x >= 900], "from the 10^3-node point on")
-    adversarial_table([2_000, 4_000, 8_000] + ([] if args.quick else [16_000, 32_000]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    size = ap.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="sizes up to 10^4 only")
+    size.add_argument("--smoke", action="store_true", help="tiny sizes (a few seconds)")
+    ap.add_argument("--decisions", type=int, default=6, help="decisions of the layered family")
+    ap.add_argument("--base", default="a373a46", help="the commit to compare with")
+    ap.add_argument("--before-limit", type=float, default=60.0,
+                    help="seconds the base version gets per point")
+    ap.add_argument("--exhaustive", type=int, metavar="N",
+                    help="check every diagram of N nodes against the oracle, then stop")
+    ap.add_argument("--jobs", type=int, default=2, help="processes for --exhaustive")
+    args = ap.parse_args(argv)
+    if args.exhaustive:
+        return exhaustive_check(args.exhaustive, args.jobs)
+    if args.smoke:
+        many_ns, many_ks, versus = [200], [3, 6], [300]
+        sizes, adversarial = [60], [100, 200]
+    else:
+        many_ns, many_ks = [1_000, 10_000], [10, 20, 40, 100]
+        versus = [10_000] + ([] if args.quick else [100_000])
+        sizes = [100, 300, 1_000, 3_000, 10_000] + ([] if args.quick else [30_000, 100_000])
+        adversarial = [2_000, 4_000, 8_000] + ([] if args.quick else [16_000, 32_000])
+    with base_tree(args.base) as base:
+        many_decisions_table(many_ns, many_ks, base, limit=args.before_limit)
+        before_after_table(versus, base, decisions=args.decisions,
+                           limit=10 * args.before_limit)
+        old = "" if base is None else f", base version {1000 * import_time(base):.0f} ms"
+        print(f"\nimport cid: {1000 * import_time():.0f} ms{old} (target: under 50 ms)")
+    layered_table(sizes, args.decisions)
+    adversarial_table(adversarial)
     return 0
 
 

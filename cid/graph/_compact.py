@@ -34,7 +34,6 @@ UNSEEN = -2  #: pointer of a state (or node) not reached
 SOURCE = -1  #: pointer of a source
 UP = 0  #: state ``2 v + UP``: the ball arrived at ``v`` from a child
 DOWN = 1  #: state ``2 v + DOWN``: the ball arrived at ``v`` from a parent
-passes = [0]  #: Bayes-ball passes made so far (read by ``benchmarks/incentives.py``)
 
 _np: Any = None
 
@@ -249,18 +248,27 @@ class Ball:
 
     ``seen`` is the mask of the reached nodes; for a node ``v``, ``prev[UP][v]`` is the state
     the ball came from when it first arrived at ``v`` from a child (:data:`SOURCE` for a
-    source, :data:`UNSEEN` if it never did), ``prev[DOWN][v]`` the same from a parent, and
-    ``depth[UP][v]``, ``depth[DOWN][v]`` the lengths of those trails. A state is the int
+    source, :data:`UNSEEN` if it never did), ``prev[DOWN][v]`` the same from a parent
+    (:meth:`depth` gives the lengths of those trails). A state is the int
     ``2 v + direction``. ``hit`` is the first node of the ``stop`` mask reached, or -1.
     """
 
-    __slots__ = ("seen", "prev", "depth", "hit")
+    __slots__ = ("seen", "prev", "hit")
 
     def __init__(self, n: int) -> None:
         self.seen = bytearray(n)
         self.prev = (array("l", [UNSEEN]) * n, array("l", [UNSEEN]) * n)
-        self.depth = (array("l", [0]) * n, array("l", [0]) * n)
         self.hit = -1
+
+    def depth(self, state: int) -> int:
+        """The length of the trail that ends in ``state`` (``2 v + direction``, reached)."""
+        prev = self.prev
+        length = 0
+        came = prev[state & 1][state >> 1]
+        while came != SOURCE:
+            length += 1
+            came = prev[came & 1][came >> 1]
+        return length
 
 
 def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearray,
@@ -274,13 +282,11 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
     unobserved node and back to the parents of a node in ``anc`` (an observed collider, or an
     ancestor of one).
     """
-    passes[0] += 1
     n = len(g)
     pred, succ = g.pred, g.succ
     ball = Ball(n)
     seen = ball.seen
     up_prev, down_prev = ball.prev
-    up_depth, down_depth = ball.depth
     ups: list[int] = []
     for s in sources:
         if up_prev[s] == UNSEEN:
@@ -289,15 +295,13 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
             ups.append(s)
     downs: list[int] = []
     vector = g.vectorised
-    level = 0
     while ups or downs:
         if stop is not None:
             ball.hit = next((v for v in (*ups, *downs) if stop[v]), -1)
             if ball.hit >= 0:
                 return ball
-        level += 1
         if vector and len(ups) + len(downs) >= VECTOR_FRONTIER:
-            ups, downs = _ball_level_np(g, ups, downs, given, anc, ball, level)
+            ups, downs = _ball_level_np(g, ups, downs, given, anc, ball)
             continue
         new_ups: list[int] = []
         new_downs: list[int] = []
@@ -308,13 +312,11 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
             for p in pred[v]:
                 if up_prev[p] == UNSEEN:
                     up_prev[p] = state
-                    up_depth[p] = level
                     seen[p] = 1
                     new_ups.append(p)
             for c in succ[v]:
                 if down_prev[c] == UNSEEN:
                     down_prev[c] = state
-                    down_depth[c] = level
                     seen[c] = 1
                     new_downs.append(c)
         for v in downs:  # arrived from a parent: on to the children unless observed,
@@ -323,14 +325,12 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
                 for c in succ[v]:
                     if down_prev[c] == UNSEEN:
                         down_prev[c] = state
-                        down_depth[c] = level
                         seen[c] = 1
                         new_downs.append(c)
             if anc[v]:
                 for p in pred[v]:
                     if up_prev[p] == UNSEEN:
                         up_prev[p] = state
-                        up_depth[p] = level
                         seen[p] = 1
                         new_ups.append(p)
         ups, downs = new_ups, new_downs
@@ -338,7 +338,7 @@ def run_ball(g: Compact, sources: Iterable[int], given: bytearray, anc: bytearra
 
 
 def _ball_level_np(g: Compact, ups: list[int], downs: list[int], given: bytearray,
-                   anc: bytearray, ball: Ball, level: int) -> tuple[list[int], list[int]]:
+                   anc: bytearray, ball: Ball) -> tuple[list[int], list[int]]:
     """One level of :func:`run_ball`, vectorised (same states, same rules)."""
     np = _numpy()
     pred_csr, succ_csr = g.csr()
@@ -362,7 +362,6 @@ def _ball_level_np(g: Compact, ups: list[int], downs: list[int], given: bytearra
         nb, pos = nb[fresh], pos[fresh]
         nb, first = np.unique(nb, return_index=True)
         prev_v[nb] = states[pos[first]]
-        np.frombuffer(ball.depth[direction], dtype="l")[nb] = level
         seen_v[nb] = 1
         out.append(nb.tolist())
     return out[0], out[1]

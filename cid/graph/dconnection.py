@@ -19,7 +19,7 @@ from typing import Literal
 
 import networkx as nx
 
-from cid.errors import DiagramError
+from cid.errors import DiagramError, NodeNotFoundError
 from cid.graph._common import _adjacency, _ancestors_inclusive, _node_set
 from cid.graph._compact import (
     DOWN,
@@ -102,6 +102,16 @@ class Reachability:
         return ((up[i] != UNSEEN and not self._given[i])
                 or (down[i] != UNSEEN and bool(self._anc[i])))
 
+    def from_parent(self, i: int) -> bool:
+        """Whether the ball arrived at node number ``i`` from a parent."""
+        return self._ball.prev[DOWN][i] != UNSEEN
+
+    def crosses(self, a: int, b: int) -> bool:
+        """Whether a witness trail of the ball crosses the edge ``a -> b`` (node numbers): the
+        ball first arrived at ``b`` from ``a`` or at ``a`` from ``b``."""
+        up, down = self._ball.prev
+        return down[b] >> 1 == a or up[a] >> 1 == b
+
     def leaves_downwards(self, i: int) -> bool:
         """Whether an active trail from a source can reach node ``i`` and continue to a child of
         it (even a child not in the graph): ``i`` is reached and not observed."""
@@ -113,12 +123,13 @@ class Reachability:
 
     def trail_ids(self, i: int) -> tuple[list[int], list[tuple[int, int]]] | None:
         """:meth:`oriented_trail` by node number."""
-        prev, depth = self._ball.prev, self._ball.depth
+        ball = self._ball
+        prev = ball.prev
         up, down = prev[UP][i], prev[DOWN][i]
         if up == UNSEEN and down == UNSEEN:
             return None
-        direction = UP if up != UNSEEN and (down == UNSEEN or depth[UP][i] <= depth[DOWN][i]) \
-            else DOWN
+        direction = UP if up != UNSEEN and (
+            down == UNSEEN or ball.depth(2 * i + UP) <= ball.depth(2 * i + DOWN)) else DOWN
         v = i
         nodes = [v]
         edges: list[tuple[int, int]] = []
@@ -143,15 +154,20 @@ class Reachability:
         i = self.graph.index.get(node)
         return i is not None and self.has(i)
 
+    def _id(self, node: Hashable) -> int:
+        i = self.graph.index.get(node)
+        if i is None:
+            raise NodeNotFoundError(f"Reachability: unknown node {node!r}")
+        return i
+
     def arrived(self, node: Hashable, direction: Direction) -> bool:
         """Whether the ball arrived at ``node`` from a child (``"up"``) or a parent (``"down"``)."""
-        i = self.graph.index[node]
-        return self._ball.prev[UP if direction == "up" else DOWN][i] != UNSEEN
+        return self._ball.prev[UP if direction == "up" else DOWN][self._id(node)] != UNSEEN
 
     def can_leave_upwards(self, node: Hashable) -> bool:
         """Whether an active trail from a source can reach ``node`` and continue to a parent of
         ``node`` (even a parent not in the graph): the test behind s-reachability."""
-        return self.leaves_upwards(self.graph.index[node])
+        return self.leaves_upwards(self._id(node))
 
     def trail(self, node: Hashable) -> list[Hashable] | None:
         """An active trail from ``node`` back to a source (``[node, ..., source]``), or ``None``.
@@ -164,8 +180,7 @@ class Reachability:
     def oriented_trail(self, node: Hashable
                        ) -> tuple[list[Hashable], list[tuple[Hashable, Hashable]]] | None:
         """:meth:`trail` with its edges as they point in the graph (read off the states)."""
-        i = self.graph.index.get(node)
-        found = None if i is None else self.trail_ids(i)
+        found = self.trail_ids(self._id(node))
         if found is None:
             return None
         names = self.graph.names
@@ -396,7 +411,7 @@ def d_connected_nodes(G: nx.DiGraph[Hashable], x: Hashable | Iterable[Hashable],
 
 
 def is_active_trail(G: nx.DiGraph[Hashable], trail: Sequence[Hashable], *,
-                    given: Iterable[Hashable] = ()) -> bool:
+                    given: Hashable | Iterable[Hashable] = ()) -> bool:
     """Whether ``trail`` is a simple path of the skeleton of ``G`` that is active given ``given``.
 
     Parameters
@@ -404,12 +419,17 @@ def is_active_trail(G: nx.DiGraph[Hashable], trail: Sequence[Hashable], *,
     G : networkx.DiGraph
     trail : sequence of nodes
         Consecutive nodes must be adjacent (in either direction).
-    given : iterable of nodes, optional
+    given : node or iterable of nodes, optional
         The end points may belong to it.
 
     Returns
     -------
     bool
+
+    Raises
+    ------
+    NodeNotFoundError
+        If a node of ``trail`` or of ``given`` is not in ``G``.
 
     Notes
     -----
@@ -428,14 +448,15 @@ def is_active_trail(G: nx.DiGraph[Hashable], trail: Sequence[Hashable], *,
     (False, True)
     """
     nodes = list(trail)
-    if not nodes or len(set(nodes)) != len(nodes) or any(n not in G for n in nodes):
+    _node_set(G, nodes, what="is_active_trail trail")
+    z = _node_set(G, given, what="is_active_trail given")
+    if not nodes or len(set(nodes)) != len(nodes):
         return False
     for a, b in pairwise(nodes):
         if not (G.has_edge(a, b) or G.has_edge(b, a)):
             return False
     pred, _ = _adjacency(G)
-    z = set(given)
-    anc = _ancestors_inclusive(pred, (n for n in z if n in G))
+    anc = _ancestors_inclusive(pred, z)
     for a, v, b in zip(nodes, nodes[1:], nodes[2:], strict=False):
         collider = G.has_edge(a, v) and G.has_edge(b, v)
         if collider and v not in anc:

@@ -105,6 +105,7 @@ def relevance_graph(G: nx.DiGraph[Hashable], *, decisions: Iterable[Hashable],
     order = _ordered_decisions(G, decisions, what="relevance_graph")[::-1]
     per: dict[Hashable, set[Hashable]] = {}
     if isinstance(utilities, Mapping):
+        _node_set(G, list(utilities), what="relevance_graph utilities (keys)")
         for d in order:
             per[d] = _utility_set(G, utilities.get(d, ()), what="relevance_graph")
     else:

@@ -5,15 +5,18 @@ diagram's :class:`~cid.graph._compact.Compact` graph (built once per analysis: n
 numbered in topological order, sets as masks), computed on first use and kept, so that
 :func:`cid.analyze` pays for each search once:
 
-* the agent's minimal d-reduction ``G*`` (a few Bayes-ball passes per decision, on
-  copy-on-write adjacency lists: no graph is copied);
+* the agent's minimal d-reduction ``G*`` (about two Bayes-ball passes per decision, on
+  copy-on-write adjacency lists: no graph is copied), as a
+  :class:`~cid.graph.reduction.Reduction` that also keeps each decision's ball in ``G`` and
+  in ``G*``;
 * value of control: one backward search from the agent's utilities in ``G*``;
 * instrumental control: one backward search from the utilities in ``G`` and one forward
   search from the decision (which also gives ``Desc(D)`` to every pass that needs it);
 * response incentive: one backward search from the decision in ``G*``;
-* value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)``; for several
-  decisions, one more in ``G*``, and two per link the reduction removed when the two passes
-  disagree (:mod:`cid.incentives.voi`).
+* value of information: one Bayes-ball pass from ``U_D`` given ``Fa(D)`` (kept by the
+  reduction); for several decisions, the one in ``G*`` too, two per link the reduction
+  removed when the two disagree, and a few early-stopping searches per candidate the
+  definition must decide (:mod:`cid.incentives.voi`).
 
 :class:`networkx.DiGraph` objects are built only for witnesses, when asked for. The user's
 diagram is never touched.
@@ -30,9 +33,9 @@ from typing import TYPE_CHECKING, NamedTuple
 import networkx as nx
 
 from cid.graph._compact import Compact, bfs, both, but_not, mask, members
-from cid.graph.reduction import RequisiteBall, _reduce_links, _requisite_ball
+from cid.graph.reduction import Reduction, RequisiteBall, _reduce_links, _requisite_ball
 from cid.incentives.kinds import Guarantee, IncentiveKind
-from cid.incentives.voi import RemovedLink, replay, revivable
+from cid.incentives.voi import RemovedLink, reduction_with_link, replay, revivable
 
 if TYPE_CHECKING:
     from cid.model import Diagram
@@ -109,9 +112,8 @@ class AgentAnalysis:
         self.utility_ids = g.ids(sorted(utilities))  # the order the balls start in
         self._decisions: dict[str, DecisionAnalysis] = {}
         self._balls_g: dict[int, RequisiteBall] = {}
-        self._balls_reduced: dict[int, RequisiteBall] = {}
-        self._batches: list[tuple[int, tuple[int, ...]]] = []
         self._below: dict[int, tuple[bytearray, array[int]]] = {}
+        self._with_link: dict[tuple[int, int], Reduction] = {}
 
     def decision(self, decision: str) -> DecisionAnalysis:
         """The (cached) analysis of one of the agent's decisions."""
@@ -129,53 +131,56 @@ class AgentAnalysis:
         return self._below[d]
 
     @cached_property
-    def _reduction(self) -> tuple[Compact, list[tuple[int, int]]]:
+    def reduction(self) -> Reduction:
+        """The agent's minimal d-reduction ``G*``, with the requisite balls it computed."""
         below = {d: self.from_decision(d)[0] for d in self.order}
-        return _reduce_links(self.base.compact, self.order, self.utility_ids,
-                             balls=(self._balls_g, self._balls_reduced),
-                             batches=self._batches, below=below)
+        return _reduce_links(self.base.compact, self.order, self.utility_ids, below=below)
 
     @cached_property
     def replay(self) -> list[RemovedLink]:
         """The removed links with their two Bayes-ball passes (see :mod:`cid.incentives.voi`)."""
-        self._reduction  # noqa: B018 - fills the batches
-        return replay(self.base.compact, self._batches, self.utility_ids)
+        return replay(self.base.compact, self.reduction.batches, self.utility_ids)
 
     @property
     def reduced_compact(self) -> Compact:
         """The agent's minimal d-reduction ``G*``."""
-        return self._reduction[0]
+        return self.reduction.graph
 
     def ball_in_g(self, d: int) -> RequisiteBall:
         """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G``: requisite parents, the
         single-decision VoI set, and the decisions s-reachable from ``D``."""
-        _, removed = self._reduction  # fills the caches as a by-product
+        r = self.reduction
+        if d in r.first:
+            return r.first[d]
+        if not r.removed:  # G* is G: the final balls are balls in G
+            return r.balls[d]
         if d not in self._balls_g:
-            if not removed:  # G* is G: the final balls are balls in G
-                self._balls_g[d] = self._balls_reduced[d]
-            else:
-                self._balls_g[d] = _requisite_ball(self.base.compact, d, self.utility_ids,
-                                                   below=self.from_decision(d)[0])
+            self._balls_g[d] = _requisite_ball(self.base.compact, d, self.utility_ids,
+                                               below=self.from_decision(d)[0])
         return self._balls_g[d]
 
     def ball_in_reduced(self, d: int) -> RequisiteBall:
         """Bayes-ball from ``U_D`` given ``Fa(D)`` in ``G*``."""
-        g, _ = self._reduction
-        if d not in self._balls_reduced:  # its last check removed links
-            self._balls_reduced[d] = _requisite_ball(g, d, self.utility_ids)
-        return self._balls_reduced[d]
+        return self.reduction.balls[d]
 
     @cached_property
     def reduced(self) -> nx.DiGraph[Hashable]:
         """``G*`` as a frozen :class:`networkx.DiGraph`."""
-        return self.base.without(self._reduction[1])
+        return self.base.without(self.reduction.removed)
 
-    def reduce_with(self, x: int, d: int) -> tuple[Compact, list[tuple[int, int]]]:
-        """``(G + x -> d)*``, the graph of the value-of-information definition."""
+    def reduce_with(self, x: int, d: int, flagged: Iterable[int] | None = None) -> Reduction:
+        """``(G + x -> d)*``, the graph of the value-of-information definition (its removed
+        links are those of ``G + x -> d``); ``flagged``: the batches of the reduction that the
+        link could revive (default: all of them)."""
         g = self.base.compact
         if x in g.pred[d]:
-            return self._reduction
-        return _reduce_links(g.edited(added=[(x, d)]), self.order, self.utility_ids)
+            return self.reduction
+        if (x, d) not in self._with_link:
+            r = self.reduction
+            batches = range(len(r.batches)) if flagged is None else flagged
+            self._with_link[x, d] = reduction_with_link(g, r, self.replay, batches, x, d,
+                                                        self.order, self.utility_ids)
+        return self._with_link[x, d]
 
     def reduced_graph_with(self, node: str, decision: str) -> nx.DiGraph[Hashable]:
         """``(G + node -> decision)*`` as a frozen :class:`networkx.DiGraph`."""
@@ -183,7 +188,7 @@ class AgentAnalysis:
         x, d = g.index[node], g.index[decision]
         if x in g.pred[d]:
             return self.reduced
-        return self.base.without(self.reduce_with(x, d)[1], [(x, d)])
+        return self.base.without(self.reduce_with(x, d).removed, [(x, d)])
 
     @cached_property
     def guarantee(self) -> Guarantee:
@@ -236,7 +241,7 @@ def _named(ball: RequisiteBall, x: int) -> _Trail:
 class _Voi(NamedTuple):
     ids: list[int]  # node numbers, in topological order
     ball: RequisiteBall  # its trails are the witnesses (outside ``extra``)
-    extra: dict[str, _Trail] = {}  # noqa: RUF012 - never mutated
+    extra: frozenset[str] = frozenset()  # decided by the definition: trails in (G + X -> D)*
     checks: int = 0  # candidates decided by the definition
     gap: int = 0  # candidates between the bounds
 
@@ -337,7 +342,9 @@ class DecisionAnalysis:
         (an upper bound). A node between the two has no value of information unless its
         link could bring back a link that the reduction removed
         (:func:`cid.incentives.voi.revivable`, two passes per removed link); only those
-        nodes are decided by the definition (one reduction each).
+        nodes are decided by the definition, each by replaying the reduction
+        (:func:`cid.incentives.voi.reduction_with_link`); their witness trails are found
+        when asked for.
         """
         a = self.agent
         D = self.id
@@ -356,16 +363,11 @@ class DecisionAnalysis:
         if not gap:
             return _Voi(members(lower), ball)
         utilities_below = [u for u in a.utility_ids if outside[u]]
-        checks = sorted(revivable(a.replay, D, gap, utilities_below),
-                        key=lambda i: str(g.names[i]))
-        extra: dict[str, _Trail] = {}
+        checks = revivable(a.replay, D, gap, utilities_below)
         ids = members(lower)
-        for x in checks:
-            h, _ = a.reduce_with(x, D)
-            if x in h.pred[D]:
-                extra[str(g.names[x])] = _named(_requisite_ball(h, D, a.utility_ids), x)
-                ids.append(x)
-        return _Voi(sorted(ids), ball, extra, len(checks), len(gap))
+        extra = [x for x in sorted(checks, key=lambda i: str(g.names[i]))
+                 if x in a.reduce_with(x, D, checks[x]).graph.pred[D]]
+        return _Voi(sorted(ids + extra), ball, self._names(extra), len(checks), len(gap))
 
     @cached_property
     def voi(self) -> frozenset[str]:
@@ -386,9 +388,12 @@ class DecisionAnalysis:
     def voi_trail(self, node: str) -> _Trail:
         """The witness trail of ``node`` (from ``node`` to a utility) with its edges."""
         v = self._voi
-        if node in v.extra:
-            return v.extra[node]
-        return _named(v.ball, self.agent.base.compact.index[node])
+        a = self.agent
+        x = a.base.compact.index[node]
+        if node not in v.extra:
+            return _named(v.ball, x)
+        r = a.reduce_with(x, self.id)  # cached: (G + X -> D)*
+        return _named(r.balls.get(self.id) or _requisite_ball(r.graph, self.id, a.utility_ids), x)
 
     # ----------------------------------------------------------------- witnesses
     def witness_trail(self, kind: IncentiveKind, node: str) -> _Trail:

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 import cid
 from cid.incentives import Guarantee
 from tests.support import oracle
-from tests.support.graphs import numpy_levels
 from tests.support.strategies import diagrams
 from tests.support.witnesses import check_witness
 
@@ -93,11 +92,3 @@ def test_invariants(d: cid.Diagram) -> None:
             assert g is Guarantee.GENERALISATION
         else:
             assert g is Guarantee.NO_SUFFICIENT_RECALL
-
-
-@settings(max_examples=60)
-@given(many_decisions())
-def test_numpy_levels_agree_with_the_oracle(d: cid.Diagram) -> None:
-    """Every frontier expanded by numpy (the path large diagrams take): same answers."""
-    with numpy_levels():
-        _agree(d, witnesses=True)
