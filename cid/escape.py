@@ -1,0 +1,103 @@
+"""Escaping text for HTML, Markdown and XML output: the one place it is done.
+
+Text that comes from a user (a diagram's name, a node's label or description, an error
+message quoting them) is shown in Jupyter's ``text/html`` and ``text/markdown`` outputs, in
+SVG files and in reports. Every layer that writes such output escapes the user's text with
+these functions, so that a label like ``<img src=x onerror=alert(1)>`` is shown as text and
+never interpreted.
+
+* :func:`escape_html` — for HTML text and attribute values (``&``, ``<``, ``>``, quotes).
+* :func:`escape_markdown` — for inline Markdown: HTML-escaped, and every Markdown
+  punctuation character backslash-escaped, so the text is shown exactly as written.
+* :func:`escape_xml_text` — for XML (SVG) text and attribute values: as :func:`escape_html`,
+  and the characters XML 1.0 cannot hold (NUL and the other C0 controls but tab, line feed
+  and carriage return, lone surrogates, U+FFFE and U+FFFF) written as visible escapes
+  (``\\x00``), so the document stays well formed.
+* :func:`html_preformatted` — a block of preformatted text (DOT source, a listing) for
+  HTML or Markdown output: ``<pre>`` with the text HTML-escaped.
+
+Examples
+--------
+>>> escape_html('<img src=x onerror="alert(1)">')
+'&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+>>> escape_markdown("*not bold* <b>")
+'\\\\*not bold\\\\* &lt;b&gt;'
+>>> escape_xml_text("a\\x00b & c")
+'a\\\\x00b &amp; c'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from typing import Final
+
+__all__ = ["escape_html", "escape_markdown", "escape_xml_text", "html_preformatted"]
+
+_MARKDOWN_SPECIAL: Final = frozenset(string.punctuation) - set("&<>\"'")
+"""ASCII punctuation that Markdown may interpret (CommonMark lets any of it be
+backslash-escaped); ``& < > " '`` are written as HTML character references instead."""
+
+_NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""The characters XML 1.0 cannot hold (its ``Char`` production, complemented)."""
+
+
+def _visible(match: re.Match[str]) -> str:
+    """``'\\x00'``, ``'\\ud800'``: the escape Python's ``repr`` would show, without quotes."""
+    return repr(match.group())[1:-1]
+
+
+def escape_html(text: str, *, quote: bool = True) -> str:
+    """``text`` as HTML text: ``&``, ``<``, ``>`` (and, with ``quote``, ``"`` and ``'``)
+    written as character references (see :func:`html.escape`).
+
+    Examples
+    --------
+    >>> escape_html("a < b & 'c'")
+    'a &lt; b &amp; &#x27;c&#x27;'
+    """
+    return html.escape(text, quote=quote)
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` as inline Markdown, shown exactly as written and never interpreted.
+
+    Markdown punctuation is backslash-escaped, ``& < > " '`` become HTML character
+    references (so no HTML tag survives), and line breaks become spaces (inline text stays
+    on one line: a line break could start a heading, a list or a code block).
+
+    Examples
+    --------
+    >>> print(escape_markdown("[link](x) # _a_ <b>"))
+    \\[link\\]\\(x\\) \\# \\_a\\_ &lt;b&gt;
+    """
+    one_line = " ".join(text.splitlines())
+    marked = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in one_line)
+    return html.escape(marked, quote=True)
+
+
+def escape_xml_text(text: str, *, quote: bool = True) -> str:
+    """``text`` for an XML text node or attribute value: escaped as by :func:`escape_html`,
+    and each character that XML 1.0 cannot hold written as its visible escape (``\\x1b``).
+
+    Examples
+    --------
+    >>> escape_xml_text("ESC\\x1b<")
+    'ESC\\\\x1b&lt;'
+    """
+    return html.escape(_NOT_XML.sub(_visible, text), quote=quote)
+
+
+def html_preformatted(text: str) -> str:
+    """A ``<pre>`` block holding ``text`` exactly, for HTML or Markdown output.
+
+    In Markdown this is an HTML block: nothing inside it is read as Markdown, and no text
+    can end it early (its ``<`` are escaped).
+
+    Examples
+    --------
+    >>> html_preformatted("digraph { a -> b }")
+    '<pre>digraph { a -&gt; b }</pre>'
+    """
+    return f"<pre>{escape_xml_text(text, quote=False)}</pre>"
