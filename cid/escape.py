@@ -64,8 +64,10 @@ def escape_markdown(text: str) -> str:
     """``text`` as inline Markdown, shown exactly as written and never interpreted.
 
     Markdown punctuation is backslash-escaped, ``& < > " '`` become HTML character
-    references (so no HTML tag survives), and line breaks become spaces (inline text stays
-    on one line: a line break could start a heading, a list or a code block).
+    references (so no HTML tag survives), line breaks become spaces (inline text stays on
+    one line: a line break could start a heading, a list or a code block), and leading and
+    trailing white space becomes character references (kept, and never an indented code
+    block).
 
     Examples
     --------
@@ -73,8 +75,18 @@ def escape_markdown(text: str) -> str:
     \\[link\\]\\(x\\) \\# \\_a\\_ &lt;b&gt;
     """
     one_line = " ".join(text.splitlines())
-    marked = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in one_line)
-    return html.escape(marked, quote=True)
+    marked = html.escape("".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in one_line))
+    core = marked.strip()
+    if not core:
+        return _references(marked)
+    start = marked.index(core)
+    return _references(marked[:start]) + core + _references(marked[start + len(core):])
+
+
+def _references(spaces: str) -> str:
+    """Leading or trailing white space as character references, which Markdown keeps (and
+    does not read as an indented code block)."""
+    return "".join(f"&#{ord(c)};" for c in spaces)
 
 
 def escape_xml_text(text: str, *, quote: bool = True) -> str:

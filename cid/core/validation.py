@@ -116,9 +116,10 @@ def text_problems(value: object, field: str, loc: str, *, limit: int,
     >>> text_problems("Θ^R_2\\nsecond line", "the label of node X", "nodes[0]", limit=100,
     ...               lines=True)
     []
-    >>> text = text_problems("a\\x00b", "the label of node X", "nodes[0]", limit=100)[0][1]
+    >>> text = text_problems("a\\x00b", "the label of node X", "nodes[0]", limit=100,
+    ...                      lines=True)[0][1]
     >>> print(text)  # doctest: +ELLIPSIS
-    the label of node X holds a control character '\\x00' at index 1; ...
+    the label of node X holds a control character '\\x00' at index 1: labels and ...
     """
     if not isinstance(value, str):
         return []
@@ -129,9 +130,10 @@ def text_problems(value: object, field: str, loc: str, *, limit: int,
     if found is None:
         return []
     char = found.group()
-    rule = ("labels and descriptions hold no control characters but line feeds" if lines
-            else "names are one line of text without control characters")
-    return [(loc, f"{field} holds {_what(char)} {char!r} at index {found.start()}; {rule}",
+    rule = ("labels and descriptions break lines with '\\n' only, and hold no other control "
+            "characters or lone surrogates" if lines
+            else "names are one line, without control characters or lone surrogates")
+    return [(loc, f"{field} holds {_what(char)} {char!r} at index {found.start()}: {rule}",
              "cid_control_character")]
 
 
