@@ -43,6 +43,11 @@ _NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010f
 """The characters XML 1.0 cannot hold (its ``Char`` production, complemented)."""
 
 
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (but tab, line feed and carriage return), which Markdown cannot show:
+written as U+FFFD, as CommonMark does with NUL and with references to them."""
+
+
 def _visible(match: re.Match[str]) -> str:
     """``'\\x00'``, ``'\\ud800'``: the escape Python's ``repr`` would show, without quotes."""
     return repr(match.group())[1:-1]
@@ -65,16 +70,16 @@ def escape_markdown(text: str) -> str:
 
     Markdown punctuation is backslash-escaped, ``& < > " '`` become HTML character
     references (so no HTML tag survives), line breaks become spaces (inline text stays on
-    one line: a line break could start a heading, a list or a code block), and leading and
+    one line: a line break could start a heading, a list or a code block), leading and
     trailing white space becomes character references (kept, and never an indented code
-    block).
+    block), and control characters become U+FFFD (as CommonMark shows NUL).
 
     Examples
     --------
     >>> print(escape_markdown("[link](x) # _a_ <b>"))
     \\[link\\]\\(x\\) \\# \\_a\\_ &lt;b&gt;
     """
-    one_line = " ".join(text.splitlines())
+    one_line = _CONTROL.sub("\ufffd", " ".join(text.splitlines()))
     marked = html.escape("".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in one_line))
     core = marked.strip()
     if not core:

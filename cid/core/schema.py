@@ -31,7 +31,13 @@ from cid.core.names import IDENTIFIER_PATTERN, identifier_message, is_identifier
 from cid.core.nodes import Chance, Decision, Node, Utility
 from cid.core.spec import FORMAT_VERSION
 from cid.core.structure import Structure, assemble
-from cid.core.validation import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, Problem, check_owners
+from cid.core.validation import (
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
+    Problem,
+    check_owners,
+    text_problems,
+)
 from cid.errors import CIDError, SpecError
 
 __all__ = ["DiagramSpec", "json_schema", "read_dict", "read_json"]
@@ -198,6 +204,11 @@ def _shape_problems(err: ValidationError) -> list[Problem]:
         elif code == "union_tag_not_found":
             code = "cid_invalid_kind"
             msg = "a node needs a 'kind': 'chance', 'decision' or 'utility'"
+        elif code == "string_unicode" and isinstance(e.get("input"), str):  # a lone surrogate
+            field = "the diagram's name" if loc == "name" else f"the text at {loc}"
+            found = text_problems(e["input"], field, loc, limit=len(e["input"]))
+            if found:
+                _, msg, code = found[0]
         seen.setdefault(loc, (loc, msg, code))
     return list(seen.values())
 
@@ -271,9 +282,10 @@ def read_dict(data: Mapping[str, Any], *, source: str = "spec") -> Structure:
         node_parts, edge_parts, broken = _parts(data)
         name = data.get("name")
         description = data.get("description")
-        if not isinstance(name, str) or not name:
+        reported = {p[0] for p in problems}
+        if not isinstance(name, str) or not name or "name" in reported:
             name = "diagram"
-        if not isinstance(description, str):
+        if not isinstance(description, str) or "description" in reported:
             description = None
     else:
         problems, broken = [], set()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cached_property
 from typing import Final
 
@@ -259,11 +260,11 @@ def utility_bound_problems(tables: Mapping[str, UtilityTable]) -> list[str]:
     >>> print(utility_bound_problems(big)[0])  # doctest: +ELLIPSIS
     U, V: the largest absolute utilities sum to more than the float limit (1.8e+308), more ...
     """
-    scaled = {n: t.largest / UTILITY_BOUND for n, t in tables.items()}  # exact: a power of 2
-    if sum(scaled.values()) <= 1.0:
+    largest = {n: t.largest for n, t in tables.items()}
+    total = sum(largest.values())  # inf when it overflows; rounded, so checked exactly near
+    if total <= UTILITY_BOUND / 2 or sum(map(Fraction, largest.values())) <= UTILITY_BOUND:
         return []
-    biggest = sorted(scaled, key=lambda n: -scaled[n])
-    total = sum(t.largest for t in tables.values())
+    biggest = sorted(largest, key=lambda n: -largest[n])
     told = f"{total:.3g}" if total != float("inf") else "more than the float limit (1.8e+308)"
     shown = ", ".join(biggest[:MAX_SHOWN]) + (f" and {len(biggest) - MAX_SHOWN} more"
                                               if len(biggest) > MAX_SHOWN else "")

@@ -309,10 +309,11 @@ def _markdown_html(text: str) -> str:
     lambda c: unicodedata.category(c) != "Cs")))
 def test_escaped_markdown_renders_as_the_text_itself(text: str) -> None:
     """The oracle is a CommonMark renderer: the escaped text renders as one paragraph (or
-    nothing) whose text is the input on one line, with no element but the paragraph (a NUL
-    is shown as U+FFFD, as CommonMark requires)."""
+    nothing) whose text is the input on one line, with no element but the paragraph (control
+    characters shown as U+FFFD, as CommonMark shows NUL)."""
     rendered = _markdown_html(escape_markdown(text))
-    one_line = " ".join(text.splitlines()).replace("\x00", "\ufffd")
+    one_line = "".join("\ufffd" if unicodedata.category(c) == "Cc" and c != "\t" else c
+                       for c in " ".join(text.splitlines()))
     if not one_line:
         assert rendered == ""
         return
