@@ -103,7 +103,8 @@ class DiagramBuilder:
             :meth:`Diagram.add_node`).
         """
         s = self._writable()
-        added = set(getattr(node, "owners", ())) - set(s.agents.agents)
+        owners = getattr(node, "owners", ())
+        added = set(owners) - set(s.agents.agents) if owners else set()
         s.add_node(node, parents)
         if added:
             warn_agent_typos(s, added=added)

@@ -141,9 +141,9 @@ class Diagram:
         return self._warned(self._edited(lambda s: s.add_node(node, parents)),
                             getattr(node, "owners", ()))
 
-    def _warned(self, new: Diagram, owners: Iterable[str]) -> Diagram:
+    def _warned(self, new: Diagram, owners: tuple[str, ...]) -> Diagram:
         """``new``, after warning if ``owners`` brings in an agent name that looks misspelt."""
-        added = set(owners) - set(self.agents)
+        added = set(owners) - set(self.agents) if owners else set()
         if added:
             warn_agent_typos(new._s, added=added)
         return new

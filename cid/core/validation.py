@@ -140,6 +140,12 @@ def text_problems(value: object, field: str, loc: str, *, limit: int,
 def record_text_problems(record: Node, loc: str) -> list[Problem]:
     """The problems with the texts of a node record: its name, label, description, agent
     names and text values (see :func:`text_problems`)."""
+    label, description = record.label or "", record.description or ""
+    if (len(record.name) <= MAX_NAME_LENGTH and len(label) <= MAX_TEXT_LENGTH
+            and len(description) <= MAX_TEXT_LENGTH and not _FORBIDDEN_IN_TEXT.search(label)
+            and not _FORBIDDEN_IN_TEXT.search(description) and not record.owners
+            and not record.domain):
+        return []  # the common case, at once (a node name is an identifier: all printable)
     who = f"node {_shown(record.name)}"
     found = text_problems(record.name, f"the name of {who}", loc, limit=MAX_NAME_LENGTH)
     for key in ("label", "description"):

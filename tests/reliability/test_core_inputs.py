@@ -170,6 +170,20 @@ def test_a_lone_surrogate_is_refused_where_save_used_to_fail(tmp_path: Path) -> 
     assert "nodes[0]" in run.stderr and "lone surrogate" in run.stderr
 
 
+@pytest.mark.parametrize("output", ["out.svg", "out.dot"])
+def test_a_control_character_in_the_name_no_longer_gives_a_malformed_picture(
+        tmp_path: Path, output: str) -> None:
+    """`cid render` wrote an SVG that was not well-formed XML, with exit status 0."""
+    spec_file = tmp_path / "esc.json"
+    spec_file.write_text(json.dumps({"name": "bad\x1b[31mname\x00",
+                                     "nodes": [{"kind": "chance", "name": "X"}]}),
+                         encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "cid", "render", str(spec_file), "-o",
+                          str(tmp_path / output)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and not (tmp_path / output).exists()
+    assert "Traceback" not in run.stderr and r"'\x1b' at index 3" in run.stderr
+
+
 # ------------------------------------------------------------------ length caps
 @pytest.mark.parametrize(("field", "limit"), [("diagram name", NAME_LIMIT),
                                               ("agent", NAME_LIMIT),
