@@ -43,8 +43,11 @@ from cid.errors import CIDError, SpecError
 __all__ = ["DiagramSpec", "json_schema", "read_dict", "read_json"]
 
 _NAME_PATTERN = IDENTIFIER_PATTERN
+# the text rules of cid.core.validation, for editors (lone surrogates cannot be written in
+# a JSON Schema pattern; the reader refuses them)
 _ONE_LINE = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
-_TEXT: dict[str, Any] = {"maxLength": MAX_TEXT_LENGTH, "pattern": _ONE_LINE}
+_LINES = "^[^\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
+_TEXT: dict[str, Any] = {"maxLength": MAX_TEXT_LENGTH, "pattern": _LINES}
 _LINE: dict[str, Any] = {"maxLength": MAX_NAME_LENGTH, "pattern": _ONE_LINE}
 _KINDS = ("chance", "decision", "utility")
 Scalar = bool | int | float | str

@@ -231,6 +231,23 @@ def test_a_control_character_in_the_name_no_longer_gives_a_malformed_picture(
     assert "Traceback" not in run.stderr and r"'\x1b' at index 3" in run.stderr
 
 
+def _schema_rule(pattern: str) -> re.Pattern[str]:
+    """A JSON Schema pattern (ECMA-262, ``\\uXXXX`` escapes) as a Python regular expression."""
+    return re.compile(pattern.encode("ascii").decode("unicode_escape"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=texts.filter(lambda t: not any("\ud800" <= c <= "\udfff" for c in t)))
+def test_the_json_schema_states_the_reader_s_text_rules(text: str) -> None:
+    """Editors validating with the JSON Schema see the reader's rule (a lone surrogate, which
+    a pattern cannot name, aside)."""
+    schema = cid.json_schema()
+    label = _schema_rule(schema["$defs"]["ChanceSpec"]["properties"]["label"]["pattern"])
+    name = _schema_rule(schema["properties"]["name"]["pattern"])
+    assert (label.fullmatch(text) is not None) == allowed(text, lines=True)
+    assert (name.fullmatch(text) is not None) == allowed(text, lines=False)
+
+
 # ------------------------------------------------------------------ length caps
 @pytest.mark.parametrize(("field", "limit"), [("diagram name", NAME_LIMIT),
                                               ("agent", NAME_LIMIT),
