@@ -27,7 +27,7 @@ from cid.core.diagram import Diagram
 from cid.core.edges import EdgeLike, parse_edges
 from cid.core.nodes import Node, NodeKind
 from cid.core.structure import Structure
-from cid.core.validation import make_record
+from cid.core.validation import make_record, warn_agent_typos
 
 __all__ = ["DiagramBuilder"]
 
@@ -57,7 +57,9 @@ class DiagramBuilder:
         return new
 
     def build(self) -> Diagram:
-        """The diagram built so far (the builder can go on; the diagram will not change)."""
+        """The diagram built so far (the builder can go on; the diagram will not change).
+
+        """
         self._shared = True
         return Diagram._wrap(self._s)
 
@@ -93,8 +95,19 @@ class DiagramBuilder:
         ------
         DiagramError
             As for :meth:`Diagram.add_node`.
+
+        Warns
+        -----
+        CIDWarning
+            The node names a new agent that looks like a misspelt one (as
+            :meth:`Diagram.add_node`).
         """
-        self._writable().add_node(node, parents)
+        s = self._writable()
+        owners = getattr(node, "owners", ())
+        added = set(owners) - set(s.agents.agents) if owners else set()
+        s.add_node(node, parents)
+        if added:
+            warn_agent_typos(s, added=added)
         return self
 
     def chance(self, name: str, parents: Iterable[str] = (), *, label: str | None = None,

@@ -31,11 +31,12 @@ import networkx as nx
 from cid.core.agents import DEFAULT_AGENT
 from cid.core.edgelist import read_edge_list
 from cid.core.edges import EdgeLike, parse_edges
-from cid.core.nodes import Node, NodeKind, normalize_agents
+from cid.core.nodes import Node, NodeKind
 from cid.core.spec import to_dict, to_json
 from cid.core.structure import Structure
-from cid.core.validation import make_record, warn_agent_typos
+from cid.core.validation import check_owners, make_record, warn_agent_typos
 from cid.errors import DiagramError, NodeNotFoundError
+from cid.escape import html_preformatted
 
 __all__ = ["DEFAULT_AGENT", "Diagram"]
 
@@ -130,8 +131,22 @@ class Diagram:
         DiagramError
             The name is taken, or the node leaves a decision or utility without an agent in a
             diagram with several; :class:`~cid.NodeNotFoundError` for an unknown parent.
+
+        Warns
+        -----
+        CIDWarning
+            The node names a new agent that looks like a misspelt one (see
+            :meth:`from_edges`).
         """
-        return self._edited(lambda s: s.add_node(node, parents))
+        return self._warned(self._edited(lambda s: s.add_node(node, parents)),
+                            getattr(node, "owners", ()))
+
+    def _warned(self, new: Diagram, owners: tuple[str, ...]) -> Diagram:
+        """``new``, after warning if ``owners`` brings in an agent name that looks misspelt."""
+        added = set(owners) - set(self.agents) if owners else set()
+        if added:
+            warn_agent_typos(new._s, added=added)
+        return new
 
     def chance(self, name: str, parents: Iterable[str] = (), *, label: str | None = None,
                description: str | None = None, domain: Iterable[object] | None = None,
@@ -269,11 +284,12 @@ class Diagram:
             leaves a decision or utility without an agent in a diagram with several.
         """
         record = self[node]
-        owners = normalize_agents(agent, node=node)
+        owners = check_owners(agent, node=node)
         if record.kind == "chance":
             raise DiagramError(f"{node} is a chance node: it has no agent",
                                code="cid_invalid_agent")
-        return self._edited(lambda s: s.set_kind(node, record.kind, owners))
+        return self._warned(self._edited(lambda s: s.set_kind(node, record.kind, owners)),
+                            owners)
 
     def with_kind(self, node: str, kind: NodeKind, *,
                   agent: str | Iterable[str] | None = None) -> Diagram:
@@ -288,8 +304,9 @@ class Diagram:
             An unknown kind; a shared utility retyped as a decision without ``agent=``; a
             decision or utility left without an agent in a diagram with several.
         """
-        owners = None if agent is None else normalize_agents(agent, node=node)
-        return self._edited(lambda s: s.set_kind(node, kind, owners))
+        owners = None if agent is None else check_owners(agent, node=node)
+        return self._warned(self._edited(lambda s: s.set_kind(node, kind, owners)),
+                            owners or ())
 
     # ------------------------------------------------------------------ agents
     @property
@@ -451,16 +468,30 @@ class Diagram:
 
     def _repr_mimebundle_(self, include: Iterable[str] | None = None,
                           exclude: Iterable[str] | None = None) -> dict[str, str]:
-        """Jupyter display: the rendered picture, and this diagram's repr as plain text."""
+        """Jupyter display: the rendered picture, and this diagram's repr as plain text.
+
+        When no picture can be drawn (Graphviz missing or failing), a ``text/markdown``
+        fallback shows why, and the DOT source, as escaped preformatted text: no label,
+        description or error message is ever read as Markdown or HTML.
+        """
         from cid.drawing import render
         from cid.errors import CIDError
 
         try:
-            bundle = dict(render(self)._repr_mimebundle_(include, exclude))
-        except CIDError:  # cannot be drawn: the text below is the display
-            bundle = {}
-        if exclude is None or "text/plain" not in exclude:
-            bundle["text/plain"] = repr(self)
+            shown = dict(render(self)._repr_mimebundle_())
+        except CIDError as err:  # cannot be drawn: say why, as text
+            shown = {"text/plain": f"{self!r}\nthe diagram could not be drawn: {err}"}
+        bundle = {"text/plain": repr(self)}
+        if "image/svg+xml" in shown:
+            bundle["image/svg+xml"] = shown["image/svg+xml"]
+        else:
+            bundle["text/markdown"] = html_preformatted(shown.get("text/plain", "")) + "\n"
+        if include is not None:
+            wanted = set(include)
+            bundle = {k: v for k, v in bundle.items() if k in wanted}
+        if exclude is not None:
+            unwanted = set(exclude)
+            bundle = {k: v for k, v in bundle.items() if k not in unwanted}
         return bundle
 
     # ------------------------------------------------------------------ construction, IO
@@ -542,7 +573,7 @@ class Diagram:
         d = cls._wrap(read_edge_list(
             edges, decisions=decisions, utilities=utilities, nodes=nodes, name=name,
             labels=labels, domains=domains, description=description))
-        warn_agent_typos(d)
+        warn_agent_typos(d._s)
         return d
 
     @classmethod
@@ -554,7 +585,7 @@ class Diagram:
             d = cls._wrap(read_json(data, source=source))  # type: ignore[arg-type]
         else:
             d = cls._wrap(read_dict(data, source=source))  # type: ignore[arg-type]
-        warn_agent_typos(d)
+        warn_agent_typos(d._s)
         return d
 
     @classmethod

@@ -63,9 +63,12 @@ def check_agent(agent: object, *, node: str | None = None) -> str:
     if not isinstance(agent, str) or not agent.isprintable() or agent != agent.strip() or not agent:
         where = f"node {node}: " if node is not None else ""
         error = DiagramError if isinstance(agent, str) else CIDTypeError
+        text = agent if isinstance(agent, str) else ""
+        bad = next((i for i, c in enumerate(text) if not c.isprintable()), None)
+        shown = "" if bad is None else f" (it holds {text[bad]!r} at index {bad})"
         raise error(
-            f"{where}invalid agent name {agent!r}: a non-empty name without control characters "
-            "or surrounding spaces",
+            f"{where}invalid agent name {agent!r}{shown}: a non-empty name without control "
+            "characters or surrounding spaces",
             code="cid_invalid_agent",
         )
     return agent

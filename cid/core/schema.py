@@ -31,12 +31,24 @@ from cid.core.names import IDENTIFIER_PATTERN, identifier_message, is_identifier
 from cid.core.nodes import Chance, Decision, Node, Utility
 from cid.core.spec import FORMAT_VERSION, MODEL_FORMAT_VERSION
 from cid.core.structure import Structure, assemble
-from cid.core.validation import Problem
+from cid.core.validation import (
+    MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
+    Problem,
+    check_owners,
+    text_problems,
+)
 from cid.errors import CIDError, SpecError
 
 __all__ = ["DiagramSpec", "json_schema", "read_dict", "read_json"]
 
 _NAME_PATTERN = IDENTIFIER_PATTERN
+# the text rules of cid.core.validation, for editors (lone surrogates cannot be written in
+# a JSON Schema pattern; the reader refuses them)
+_ONE_LINE = "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
+_LINES = "^[^\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
+_TEXT: dict[str, Any] = {"maxLength": MAX_TEXT_LENGTH, "pattern": _LINES}
+_LINE: dict[str, Any] = {"maxLength": MAX_NAME_LENGTH, "pattern": _ONE_LINE}
 _KINDS = ("chance", "decision", "utility")
 Scalar = bool | int | float | str
 
@@ -84,10 +96,12 @@ Edge = Annotated[Annotated[list[str], Field(min_length=2, max_length=2)] | str,
 class _NodeSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    name: Annotated[str, Field(json_schema_extra={"pattern": _NAME_PATTERN},
+    name: Annotated[str, Field(json_schema_extra={"pattern": _NAME_PATTERN,
+                                                  "maxLength": MAX_NAME_LENGTH},
                                description="An identifier; display text goes in 'label'.")]
-    label: str | None = Field(None, description="Display text; may hold Greek, ^sup and _sub.")
-    description: str | None = None
+    label: str | None = Field(None, description="Display text; may hold Greek, ^sup and _sub.",
+                              json_schema_extra=_TEXT)
+    description: str | None = Field(None, json_schema_extra=_TEXT)
     domain: list[DomainValue] | None = Field(None, min_length=1,
                                              description="The finite set of values.")
     step: int | None = Field(None, description="Time index, used for layout.")
@@ -130,8 +144,8 @@ class DiagramSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, title="cid diagram")
 
     format_version: Literal[1] = Field(FORMAT_VERSION, description="Spec format version.")
-    name: str = Field("diagram", min_length=1)
-    description: str | None = None
+    name: str = Field("diagram", min_length=1, json_schema_extra=_LINE)
+    description: str | None = Field(None, json_schema_extra=_TEXT)
     nodes: list[NodeSpec]
     edges: list[Edge] = Field(
         default_factory=list, description="[parent, child] pairs or chains 'A -> B -> C'."
@@ -195,6 +209,11 @@ def _shape_problems(err: ValidationError) -> list[Problem]:
         elif code == "union_tag_not_found":
             code = "cid_invalid_kind"
             msg = "a node needs a 'kind': 'chance', 'decision' or 'utility'"
+        elif code == "string_unicode" and isinstance(e.get("input"), str):  # a lone surrogate
+            field = "the diagram's name" if loc == "name" else f"the text at {loc}"
+            found = text_problems(e["input"], field, loc, limit=len(e["input"]))
+            if found:
+                _, msg, code = found[0]
         seen.setdefault(loc, (loc, msg, code))
     return list(seen.values())
 
@@ -226,8 +245,7 @@ def _record(node: ChanceSpec | DecisionSpec | UtilitySpec) -> Node:
     if isinstance(node, DecisionSpec):
         return Decision(agent=node.agent, **common)
     if isinstance(node, UtilitySpec):
-        agents = (node.agent,) if isinstance(node.agent, str) else tuple(node.agent or ())
-        return Utility(agents=agents, **common)
+        return Utility(agents=check_owners(node.agent, node=node.name), **common)
     return Chance(**common)
 
 
@@ -272,9 +290,10 @@ def read_dict(data: Mapping[str, Any], *, source: str = "spec") -> Structure:
         node_parts, edge_parts, broken = _parts(data)
         name = data.get("name")
         description = data.get("description")
-        if not isinstance(name, str) or not name:
+        reported = {p[0] for p in problems}
+        if not isinstance(name, str) or not name or "name" in reported:
             name = "diagram"
-        if not isinstance(description, str):
+        if not isinstance(description, str) or "description" in reported:
             description = None
     else:
         problems, broken = [], set()

@@ -25,14 +25,18 @@ from cid.core.agents import AgentBook
 from cid.core.names import check_identifier, did_you_mean
 from cid.core.nodes import NODE_KINDS, Chance, Decision, Node, NodeKind, Utility, retype
 from cid.core.validation import (
+    MAX_NAME_LENGTH,
     Problem,
     cycle_problems,
+    diagram_text_problems,
     edge_problems,
     missing_agent_problems,
     new_edge_problems,
     node_problems,
     parent_problems,
     raise_first,
+    record_text_problems,
+    text_problems,
 )
 from cid.errors import CIDTypeError, DiagramError, NodeNotFoundError, SpecError
 
@@ -52,7 +56,10 @@ class Structure:
     Raises
     ------
     CIDTypeError
-        An invalid name or description.
+        A name or description that is not a string (or an empty name).
+    DiagramError
+        A name or description too long, or holding control characters (see
+        :func:`~cid.core.validation.text_problems`).
     """
 
     __slots__ = ("name", "description", "nodes", "parents", "children", "agents")
@@ -63,6 +70,7 @@ class Structure:
         if description is not None and not isinstance(description, str):
             raise CIDTypeError(f"diagram {name!r}: description must be a string, got "
                                f"{description!r}")
+        raise_first(diagram_text_problems(name, description))
         self.name = name
         self.description = description
         self.nodes: dict[str, Node] = {}
@@ -93,6 +101,7 @@ class Structure:
         """Add a record and edges from ``parents`` (existing nodes, in order)."""
         if not isinstance(node, (Chance, Decision, Utility)):
             raise CIDTypeError(f"not a node record: {node!r}")
+        raise_first(record_text_problems(node, f"node {node.name}"))
         raise_first(node_problems(self.nodes, node, f"node {node.name}"))
         checked, problems = parent_problems(node.name, parents, self.nodes)
         raise_first(problems)
@@ -160,6 +169,8 @@ class Structure:
         for old, new in mapping.items():
             self.record(old)
             check_identifier(new)
+            raise_first(text_problems(new, f"the new name of node {old}", "rename",
+                                      limit=MAX_NAME_LENGTH))
         names = {n: mapping.get(n, n) for n in self.nodes}
         seen: dict[str, str] = {}
         for old, new in names.items():
@@ -178,6 +189,7 @@ class Structure:
     def replace_record(self, record: Node) -> None:
         """Put ``record`` in place of the node of the same name (edges kept)."""
         old = self.record(record.name)
+        raise_first(record_text_problems(record, f"node {record.name}"))
         self.agents.remove(old)
         try:
             self.agents.check(record)
@@ -211,12 +223,13 @@ def assemble(name: str, description: str | None, nodes: Sequence[tuple[str, Node
     SpecError
         Listing every problem, earlier ones first.
     """
-    found = list(problems)
+    found = [*problems, *diagram_text_problems(name, description)]
     s = Structure.__new__(Structure)
     s.name, s.description = name, description
     s.nodes, s.parents, s.children, s.agents = {}, {}, {}, AgentBook()
     where: dict[str, str] = {}
     for loc, node in nodes:
+        found += record_text_problems(node, loc)
         dup = node_problems(s.nodes, node, loc)
         if dup:
             found.append((loc, dup[0][1].split(" (already")[0], dup[0][2]))

@@ -18,16 +18,17 @@ Examples
 
 from __future__ import annotations
 
+import re
 import sys
 import warnings
 from collections import deque
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import networkx as nx
 
 from cid.core.agents import missing_agent_message
-from cid.core.names import did_you_mean
+from cid.core.names import close_matches, did_you_mean
 from cid.core.nodes import (
     ATTRIBUTES,
     Chance,
@@ -40,10 +41,17 @@ from cid.core.nodes import (
 from cid.errors import CIDTypeError, CIDWarning, DiagramError, NodeNotFoundError
 
 if TYPE_CHECKING:
-    from cid.core.diagram import Diagram
+    from cid.core.structure import Structure
 
 __all__ = [
+    "MAX_NAME_LENGTH",
+    "MAX_TEXT_LENGTH",
     "Problem",
+    "check_owners",
+    "diagram_text_problems",
+    "empty_agents_problems",
+    "record_text_problems",
+    "text_problems",
     "cycle_problems",
     "cycle_text",
     "decision_and_utility_problem",
@@ -61,6 +69,122 @@ __all__ = [
 
 Problem = tuple[str, str, str]
 """``(location, message, code)``."""
+
+MAX_NAME_LENGTH: Final = 200
+"""The longest name (of a node, an agent or the diagram), in characters."""
+
+MAX_TEXT_LENGTH: Final = 10_000
+"""The longest label or description, in characters."""
+
+_FORBIDDEN: Final = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What no name may hold: the C0 and C1 control characters (tab and line feed included),
+DEL, the line and paragraph separators, and lone surrogates (which no UTF-8 file can hold)."""
+
+_FORBIDDEN_IN_TEXT: Final = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What no label or description may hold: as :data:`_FORBIDDEN`, but a line feed, which
+starts a new line of the text (in a drawn node, in a tooltip)."""
+
+
+def _shown(text: str, width: int = 40) -> str:
+    """``text``, cut to ``width`` characters (a name too long to be quoted whole)."""
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
+def _what(char: str) -> str:
+    if "\ud800" <= char <= "\udfff":
+        return "a lone surrogate"
+    if char in "\u2028\u2029":
+        return "a line or paragraph separator"
+    return "a control character"
+
+
+def text_problems(value: object, field: str, loc: str, *, limit: int,
+                  lines: bool = False) -> list[Problem]:
+    """The problem with a piece of text of a diagram, if any: longer than ``limit``
+    characters, or holding a character it may not hold.
+
+    No text may hold a control character (C0 or C1, DEL), a line or paragraph separator, or
+    a lone surrogate; a name is one line, and display text (``lines``: a label or a
+    description) may hold line feeds. Limits: :data:`MAX_NAME_LENGTH`,
+    :data:`MAX_TEXT_LENGTH`.
+
+    ``field`` names the text in the message (``"the label of node X"``); the character is
+    shown escaped, with its index. A value that is not a string is left to the type checks.
+
+    Examples
+    --------
+    >>> text_problems("Θ^R_2\\nsecond line", "the label of node X", "nodes[0]", limit=100,
+    ...               lines=True)
+    []
+    >>> text = text_problems("a\\x00b", "the label of node X", "nodes[0]", limit=100,
+    ...                      lines=True)[0][1]
+    >>> print(text)  # doctest: +ELLIPSIS
+    the label of node X holds a control character '\\x00' at index 1: labels and ...
+    """
+    if not isinstance(value, str):
+        return []
+    if len(value) > limit:
+        return [(loc, f"{field} is {len(value):,} characters long; at most {limit:,} are "
+                 "allowed", "cid_text_too_long")]
+    found = (_FORBIDDEN_IN_TEXT if lines else _FORBIDDEN).search(value)
+    if found is None:
+        return []
+    char = found.group()
+    rule = ("labels and descriptions break lines with '\\n' only, and hold no other control "
+            "characters or lone surrogates" if lines
+            else "names are one line, without control characters or lone surrogates")
+    return [(loc, f"{field} holds {_what(char)} {char!r} at index {found.start()}: {rule}",
+             "cid_control_character")]
+
+
+def record_text_problems(record: Node, loc: str) -> list[Problem]:
+    """The problems with the texts of a node record: its name, label, description, agent
+    names and text values (see :func:`text_problems`)."""
+    label, description = record.label or "", record.description or ""
+    if (len(record.name) <= MAX_NAME_LENGTH and len(label) <= MAX_TEXT_LENGTH
+            and len(description) <= MAX_TEXT_LENGTH and not _FORBIDDEN_IN_TEXT.search(label)
+            and not _FORBIDDEN_IN_TEXT.search(description) and not record.owners
+            and not record.domain):
+        return []  # the common case, at once (a node name is an identifier: all printable)
+    who = f"node {_shown(record.name)}"
+    found = text_problems(record.name, f"the name of {who}", loc, limit=MAX_NAME_LENGTH)
+    for key in ("label", "description"):
+        found += text_problems(getattr(record, key), f"the {key} of {who}", loc,
+                               limit=MAX_TEXT_LENGTH, lines=True)
+    for agent in record.owners:
+        found += text_problems(agent, f"the agent name {_shown(agent)!r} of {who}", loc,
+                               limit=MAX_NAME_LENGTH)
+    for value in record.domain or ():
+        if isinstance(value, str):
+            found += text_problems(value, f"the value {_shown(value)!r} of {who}", loc,
+                                   limit=MAX_TEXT_LENGTH)
+    return found
+
+
+def diagram_text_problems(name: object, description: object) -> list[Problem]:
+    """The problems with a diagram's name and description (see :func:`text_problems`)."""
+    found = text_problems(name, "the diagram's name", "name", limit=MAX_NAME_LENGTH)
+    shown = _shown(name) if isinstance(name, str) and not found else "diagram"
+    return found + text_problems(description, f"the description of {shown!r}", "description",
+                                 limit=MAX_TEXT_LENGTH, lines=True)
+
+
+def empty_agents_problems(agent: object, owners: Sequence[str], node: str,
+                          loc: str) -> list[Problem]:
+    """An empty list of agents given for a utility (it would silently mean the diagram's
+    only agent)."""
+    if agent is None or owners:
+        return []
+    return [(loc, f"node {node}: the list of agents is empty; name the agent(s), or give no "
+             "agent for the diagram's only agent", "cid_invalid_agent")]
+
+
+def check_owners(agent: object, *, node: str) -> tuple[str, ...]:
+    """The owners of a utility given as ``agent`` (see :func:`~cid.core.nodes.normalize_agents`);
+    an empty list is refused (:class:`~cid.DiagramError`)."""
+    owners = normalize_agents(agent, node=node)
+    raise_first(empty_agents_problems(agent, owners, node, f"node {node}"))
+    return owners
 
 
 def cycle_text(path: Sequence[str]) -> str:
@@ -232,24 +356,41 @@ def record_attributes(name: object, kind: str, label: object, description: objec
             "counterfactual": counterfactual}
 
 
-def warn_agent_typos(diagram: Diagram) -> None:
+def warn_agent_typos(s: Structure, *, added: Collection[str] | None = None) -> None:
     """Warn (:class:`~cid.CIDWarning`) when some agents have decisions but no utilities while
     others have utilities but no decisions: the signature of a misspelt agent name.
 
     An agent with utilities only (a principal) or decisions only is fine on its own.
+
+    ``s`` is the structure of the diagram (see :class:`~cid.core.structure.Structure`). A
+    diagram built step by step passes the agents a step has just ``added``: it is warned
+    only when one of them is on one side of the signature and its name looks like a
+    misspelling of an agent on the other side (``'alcie'`` and ``'alice'``; not ``'player1'``
+    and ``'player2'``), since while a diagram is being built an agent may have its decisions
+    and not yet its utilities.
     """
-    agents = diagram.agents
-    if len(agents) < 2:
+    if len(s.agents.agents) < 2:
         return
-    deciding = {a for n in diagram.decisions for a in diagram.agents_of(n)}
-    rewarded = {a for n in diagram.utilities for a in diagram.agents_of(n)}
+    deciding = {a for r in s.nodes.values() if r.kind == "decision" for a in s.agents.owners(r)}
+    rewarded = {a for r in s.nodes.values() if r.kind == "utility" for a in s.agents.owners(r)}
     no_utility = sorted(deciding - rewarded)
     no_decision = sorted(rewarded - deciding)
+    if added is not None and not any(
+            _misspelt(a, no_decision if a in no_utility else no_utility)
+            for a in added if a in no_utility or a in no_decision):
+        return
     if no_utility and no_decision:
         warnings.warn(
-            f"diagram {diagram.name!r}: {_agents_phrase(no_utility)} decisions but no utilities, "
+            f"diagram {s.name!r}: {_agents_phrase(no_utility)} decisions but no utilities, "
             f"and {_agents_phrase(no_decision)} utilities but no decisions; is an agent name "
             "misspelt?", CIDWarning, stacklevel=_caller_level())
+
+
+def _misspelt(name: str, others: list[str]) -> bool:
+    """Whether ``name`` looks like a misspelling of one of ``others``: a close match that
+    differs in more than its digits (``agent1`` and ``agent2`` are numbered agents)."""
+    letters = re.sub(r"\d", "", name)
+    return any(re.sub(r"\d", "", other) != letters for other in close_matches(name, others))
 
 
 def _agents_phrase(agents: list[str]) -> str:
@@ -286,5 +427,5 @@ def make_record(kind: str, name: str, *, agent: object = None, label: object = N
     if kind == "decision":
         return Decision(name, agent=agent, **attributes)  # type: ignore[arg-type]
     if kind == "utility":
-        return Utility(name, agents=normalize_agents(agent, node=name), **attributes)
+        return Utility(name, agents=check_owners(agent, node=name), **attributes)
     return Chance(name, **attributes)

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 import graphviz
 
 from cid.drawing.dot import Layout, Pin, to_digraph
-from cid.drawing.escape import xml_text
 from cid.drawing.grid import grid_cells, is_time_indexed
 from cid.drawing.kinds import KINDS, SHORT_NAMES
 from cid.drawing.layout import layout_of
@@ -31,6 +30,7 @@ from cid.drawing.placement import grid_points
 from cid.drawing.rendering import graphviz_available
 from cid.drawing.theme import OKABE_ITO, Theme
 from cid.errors import CIDWarning, DiagramError
+from cid.escape import xml_text
 
 if TYPE_CHECKING:
     from cid.model import Diagram

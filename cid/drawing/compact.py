@@ -27,12 +27,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cid.drawing.escape import latex_text, xml_text
 from cid.drawing.kinds import SHORT_NAMES, TITLES
 from cid.drawing.legend import LegendRow, legend_rows
 from cid.drawing.marks import badge
 from cid.drawing.overlay import Overlay
 from cid.drawing.theme import OKABE_ITO, Theme
+from cid.escape import latex_text, xml_text
 
 if TYPE_CHECKING:
     from cid.model import Diagram

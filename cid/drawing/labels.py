@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from cid.drawing.escape import clean_text, xml_text
+from cid.escape import clean_text, xml_text
 
 __all__ = [
     "Segment",

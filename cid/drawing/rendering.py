@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import graphviz
 
 from cid.errors import DiagramError, GraphvizNotFoundError, RenderError
+from cid.escape import escape_html
 
 if TYPE_CHECKING:
     from cid.drawing.overlay import Overlay
@@ -293,10 +294,11 @@ class Rendering:
         else:
             line = f"Graphviz could not draw this diagram ({problem}); here is its DOT source."
         longest = max((len(run) for run in re.findall(r"`+", self._dot)), default=0)
-        fence = "`" * max(3, longest + 1)
-        return {
+        fence = "`" * max(3, longest + 1)  # a fence longer than any run inside: never closed
+        return {  # the problem may quote a label: no tag in it survives into the Markdown
             "text/plain": f"{self!r}\n{line}\nDOT source:\n{self._dot}",
-            "text/markdown": f"{line}\n\n{fence}dot\n{self._dot}{fence}\n",
+            "text/markdown": f"{escape_html(line, quote=False)}\n\n{fence}dot\n{self._dot}"
+                             f"{fence}\n",
         }
 
     def _repr_mimebundle_(

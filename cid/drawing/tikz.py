@@ -34,7 +34,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cid.drawing.colors import text_color_on
-from cid.drawing.escape import latex_math, latex_text, tikz_name
 from cid.drawing.kinds import KINDS, SHORT_NAMES
 from cid.drawing.labels import Segment, parse_label
 from cid.drawing.layout import EdgeRoute, Layout
@@ -42,6 +41,7 @@ from cid.drawing.marks import ring_attributes
 from cid.drawing.nodelabel import is_counterfactual, label_source
 from cid.drawing.overlay import Overlay
 from cid.drawing.theme import Theme
+from cid.escape import latex_math, latex_text, tikz_name
 
 if TYPE_CHECKING:
     from cid.model import Diagram

@@ -88,6 +88,45 @@ __all__ = [
 _TOL = 1e-6  # tolerance for probabilities summing to 1
 
 
+def finite_number(value: object) -> float | None:
+    """``value`` as a finite float; ``None`` for a value that is not a real number, NaN, an
+    infinity, or too large for a float (``10**400``).
+
+    >>> finite_number(3), finite_number(10**400), finite_number(float("nan")), finite_number("1")
+    (3.0, None, None, None)
+    """
+    if not isinstance(value, numbers.Real):
+        return None
+    try:
+        number = float(value)
+    except (OverflowError, TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _finite(value: object) -> str:
+    """``"finite "`` for a real number (so "not a finite number"), else ``""``."""
+    return "finite " if isinstance(value, numbers.Real) else ""
+
+
+def shown_value(value: object, width: int = 60) -> str:
+    """``repr(value)``, cut to ``width`` characters, and why it is no finite number.
+
+    >>> print(shown_value(10**400, width=10))
+    1000000... (an integer of 401 digits, too large for a float)
+    """
+    text = repr(value)
+    if len(text) > width:
+        text = text[:width - 3] + "..."
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        try:
+            float(value)
+        except OverflowError:
+            digits = len(str(abs(int(value))))
+            text += f" (an integer of {digits} digits, too large for a float)"
+    return text
+
+
 @dataclass(frozen=True, eq=False)
 class CPD:
     """The resolved CPD of one node: a probability table over (parents..., node).
@@ -257,10 +296,12 @@ def _from_dict(node: str, spec: Mapping[object, object], parents: tuple[str, ...
         if value not in dom:
             problems.append(f"{node}: value {value!r} is not in the domain {dom.values}")
             continue
-        if not isinstance(p, numbers.Real):
-            problems.append(f"{node}: probability of {value!r} is {p!r}, not a number")
+        number = finite_number(p)
+        if number is None:
+            problems.append(f"{node}: probability of {value!r} is {shown_value(p)}, not a "
+                            f"{_finite(p)}number")
             continue
-        row[dom.index(value)] += float(p)
+        row[dom.index(value)] += number
     if problems:
         return None, problems
     table = _check_rows(node, row, parents, pdoms, problems)
@@ -271,8 +312,7 @@ def _not_a_value(value: object) -> str | None:
     """Why ``value`` cannot be a node's value (``None`` when it can)."""
     if value is None:
         return "None (a forgotten return?)"
-    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral) and (
-            math.isnan(float(value))):
+    if value != value:  # NaN, the one value unequal to itself
         return "NaN"
     try:
         hash(value)
@@ -317,10 +357,11 @@ def _chance_from_function(node: str, spec: Callable[..., object] | Function,
             tally.add("returning no valid value", f"the function returned {why} for {at}")
             continue
         if isinstance(out, Mapping):
-            odd = [p for p in out.values() if not isinstance(p, numbers.Real)]
+            odd = [p for p in out.values() if finite_number(p) is None]
             if odd:
                 tally.add("with probabilities that are not numbers",
-                          f"probability {odd[0]!r} for {at} is not a number (in {out!r})")
+                          f"probability {shown_value(odd[0])} for {at} is not a "
+                          f"{_finite(odd[0])}number (in {shown_value(out)})")
                 continue
         seen.extend(values)
     if tally.close():
@@ -353,7 +394,7 @@ def _chance_from_function(node: str, spec: Callable[..., object] | Function,
 def _as_float_array(node: str, spec: object, problems: list[str]) -> np.ndarray | None:
     try:
         return np.array(spec, dtype=float)
-    except (TypeError, ValueError):
+    except (OverflowError, TypeError, ValueError):
         problems.append(f"{node}: cannot read {type(spec).__name__} {spec!r:.60} as a table of "
                         "numbers (give a numpy array, nested lists, a dict or a function)")
         return None

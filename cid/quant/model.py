@@ -41,7 +41,7 @@ from cid.errors import DiagramError, ModelIncompleteError, NodeNotFoundError
 from cid.model import Diagram
 from cid.quant.cpd import CPD, resolve_chance
 from cid.quant.domains import Domain
-from cid.quant.utility import UtilityTable, resolve_utility
+from cid.quant.utility import UtilityTable, resolve_utility, utility_bound_problems
 
 __all__ = ["Model"]
 
@@ -154,6 +154,7 @@ class Model:
         self._utilities: dict[str, UtilityTable] = {}
         self._missing: list[str] = []
         self._resolve(invalid)
+        invalid.extend(utility_bound_problems(self._utilities))
         if invalid:
             raise _problem_error(self.name, invalid, self._missing)
 
@@ -229,7 +230,16 @@ class Model:
 
         ``specs`` are the specs the pieces came from (default: the pieces themselves), used
         to re-resolve a node whose parents' values change (:func:`~cid.quant.do`).
+
+        Raises
+        ------
+        ModelIncompleteError
+            The utilities are too large to add up safely (see
+            :func:`~cid.quant.utility.utility_bound_problems`).
         """
+        too_large = utility_bound_problems(utilities)
+        if too_large:
+            raise _problem_error(name or template.name, too_large)
         new = cls.__new__(cls)
         new._diagram = diagram
         new.name = name or template.name

@@ -16,19 +16,37 @@ Examples
 
 from __future__ import annotations
 
-import math
 import numbers
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
+from typing import Final
 
 import numpy as np
 
 from cid.errors import ModelIncompleteError
 from cid.quant._binding import MAX_SHOWN, Function, evaluate, format_config, limit
-from cid.quant.cpd import CPD, _as_float_array, _check_rows, _config_index, _shape_text
-from cid.quant.domains import Domain, plain
+from cid.quant.cpd import (
+    CPD,
+    _as_float_array,
+    _check_rows,
+    _config_index,
+    _shape_text,
+    finite_number,
+    shown_value,
+)
+from cid.quant.domains import Domain
 
-__all__ = ["UtilityTable", "resolve_utility"]
+__all__ = ["UTILITY_BOUND", "UtilityTable", "resolve_utility", "utility_bound_problems"]
+
+UTILITY_BOUND: Final = 2.0**1000
+"""The most the largest absolute values of a model's utilities may sum to (about 1.07e301).
+
+Every expected utility of the model then lies within this bound, every difference of two
+(a value of information or of control) within twice it, and every probability-weighted sum
+the solver forms far from the float limit (about 1.8e308 = 2**1024): nothing can overflow
+to an infinity, so no optimal action is chosen from an overflowed comparison."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +77,11 @@ class UtilityTable:
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", np.asarray(self.values, dtype=float))
         self.values.flags.writeable = False
+
+    @cached_property
+    def largest(self) -> float:
+        """The largest absolute (expected) utility over the parent configurations."""
+        return float(np.abs(self.values).max(initial=0.0))
 
     def support(self) -> Domain:
         """The numbers the utility takes with positive probability (sorted)."""
@@ -136,7 +159,12 @@ def resolve_utility(node: str, spec: object, parents: Sequence[str],
             return None, problems
         return _utility_from_outputs(node, outputs, parents, pdoms, declared, problems)
     if isinstance(spec, numbers.Real):  # a constant, whatever the parents
-        spec = np.full(cards, float(spec))
+        number = finite_number(spec)
+        if number is None:
+            problems.append(f"{node}: a utility must be a finite real number, got "
+                            f"{shown_value(spec)}")
+            return None, problems
+        spec = np.full(cards, number)
     table = _as_float_array(node, spec, problems)
     if table is None:
         return None, problems
@@ -150,6 +178,8 @@ def resolve_utility(node: str, spec: object, parents: Sequence[str],
         if checked is None:
             return None, problems
         values = checked @ declared.as_array()
+        if not _finite_expectations(node, values, problems):
+            return None, problems
         return UtilityTable(node, parents, pdoms, values, declared, checked), problems
     problems.append(f"{node}: the utility table has shape {table.shape}, expected "
                     f"{_shape_text(node, parents, pdoms, None)} (a real number per configuration)")
@@ -166,17 +196,17 @@ def _utility_from_outputs(node: str, outputs: list[tuple[tuple[Hashable, ...], o
     bad = 0
     dists: list[dict[float, float]] = []
     for vals, out in outputs:
-        dist = out if isinstance(out, Mapping) else {out: 1.0}
+        pairs = list(out.items()) if isinstance(out, Mapping) else [(out, 1.0)]
         clean: dict[float, float] = {}
-        for v, p in dist.items():
-            if (not isinstance(v, numbers.Real) or not math.isfinite(float(v))
-                    or not isinstance(p, numbers.Real)):
+        for v, p in pairs:
+            number, weight = finite_number(v), finite_number(p)
+            if number is None or weight is None:
                 bad += 1
                 if bad <= MAX_SHOWN:
                     problems.append(f"{node}: a utility must be a finite real number; the function "
-                                    f"gave {out!r} for {format_config(parents, vals)}")
+                                    f"gave {shown_value(out)} for {format_config(parents, vals)}")
                 break
-            clean[float(plain(v))] = clean.get(float(plain(v)), 0.0) + float(p)  # type: ignore[arg-type]
+            clean[number] = clean.get(number, 0.0) + weight
         dists.append(clean)
     limit(problems, bad, node, "with non-numeric utilities")
     if bad:
@@ -200,4 +230,45 @@ def _utility_from_outputs(node: str, outputs: list[tuple[tuple[Hashable, ...], o
     checked = _check_rows(node, table, parents, pdoms, problems)
     if checked is None:
         return None, problems
-    return UtilityTable(node, parents, pdoms, checked @ dom.as_array(), dom, checked), problems
+    values = checked @ dom.as_array()
+    if not _finite_expectations(node, values, problems):
+        return None, problems
+    return UtilityTable(node, parents, pdoms, values, dom, checked), problems
+
+
+def _finite_expectations(node: str, values: np.ndarray, problems: list[str]) -> bool:
+    """Whether the expected values of a random utility are finite (else a problem)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        finite = bool(np.all(np.isfinite(values)))
+    if not finite:
+        problems.append(f"{node}: the expected utility overflows (its values are too large "
+                        "for a float); rescale the utilities")
+    return finite
+
+
+def utility_bound_problems(tables: Mapping[str, UtilityTable]) -> list[str]:
+    """The problem with a model whose utilities are too large to add up safely, if so.
+
+    The largest absolute values of the utility tables must sum to at most
+    :data:`UTILITY_BOUND`: a check made once, when utilities are tabulated, that keeps every
+    expected utility the model's queries and solvers compute finite.
+
+    Examples
+    --------
+    >>> from cid.quant.domains import Domain
+    >>> big = {u: UtilityTable(u, ("D",), (Domain([0, 1]),), [0.0, 1e308]) for u in "UV"}
+    >>> print(utility_bound_problems(big)[0])  # doctest: +ELLIPSIS
+    U, V: the largest absolute utilities sum to more than the float limit (1.8e+308), more ...
+    """
+    largest = {n: t.largest for n, t in tables.items()}
+    total = sum(largest.values())  # inf when it overflows; rounded, so checked exactly near
+    if total <= UTILITY_BOUND / 2 or sum(map(Fraction, largest.values())) <= UTILITY_BOUND:
+        return []
+    biggest = sorted(largest, key=lambda n: -largest[n])
+    told = f"{total:.3g}" if total != float("inf") else "more than the float limit (1.8e+308)"
+    shown = ", ".join(biggest[:MAX_SHOWN]) + (f" and {len(biggest) - MAX_SHOWN} more"
+                                              if len(biggest) > MAX_SHOWN else "")
+    return [f"{shown}: the largest absolute utilities sum to {told}, more than 2**1000 "
+            f"(about {UTILITY_BOUND:.3g}): expected utilities could overflow to infinity and "
+            "optimal actions be chosen wrongly; rescale the utilities (divide them all by the "
+            "same number)"]

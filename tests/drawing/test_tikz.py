@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import cid
 from cid.drawing import render
-from cid.drawing.escape import latex_text, tikz_name
 from cid.drawing.tikz import TIKZ_COMMANDS, label_tex
+from cid.escape import latex_text, tikz_name
 
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 

@@ -332,7 +332,7 @@ def test_hostile_labels_are_shown_as_text(tmp_path: Path, browser: Any,
     d = cid.Diagram("<img src=x onerror=alert(1)>")
     d = d.chance("S", label="<script>alert(1)</script>").decision(
         "D", parents=["S"], agent="</script><b>&amp;</b>")
-    d = d.utility("U", parents=["D", "S"], label="100 % & _\u2028")
+    d = d.utility("U", parents=["D", "S"], label="100 % & _\nnext")
     cid.explore(d, svg=fake_svg(d)).save(tmp_path / "x.html")
     s = open_session(browser, session, tmp_path / "x.html")
     s.open()

@@ -6,13 +6,16 @@ from hypothesis import strategies as st
 
 import cid
 
-_text = st.text(max_size=8)
+# what a diagram's texts may hold: no control characters, separators or lone surrogates;
+# labels and descriptions may hold line feeds
+_printable = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp"))
+_text = st.text(_printable | st.just("\n"), max_size=8)
 _labels = st.one_of(st.none(), _text)
 _values = st.one_of(
     st.integers(-3, 3),
     st.integers(),  # large ones too
     st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=3),
+    st.text(_printable, max_size=3),
     st.booleans(),
 )
 # mixed types in one domain; unique by equality, as the diagram requires (1 == 1.0 == True)
