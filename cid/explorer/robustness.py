@@ -1,4 +1,4 @@
-"""What the explorer reads from a robustness report: a typing :class:`~typing.Protocol`.
+"""What the explorer reads from a robustness report: the protocols of :mod:`cid.drawing.robust`.
 
 The explorer shows, next to each incentive verdict, whether it survives small edits of the
 diagram. Any object with a ``verdicts`` attribute whose items have ``kind``, ``node``,
@@ -24,47 +24,15 @@ diagram. Any object with a ``verdicts`` attribute whose items have ``kind``, ``n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Iterable
+from typing import Any
 
+from cid.drawing.robust import RobustnessReport
+from cid.drawing.robust import Verdict as RobustnessVerdict
 from cid.errors import CIDTypeError
 from cid.incentives import IncentiveKind
 
 __all__ = ["RobustnessReport", "RobustnessVerdict", "robustness_rows"]
-
-
-@runtime_checkable
-class RobustnessVerdict(Protocol):
-    """One verdict: whether ``node`` admits an incentive of ``kind`` for ``decision``
-    (``present``), whether that answer survives the edits tried (``robust``), and the edges
-    it hinges on (``hinges``: pairs ``(tail, head)`` or strings ``"A -> B"``). A verdict may
-    also have ``flips``, the edits that flip it: each is shown by its ``str``."""
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def node(self) -> str: ...
-
-    @property
-    def decision(self) -> str: ...
-
-    @property
-    def present(self) -> bool: ...
-
-    @property
-    def robust(self) -> bool: ...
-
-    @property
-    def hinges(self) -> Iterable[Sequence[str]]: ...
-
-
-@runtime_checkable
-class RobustnessReport(Protocol):
-    """A robustness report: anything with an iterable of :class:`RobustnessVerdict`."""
-
-    @property
-    def verdicts(self) -> Iterable[RobustnessVerdict]: ...
 
 
 def _edge(hinge: object) -> list[str]:
