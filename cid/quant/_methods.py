@@ -155,7 +155,9 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
             observers[p] = observers.get(p, 0) + 1
 
     def ready(D: str) -> bool:
-        return elim.adj.get(D, set()) <= allowed_sets[D]
+        # its bucket holds only what it observes, and no decision still to be maximised
+        # observes it (that decision's rule, not yet a factor, would depend on it)
+        return observers.get(D, 0) == 0 and elim.adj.get(D, set()) <= allowed_sets[D]
 
     for v in elim.variables():
         if v not in remaining:
@@ -167,6 +169,8 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
         if waiting:
             D = min(waiting, key=lambda x: (elim.size(x), -rank[x]))
             waiting.discard(D)
+            if not ready(D):  # its neighbourhood grew: it comes back when touched
+                continue
             bucket, scope = elim.take_bucket(D)
             step = maximise(combine(bucket, scope, cards), tol)
             if step is None:
@@ -180,7 +184,7 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
                 observers[p] -= 1
                 if observers[p] == 0:
                     elim.touch(p)
-            touched = scope[:-1]
+            touched = (*scope[:-1], *allowed[D])
         else:
             nxt = elim.best(lambda u: u not in remaining and observers.get(u, 0) == 0)
             if nxt is None:
