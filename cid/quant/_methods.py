@@ -142,6 +142,11 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
                     ) -> tuple[float, Policy, dict[str, int]] | None:
     """One max-sum elimination pass; ``None`` when no valid order is found.
 
+    A decision is maximised once its bucket holds only itself and ``allowed`` observations
+    and every free decision observing it has been maximised: its rule is then a best
+    response to *any* rules of the others, so the pass is exact. An observation is summed
+    out only after every decision observing it.
+
     ``engine`` runs the elimination (a subclass may record the steps, see
     :mod:`cid.quant.plan`)."""
     d = model.diagram

@@ -15,6 +15,8 @@ from cid.quant._search import cutset, no_forgetting_parents
 from tests.support.random_models import brute_force_eu, brute_force_meu, policy_count, random_model
 from zoo.off_switch import OPTIMUM, UA_PRIOR, off_switch
 
+from ._signalling import direct_signalling
+
 
 def _soluble(m: Model) -> bool:
     d = m.diagram
@@ -161,35 +163,12 @@ def test_signalling_games_exercise_the_search() -> None:
     assert "search" in methods
 
 
-def _direct_signalling(seed: int) -> Model:
-    """D1 sees a hidden H and D2 sees D1's action itself; U(H, D2) rewards D2 for matching H.
-    D1 also has a chance child C (a cost V(C), or no utility at all), so that D1's bucket
-    in an elimination pass can hold nothing but H and D1 while D2, which observes D1, is
-    still to be maximised."""
-    rng = np.random.default_rng(seed)
-    kh, k1 = (int(rng.integers(2, 4)) for _ in range(2))
-    edges = ["H -> D1 -> D2", "H, D2 -> U", "D1 -> C"]
-    for edge, p in (("H -> C", 0.5), ("C -> D2", 0.3), ("D1 -> U", 0.3), ("C -> V", 0.5)):
-        if rng.random() < p:
-            edges.append(edge)
-    utilities = ["U", "V"] if "C -> V" in edges else ["U"]
-    d = cid.Diagram.from_edges(edges, decisions=["D1", "D2"], utilities=utilities)
-    card = {"H": kh, "D1": k1, "D2": 2, "C": 2}
-    cpds: dict[str, object] = {
-        "H": rng.dirichlet(np.ones(kh)),
-        "C": rng.dirichlet(np.ones(2), size=tuple(card[p] for p in d.parents("C"))),
-        "U": np.round(rng.normal(size=tuple(card[p] for p in d.parents("U"))) * 3, 1)}
-    if "V" in utilities:
-        cpds["V"] = np.round(rng.normal(size=2), 1)
-    return Model(d, cpds, {"D1": list(range(k1)), "D2": [0, 1], "C": [0, 1]})
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 2**31 - 1))
 def test_a_decision_observed_by_another_is_not_maximised_before_it(seed: int) -> None:
     """D2 reads D1's action, so D1's rule is only optimal once D2's response is known:
     elimination must not maximise D1 first (it would choose D1 as if D2 ignored it)."""
-    m = _direct_signalling(seed)
+    m = direct_signalling(seed)
     best, _ = brute_force_meu(m)
     sol = solve(m)
     assert sol.exact and sol.meu == pytest.approx(best, abs=1e-9)
