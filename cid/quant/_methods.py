@@ -196,7 +196,9 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
                 break
             touched = tuple(elim.adj.get(nxt, ()))
             elim.sum_out(nxt)
-        waiting.update(u for u in touched if u in remaining and ready(u))
+        # a decision in no factor is left to the end (nothing depends on it)
+        waiting.update(u for u in touched if u in remaining and elim.holding.get(u)
+                       and ready(u))
         if bar is not None:
             bar.update(1)
     for D in sorted(remaining, key=rank.__getitem__):
