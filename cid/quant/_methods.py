@@ -142,6 +142,11 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
                     ) -> tuple[float, Policy, dict[str, int]] | None:
     """One max-sum elimination pass; ``None`` when no valid order is found.
 
+    A decision is maximised once its bucket holds only itself and ``allowed`` observations
+    and every free decision observing it has been maximised: its rule is then a best
+    response to *any* rules of the others, so the pass is exact. An observation is summed
+    out only after every decision observing it.
+
     ``engine`` runs the elimination (a subclass may record the steps, see
     :mod:`cid.quant.plan`)."""
     d = model.diagram
@@ -155,7 +160,9 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
             observers[p] = observers.get(p, 0) + 1
 
     def ready(D: str) -> bool:
-        return elim.adj.get(D, set()) <= allowed_sets[D]
+        # its bucket holds only what it observes, and no decision still to be maximised
+        # observes it (that decision's rule, not yet a factor, would depend on it)
+        return observers.get(D, 0) == 0 and elim.adj.get(D, set()) <= allowed_sets[D]
 
     for v in elim.variables():
         if v not in remaining:
@@ -167,6 +174,8 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
         if waiting:
             D = min(waiting, key=lambda x: (elim.size(x), -rank[x]))
             waiting.discard(D)
+            if not ready(D):  # its neighbourhood grew: it comes back when touched
+                continue
             bucket, scope = elim.take_bucket(D)
             step = maximise(combine(bucket, scope, cards), tol)
             if step is None:
@@ -180,14 +189,16 @@ def by_elimination(model: Model, free: Sequence[str], allowed: Mapping[str, tupl
                 observers[p] -= 1
                 if observers[p] == 0:
                     elim.touch(p)
-            touched = scope[:-1]
+            touched = (*scope[:-1], *allowed[D])
         else:
             nxt = elim.best(lambda u: u not in remaining and observers.get(u, 0) == 0)
             if nxt is None:
                 break
             touched = tuple(elim.adj.get(nxt, ()))
             elim.sum_out(nxt)
-        waiting.update(u for u in touched if u in remaining and ready(u))
+        # a decision in no factor is left to the end (nothing depends on it)
+        waiting.update(u for u in touched if u in remaining and elim.holding.get(u)
+                       and ready(u))
         if bar is not None:
             bar.update(1)
     for D in sorted(remaining, key=rank.__getitem__):

@@ -7,11 +7,11 @@ returns read only requisite observations. Then:
 ``"elimination"`` (tried first by ``method="auto"``)
     One variable-elimination pass in the expectation semiring that *maximises* each decision
     out of its bucket as soon as the bucket holds nothing but the decision and what it
-    observes: the bucket's table is the decision's expected-utility table over
-    ``(observations, decision)``, and its argmax is the rule (one contraction per decision, no
-    query per observation). For an MDP this is backward induction, linear in the horizon.
-    Exact whenever such an order exists (it does for MDPs, POMDPs with history-based
-    policies, and most diagrams with sufficient recall).
+    observes, and no decision still to be maximised observes it: the bucket's table is the
+    decision's expected-utility table over ``(observations, decision)``, and its argmax is
+    the rule (one contraction per decision, no query per observation). For an MDP this is
+    backward induction, linear in the horizon. Exact whenever such an order exists (it does
+    for MDPs, POMDPs with history-based policies, and most diagrams with sufficient recall).
 ``"spu"``
     Single policy updating (Lauritzen and Nilsson 2001): start from uniformly random rules and
     replace one decision's rule at a time by the best response, read off the decision's

@@ -15,6 +15,8 @@ from cid.quant._search import cutset, no_forgetting_parents
 from tests.support.random_models import brute_force_eu, brute_force_meu, policy_count, random_model
 from zoo.off_switch import OPTIMUM, UA_PRIOR, off_switch
 
+from ._signalling import direct_signalling
+
 
 def _soluble(m: Model) -> bool:
     d = m.diagram
@@ -25,21 +27,37 @@ def _soluble(m: Model) -> bool:
                                                         utilities=d.utilities))
 
 
-def _non_soluble(seed: int) -> Model | None:
+def _non_soluble(seed: int, *, observed: bool = False) -> Model | None:
+    """A random model whose relevance graph has a cycle; with ``observed``, the last decision
+    also sees the first one's action (a decision observing a decision)."""
     for attempt in range(60):
         m = random_model(seed * 100 + attempt, n=7, max_parents=2, decisions=3, utilities=2,
                          max_card=2)
+        d = m.diagram
+        first, last = d.decisions[0], d.decisions[-1]
+        if observed and first not in d.parents(last):
+            if any(d.children(u) for u in d.utilities):
+                continue
+            m = _on(m, d.with_edge(first, last))
         if policy_count(m) <= 5000 and not _soluble(m):
             return m
     return None
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 10_000))
-def test_default_solve_is_exact_without_sufficient_recall(seed: int) -> None:
+def _on(m: Model, diagram: cid.Diagram) -> Model:
+    """The model's tables on ``diagram`` (same nodes; a new information link only)."""
+    d = m.diagram
+    cpds: dict[str, object] = {n: m.cpd(n).table for n in d.chance_nodes}
+    cpds.update({u: m.utility(u).values for u in d.utilities})
+    return Model(diagram, cpds, {D: list(m.domain(D).values) for D in d.decisions})
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 10_000), st.booleans())
+def test_default_solve_is_exact_without_sufficient_recall(seed: int, observed: bool) -> None:
     """On random models whose relevance graph has a cycle, the default solve finds the MEU
     that enumerating every deterministic policy (an oracle sharing no code) finds."""
-    m = _non_soluble(seed)
+    m = _non_soluble(seed, observed=observed)
     if m is None:
         return
     best, _ = brute_force_meu(m)
@@ -143,3 +161,38 @@ def test_the_exact_search_finds_the_optimum_of_signalling_games(seed: int) -> No
 def test_signalling_games_exercise_the_search() -> None:
     methods = {solve(_signalling(seed)).method for seed in range(30)}
     assert "search" in methods
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**31 - 1))
+def test_a_decision_observed_by_another_is_not_maximised_before_it(seed: int) -> None:
+    """D2 reads D1's action, so D1's rule is only optimal once D2's response is known:
+    elimination must not maximise D1 first (it would choose D1 as if D2 ignored it)."""
+    m = direct_signalling(seed)
+    best, _ = brute_force_meu(m)
+    sol = solve(m)
+    assert sol.exact and sol.meu == pytest.approx(best, abs=1e-9)
+    assert brute_force_eu(m, sol.policy) == pytest.approx(best, abs=1e-9)
+    try:
+        eliminated = solve(m, method="elimination")
+    except cid.DiagramError:  # no valid order: refused, not a wrong answer
+        return
+    assert eliminated.meu == pytest.approx(best, abs=1e-9)
+
+
+def test_a_signal_through_a_decision_is_found() -> None:
+    """S is a fair coin; D0 sees S, D3 sees only D0; U pays 1 when D3 equals S (and a chance
+    C hangs off S and D0). Copying S into D0 and D0 into D3 earns 1; a D0 chosen as if D3
+    ignored it earns 0.5, which elimination once returned as exact."""
+    d = cid.Diagram.from_edges(["S -> D0 -> D3 -> U", "S -> U", "S, D0 -> C"],
+                               decisions=["D0", "D3"], utilities=["U"])
+    m = Model(d, {"S": [0.5, 0.5], "C": [[[0.3, 0.7], [0.6, 0.4]], [[0.9, 0.1], [0.2, 0.8]]],
+                  "U": lambda S, D3: float(S == D3)}, {"D0": [0, 1], "D3": [0, 1], "C": [0, 1]})
+    assert brute_force_meu(m)[0] == pytest.approx(1.0)
+    sol = solve(m)
+    assert sol.exact and sol.meu == pytest.approx(1.0)
+    for s in (0, 1):
+        assert sol.policy["D3"](D0=sol.policy["D0"](S=s)) == s
+    with pytest.raises(cid.DiagramError, match="no elimination order"):
+        solve(m, method="elimination")
+    assert cid.quant.compile(m).solve(m).meu == pytest.approx(1.0)

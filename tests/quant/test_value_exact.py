@@ -10,6 +10,8 @@ import cid
 from cid.quant import control_value, information_value
 from tests.support.random_models import brute_force_meu, policy_count, random_model
 
+from ._signalling import direct_signalling
+
 
 def _respecified(m: cid.Model, diagram: cid.Diagram, *, drop: str | None = None) -> cid.Model:
     """The model's numbers on another diagram over the same nodes (tables, not the model's
@@ -31,7 +33,7 @@ def _small(seed: int) -> cid.Model | None:
     return None
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10_000), st.data())
 def test_control_value_is_exact_by_default(seed: int, data: st.DataObject) -> None:
     m = _small(seed)
@@ -49,7 +51,7 @@ def test_control_value_is_exact_by_default(seed: int, data: st.DataObject) -> No
     assert value.exact and value.value == pytest.approx(expected, abs=1e-9)
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.integers(0, 10_000), st.data())
 def test_information_value_is_exact_by_default(seed: int, data: st.DataObject) -> None:
     m = _small(seed)
@@ -69,6 +71,35 @@ def test_information_value_is_exact_by_default(seed: int, data: st.DataObject) -
     expected = brute_force_meu(linked)[0] - brute_force_meu(m)[0]
     value = information_value(m, node, decision=decision)
     assert value.exact and value.value == pytest.approx(expected, abs=1e-9)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**31 - 1))
+def test_the_value_of_information_a_decision_can_signal_is_exact(seed: int) -> None:
+    """D2 reads D1's action; the value of letting D1 see the hidden H (which it can pass on
+    to D2) against the brute-force MEUs with and without the link."""
+    m = direct_signalling(seed, sees_hidden=False)
+    linked = direct_signalling(seed)
+    expected = brute_force_meu(linked)[0] - brute_force_meu(m)[0]
+    value = information_value(m, "H", decision="D1")
+    assert value.exact and value.value == pytest.approx(expected, abs=1e-9)
+
+
+def test_the_value_of_a_signal_read_through_a_decision_is_exact() -> None:
+    """N3 sees only N0; once N0 sees N1, N0 can pass N1 on to N3 (N1 also enters N4). The
+    solver once maximised N0 before N3 and claimed an exact MEU below the optimum."""
+    m = _small(276)
+    assert m is not None
+    d = m.diagram
+    assert set(d.edge_list) == {("N0", "N3"), ("N3", "N4"), ("N1", "N4"), ("N1", "N5"),
+                                ("N0", "N5")}
+    linked = _respecified(m, d.with_edge("N1", "N0"))
+    best = brute_force_meu(linked)[0]
+    sol = cid.solve(linked)
+    assert sol.exact and sol.meu == pytest.approx(best, abs=1e-9)
+    value = information_value(m, "N1", decision="N0")
+    assert value.exact
+    assert value.value == pytest.approx(best - brute_force_meu(m)[0], abs=1e-9)
 
 
 def _descendants(d: cid.Diagram, node: str) -> set[str]:
