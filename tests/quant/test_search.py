@@ -13,9 +13,8 @@ from cid.graph import minimal_d_reduction, relevance_graph
 from cid.quant import Model, solve
 from cid.quant._search import cutset, no_forgetting_parents
 from tests.support.random_models import brute_force_eu, brute_force_meu, policy_count, random_model
+from tests.support.signalling_models import direct_signalling
 from zoo.off_switch import OPTIMUM, UA_PRIOR, off_switch
-
-from ._signalling import direct_signalling
 
 
 def _soluble(m: Model) -> bool:

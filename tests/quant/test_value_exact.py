@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 import cid
 from cid.quant import control_value, information_value
 from tests.support.random_models import brute_force_meu, policy_count, random_model
-
-from ._signalling import direct_signalling
+from tests.support.signalling_models import direct_signalling
 
 
 def _respecified(m: cid.Model, diagram: cid.Diagram, *, drop: str | None = None) -> cid.Model:
