@@ -44,6 +44,7 @@ from typing import Literal, get_args
 
 from cid.errors import ModelIncompleteError
 from cid.quant.domains import Domain
+from cid.quant.limits import check_table_size, tabulation_progress
 
 __all__ = ["MAX_SHOWN", "CallStyle", "Function", "call_style", "evaluate", "format_config",
            "limit"]
@@ -213,7 +214,8 @@ def evaluate(node: str, spec: Callable[..., object] | Function, parents: Sequenc
     call = _caller(fn, style, parents)
     outputs: list[tuple[tuple[Hashable, ...], object]] = []
     failures = 0
-    for vals in itertools.product(*parent_domains):
+    count = check_table_size(node, parents, parent_domains)
+    for vals in tabulation_progress(node, itertools.product(*parent_domains), count):
         try:
             outputs.append((vals, call(vals)))
         except Exception as err:  # noqa: BLE001 - report which node and which inputs

@@ -76,6 +76,7 @@ from cid.quant._binding import (
     limit,
 )
 from cid.quant.domains import Domain
+from cid.quant.limits import check_table_size
 
 __all__ = [
     "CPD",
@@ -270,6 +271,7 @@ def resolve_chance(node: str, spec: object, parents: Sequence[str],
                             f"{', '.join(spec.parents) or 'no parents'} with other domains")
             return None, problems
         return spec, problems
+    check_table_size(node, parents, pdoms, len(declared) if declared is not None else 1)
     if isinstance(spec, Mapping):
         return _from_dict(node, spec, parents, pdoms, declared, problems)
     if callable(spec) or isinstance(spec, Function):

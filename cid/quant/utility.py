@@ -37,6 +37,7 @@ from cid.quant.cpd import (
     shown_value,
 )
 from cid.quant.domains import Domain
+from cid.quant.limits import check_table_size
 
 __all__ = ["UTILITY_BOUND", "UtilityTable", "resolve_utility", "utility_bound_problems"]
 
@@ -141,6 +142,8 @@ def resolve_utility(node: str, spec: object, parents: Sequence[str],
     pdoms = tuple(parent_domains)
     problems: list[str] = []
     cards = tuple(len(d) for d in pdoms)
+    if not isinstance(spec, UtilityTable):
+        check_table_size(node, parents, pdoms)
     if isinstance(spec, UtilityTable):
         if spec.node != node or spec.parents != parents or spec.parent_domains != pdoms:
             problems.append(f"{node}: the utility table given is for {spec.node} | "
