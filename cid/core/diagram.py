@@ -35,10 +35,10 @@ from cid.core.nodes import Node, NodeKind
 from cid.core.spec import to_dict, to_json
 from cid.core.structure import Structure
 from cid.core.validation import check_owners, make_record, warn_agent_typos
-from cid.errors import DiagramError, NodeNotFoundError
+from cid.errors import CIDTypeError, DiagramError, NodeNotFoundError
 from cid.escape import html_preformatted
 
-__all__ = ["DEFAULT_AGENT", "Diagram"]
+__all__ = ["DEFAULT_AGENT", "Diagram", "require_diagram"]
 
 
 class Diagram:
@@ -601,3 +601,20 @@ class Diagram:
 
 def _unpickle(s: Structure) -> Diagram:
     return Diagram._wrap(s)
+
+
+def require_diagram(value: object, where: str) -> Diagram:
+    """``value`` if it is a :class:`Diagram`; else a :class:`~cid.CIDTypeError` that names the
+    function ``where`` and, for a string, says how to get a diagram from a file or the zoo.
+
+    >>> require_diagram("zoo:mdp", "analyze")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cid.errors.CIDTypeError: analyze() takes a cid.Diagram, got str 'zoo:mdp' (for a zoo entry...
+    """
+    if isinstance(value, Diagram):
+        return value
+    hint = (" (for a zoo entry, pass zoo.build(NAME); for a file, cid.load(PATH))"
+            if isinstance(value, str) else "")
+    raise CIDTypeError(f"{where}() takes a cid.Diagram, got {type(value).__name__} "
+                       f"{value!r:.60}{hint}")

@@ -151,6 +151,9 @@ def render(
     >>> "A -> R [color=\\"#CC79A7\\" penwidth=3]" in r.dot
     True
     """
+    from cid.core.diagram import require_diagram
+
+    require_diagram(d, "render")
     placement = legend_placement(legend)
     paper = width is not None or size is not None
     if isinstance(theme, str):

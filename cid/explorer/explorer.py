@@ -239,6 +239,9 @@ def explore(d: Diagram, *, decision: str | None = None,
     >>> cid.explore(d, kinds="VoI").data["view"]
     {'decision': 'D', 'kinds': ['value_of_information']}
     """
+    from cid.core.diagram import require_diagram
+
+    require_diagram(d, "explore")
     chosen = _initial_decision(d, decision)
     if kinds is None:
         shown = [k.value for k in IncentiveKind]

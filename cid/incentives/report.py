@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from cid.errors import CIDTypeError, DiagramError, NodeNotFoundError
+from cid.errors import DiagramError, NodeNotFoundError
 from cid.incentives.criteria import check_decision, check_node, make_witness
 from cid.incentives.engine import AgentAnalysis, DecisionAnalysis, DiagramGraph
 from cid.incentives.kinds import Guarantee, IncentiveKind
@@ -361,13 +361,9 @@ def analyze(diagram: Diagram, *,
     >>> print(report.get("ICI", node="I").witness)
     P → I → C
     """
-    from cid.model import Diagram
+    from cid.core.diagram import require_diagram
 
-    if not isinstance(diagram, Diagram):
-        hint = (" (for a zoo entry, pass zoo.build(NAME); for a file, cid.load(PATH))"
-                if isinstance(diagram, str) else "")
-        raise CIDTypeError(f"analyze() takes a cid.Diagram, got {type(diagram).__name__} "
-                           f"{diagram!r:.60}{hint}")
+    require_diagram(diagram, "analyze")
     wanted = None
     if decisions is not None:
         if isinstance(decisions, str):  # one decision, not its characters

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence, Sized
 
 from cid.errors import SolveLimitError
 
@@ -74,7 +74,7 @@ def _bytes(n: int) -> str:
 
 
 def check_table_size(node: str, parents: Sequence[str],
-                     parent_domains: Sequence[Sequence[Hashable]], own: int = 1) -> int:
+                     parent_domains: Sequence[Sized], own: int = 1) -> int:
     """The number of entries of ``node``'s table (``own`` values per parent configuration);
     raise before any allocation when it is above :func:`max_table_entries`.
 

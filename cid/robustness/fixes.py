@@ -240,6 +240,9 @@ def fixes(d: Diagram, decision: str, node: str, kind: IncentiveKind | str, *,
     of edges on paths ``D ⇝ X ⇝ U`` can matter (additions only add paths), and the
     minimum cut of :func:`ici_cut_size` is a lower bound: sizes below it are not searched.
     """
+    from cid.core.diagram import require_diagram
+
+    require_diagram(d, "fixes")
     k = IncentiveKind.parse(kind)
     _check(d, decision, node)
     if not isinstance(budget, int) or budget < 0:

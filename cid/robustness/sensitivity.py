@@ -374,6 +374,9 @@ def sensitivity(d: Diagram, decision: str | None = None, *,
     .. [2] S. L. Lauritzen, A. P. Dawid, B. N. Larsen, H.-G. Leimer, "Independence
        properties of directed Markov fields", Networks 20 (1990) (ancestral sets).
     """
+    from cid.core.diagram import require_diagram
+
+    require_diagram(d, "sensitivity")
     decisions = tuple(d.decisions) if decision is None else (decision,)
     study = _Study(d, decisions)
     chosen, skipped = _resolve_edits(d, edits)

@@ -143,3 +143,9 @@ def test_a_huge_zoo_horizon_is_refused_before_building() -> None:
     done = run_cid("analyze", "zoo:mdp:horizon=10000000", memory_mib=1024, timeout=30)
     assert done.returncode == 1
     assert b"above the zoo's limit" in done.stderr
+
+
+@pytest.mark.parametrize("name", ["render", "explore", "sensitivity"])
+def test_the_other_entry_points_take_a_diagram(name: str) -> None:
+    with pytest.raises(cid.CIDTypeError, match=f"{name}\\(\\) takes a cid.Diagram"):
+        getattr(cid, name)(None)
