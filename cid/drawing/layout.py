@@ -142,8 +142,9 @@ def layout_of(graph: graphviz.Digraph, *, engine: str | None = None,
         When Graphviz fails.
     """
     try:
-        text = graph.pipe(format="json0", engine=engine, neato_no_op=no_op, quiet=True,
-                          encoding="utf-8")
+        text = graphviz.pipe(engine or graph.engine or "dot", "json0",  # killed on ^C
+                             graph.source.encode("utf-8"),
+                             neato_no_op=no_op, quiet=True).decode("utf-8")
     except graphviz.ExecutableNotFound as err:
         raise GraphvizNotFoundError(
             "laying out needs Graphviz's executables on PATH (cid.graphviz_available())"

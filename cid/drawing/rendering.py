@@ -180,7 +180,10 @@ class Rendering:
             graph = graph.copy()
             graph.attr(dpi=f"{self._dpi:g}")
         try:
-            return bytes(graph.pipe(format=format, renderer=renderer, quiet=True))
+            # graphviz.pipe on bytes runs dot through subprocess.run, which kills it when the
+            # caller is interrupted (Digraph.pipe feeds lines and would leave dot running)
+            return bytes(graphviz.pipe(graph.engine or "dot", format, graph.source.encode("utf-8"),
+                                       renderer=renderer, quiet=True))
         except graphviz.ExecutableNotFound as err:
             raise GraphvizNotFoundError(_missing_message(f"{format.upper()} output")) from err
         except graphviz.CalledProcessError as err:

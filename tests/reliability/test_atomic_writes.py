@@ -158,3 +158,35 @@ def test_zoo_render_into_a_dangling_symlink_is_a_clear_error(tmp_path: Path) -> 
     out.symlink_to(tmp_path / "nowhere")
     with pytest.raises(cid.SaveError, match="symbolic link to nothing"):
         render_zoo(out, names=["mdp"], formats=("dot",))
+
+
+@pytest.mark.needs_dot
+def test_an_interrupted_render_leaves_no_dot_running(tmp_path: Path) -> None:
+    """SIGINT during a long `cid render`: exit 130, no picture, and no `dot` left behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.support.cid_process import ROOT
+
+    out = tmp_path / "big.png"
+    child = subprocess.Popen([sys.executable, "-m", "cid", "render", "zoo:mdp:horizon=400",
+                              "--incentives", "-o", str(out)], cwd=ROOT,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    dots: list[str] = []
+    while time.monotonic() < deadline and not dots:  # wait until dot is drawing
+        found = subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True, text=True)
+        dots = found.stdout.split()
+        time.sleep(0.1)
+    if not dots:
+        child.kill()
+        pytest.skip("dot finished before it could be interrupted")
+    child.send_signal(signal.SIGINT)
+    assert child.wait(timeout=30) == 130
+    time.sleep(0.3)
+    for pid in dots:
+        assert not Path(f"/proc/{pid}").exists() or \
+            "zombie" in Path(f"/proc/{pid}/status").read_text().lower(), f"dot {pid} still runs"
+    assert not out.exists()
