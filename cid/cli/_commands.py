@@ -79,14 +79,15 @@ def _check_decision(diagram: Diagram, decision: str | None) -> None:
 
 
 def analyze(args: argparse.Namespace) -> int:
-    """``cid analyze TARGET [--decision D] [--format text|table|markdown|json]``."""
+    """``cid analyze TARGET [--decision D] [--format text|table|markdown|json]
+    [--witnesses none|one|all]``."""
     import cid
 
     d = load_target(args.target)
     _check_decision(d, args.decision)
     report = cid.analyze(d, decisions=None if args.decision is None else [args.decision])
     if args.format == "json":
-        text = report.to_json()
+        text = report.to_json(witnesses=args.witnesses)
     elif args.format in ("table", "markdown"):
         text = report.table(format="text" if args.format == "table" else "markdown")
     else:

@@ -385,6 +385,12 @@ class DecisionAnalysis:
         definition)."""
         return self._voi.gap
 
+    @property
+    def voi_ball(self) -> tuple[RequisiteBall, frozenset[str]]:
+        """The Bayes-ball whose trails are the value-of-information witnesses, and the nodes
+        whose witnesses come from a ball of their own (decided by the definition)."""
+        return self._voi.ball, self._voi.extra
+
     def voi_trail(self, node: str) -> _Trail:
         """The witness trail of ``node`` (from ``node`` to a utility) with its edges."""
         v = self._voi
