@@ -86,8 +86,11 @@ def analyze(args: argparse.Namespace) -> int:
     d = load_target(args.target)
     _check_decision(d, args.decision)
     report = cid.analyze(d, decisions=None if args.decision is None else [args.decision])
-    if args.format == "json":
-        text = report.to_json(witnesses=args.witnesses)
+    if args.format == "json":  # a decision at a time: a large report is never held whole
+        for part in report.iter_json(witnesses=args.witnesses):
+            sys.stdout.write(part)
+        sys.stdout.write("\n")
+        return 0
     elif args.format in ("table", "markdown"):
         text = report.table(format="text" if args.format == "table" else "markdown")
     else:

@@ -225,7 +225,32 @@ class Report:
     def to_json(self, *, indent: int | None = 2,
                 witnesses: WitnessMode | bool = "one") -> str:
         """The report as JSON text (see :meth:`to_dict`)."""
-        return json.dumps(self.to_dict(witnesses=witnesses), indent=indent, ensure_ascii=False)
+        return "".join(self.iter_json(indent=indent, witnesses=witnesses))
+
+    def iter_json(self, *, indent: int | None = 2,
+                  witnesses: WitnessMode | bool = "one") -> Iterator[str]:
+        """:meth:`to_json` in pieces, one decision at a time (to write a large report with
+        memory for one decision's part only)."""
+        mode = witness_mode(witnesses)
+        whole = self.to_dict(witnesses="none")
+        whole["witnesses"] = mode
+        if not self.decisions:
+            yield json.dumps(whole, indent=indent, ensure_ascii=False)
+            return
+        entries = whole.pop("decisions")
+        head = json.dumps(whole, indent=indent, ensure_ascii=False)[:-1].rstrip()
+        if indent is None:
+            pad, sep, key, close = "", ", ", ', "decisions": [', "]}"
+        else:
+            pad, sep = "\n" + " " * (2 * indent), ","
+            key, close = f',\n{" " * indent}"decisions": [', f'\n{" " * indent}]\n}}'
+        yield head + key
+        for i, (r, entry) in enumerate(zip(self.decisions, entries, strict=True)):
+            for k in _KINDS:
+                entry["incentives"][k.value] = _records(r, k, mode)
+            text = json.dumps(entry, indent=indent, ensure_ascii=False)
+            yield (sep if i else "") + pad + text.replace("\n", pad)
+        yield close
 
     def _rows(self) -> list[tuple[str, str, list[bool]]]:
         rows = []
