@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import copy
 from array import array
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Any, Literal, NamedTuple
 
@@ -71,7 +71,6 @@ class _Step(NamedTuple):
     path: list[str]
     edges: list[list[str]]
     then: str | None = None
-    after: str | None = None
 
 
 class _Trails:
@@ -130,65 +129,64 @@ class _Trails:
         return _Step(path, edges)
 
 
-def _chain(prev: array[int], x: int, listed: bytearray, names: Sequence[Hashable]) -> _Step:
-    """A walk along ``prev`` from ``x`` up to the first listed node (whose walk is the rest)."""
-    path = [str(names[x])]
-    cur = prev[x]
-    while cur >= 0:
-        path.append(str(names[cur]))
-        if listed[cur]:
-            return _Step(path, [list(e) for e in pairwise(path)], path[-1])
-        cur = prev[cur]
-    return _Step(path, [list(e) for e in pairwise(path)])
-
-
-def witness_steps(analysis: DecisionAnalysis, kind: IncentiveKind) -> list[tuple[str, _Step]]:
-    """The compact record of every node admitting ``kind`` for the analysed decision."""
-    a = analysis.agent
-    g = a.base.compact
-    nodes = analysis.ordered(kind)
-    listed = bytearray(len(g))
-    for node in nodes:
-        listed[g.index[node]] = 1
-    out: list[tuple[str, _Step]] = []
-    if kind is IncentiveKind.VALUE_OF_INFORMATION:
-        trails = _Trails(analysis)
-        extra = analysis.voi_ball[1]
-        for node in nodes:
-            if node in extra:  # a trail in a graph of its own: written out
-                path, edges = analysis.voi_trail(node)
-                out.append((node, _Step(list(path), [list(e) for e in edges])))
-            else:
-                out.append((node, trails.step(g.index[node])))
-        return out
-    if kind is IncentiveKind.RESPONSE_INCENTIVE:
-        prev = analysis.ri_search[1]
-    elif kind is IncentiveKind.VALUE_OF_CONTROL:
-        prev = a.voc_search[1]
-    else:
-        prev = a.to_utility[1]
-        back = a.from_decision(analysis.id)[1]
-    for node in nodes:
-        x = g.index[node]
-        step = _chain(prev, x, listed, g.names)
-        if kind is IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE and x != analysis.id:
-            step = step._replace(after=str(g.names[back[x]]))
-        out.append((node, step))
+def _directed(prev: array[int], ids: Sequence[int], listed: bytearray, names: list[str],
+              back: array[int] | None = None, start: int = -1) -> list[dict[str, Any]]:
+    """The records of directed paths: from each node along ``prev`` to the first listed node
+    (whose walk is the rest), and for ``back`` (instrumental control) the node before it."""
+    out = []
+    for x in ids:
+        rec: dict[str, Any] = {"node": names[x]}
+        if back is not None and x != start:
+            rec["after"] = names[back[x]]
+        cur = prev[x]
+        if cur >= 0 and not listed[cur]:  # a detour through unlisted nodes: written out
+            path = [names[x]]
+            while cur >= 0 and not listed[cur]:
+                path.append(names[cur])
+                cur = prev[cur]
+            rec["path"] = path + [names[cur]] if cur >= 0 else path
+        if cur >= 0:
+            rec["then"] = names[cur]
+        out.append(rec)
     return out
 
 
 def compact_records(analysis: DecisionAnalysis, kind: IncentiveKind) -> list[dict[str, Any]]:
-    """The JSON records of :func:`witness_steps` (see the module docstring)."""
+    """The compact record of every node admitting ``kind`` for the analysed decision (see
+    the module docstring)."""
+    a = analysis.agent
+    g = a.base.compact
+    names = a.base.str_names
+    ids = analysis.ordered_ids(kind)
+    if kind is IncentiveKind.VALUE_OF_INFORMATION:
+        return _trail_records(analysis, ids, names)
+    listed = bytearray(len(g))
+    for x in ids:
+        listed[x] = 1
+    if kind is IncentiveKind.RESPONSE_INCENTIVE:
+        return _directed(analysis.ri_search[1], ids, listed, names)
+    if kind is IncentiveKind.VALUE_OF_CONTROL:
+        return _directed(a.voc_search[1], ids, listed, names)
+    return _directed(a.to_utility[1], ids, listed, names, a.from_decision(analysis.id)[1],
+                     analysis.id)
+
+
+def _trail_records(analysis: DecisionAnalysis, ids: Sequence[int],
+                   names: list[str]) -> list[dict[str, Any]]:
+    trails = _Trails(analysis)
+    extra = analysis.voi_ball[1]
     records = []
-    trail = kind is IncentiveKind.VALUE_OF_INFORMATION
-    for node, step in witness_steps(analysis, kind):
+    for x in ids:
+        node = names[x]
+        if node in extra:  # a trail in a graph of its own: written out
+            path, edges = analysis.voi_trail(node)
+            step = _Step(list(path), [list(e) for e in edges])
+        else:
+            step = trails.step(x)
         rec: dict[str, Any] = {"node": node}
-        if step.after is not None:
-            rec["after"] = step.after
-        implied = [node] if step.then is None else [node, step.then]
-        if step.path != implied:
+        if step.path != ([node] if step.then is None else [node, step.then]):
             rec["path"] = step.path
-        if trail and step.edges:
+        if step.edges:
             rec["edges"] = step.edges
         if step.then is not None:
             rec["then"] = step.then

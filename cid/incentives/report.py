@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from cid.errors import CIDTypeError, DiagramError, NodeNotFoundError
+from cid.incentives._jsontext import dumps_value
 from cid.incentives.compact import WitnessMode, compact_records, witness_mode
 from cid.incentives.criteria import check_decision, check_node, make_witness
 from cid.incentives.engine import AgentAnalysis, DecisionAnalysis, DiagramGraph
@@ -246,9 +247,15 @@ class Report:
             key, close = f',\n{" " * indent}"decisions": [', f'\n{" " * indent}]\n}}'
         yield head + key
         for i, (r, entry) in enumerate(zip(self.decisions, entries, strict=True)):
-            for k in _KINDS:
-                entry["incentives"][k.value] = _records(r, k, mode)
-            text = json.dumps(entry, indent=indent, ensure_ascii=False)
+            if indent is None:
+                for k in _KINDS:
+                    entry["incentives"][k.value] = _records(r, k, mode)
+                text = json.dumps(entry, ensure_ascii=False)
+            else:  # the large part, the incentive lists, is written by dumps_value
+                del entry["incentives"]
+                text = json.dumps(entry, indent=indent, ensure_ascii=False)[:-2]
+                text += ",\n" + " " * indent + '"incentives": ' + dumps_value(
+                    {k.value: _records(r, k, mode) for k in _KINDS}, indent, 1) + "\n}"
             yield (sep if i else "") + pad + text.replace("\n", pad)
         yield close
 
