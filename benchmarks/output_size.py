@@ -1,17 +1,19 @@
 """Benchmark: ``cid analyze --format json`` on long MDPs, compact witnesses against full paths.
 
     python benchmarks/output_size.py            # horizons 100, 200, 500, 1000
-    python benchmarks/output_size.py --smoke    # horizons 5, 10, 20, 40 (the test suite runs this)
+    python benchmarks/output_size.py --smoke    # horizons 10, 20, 40 (the test suite runs this)
 
-For each horizon of ``zoo:mdp:horizon=H`` (``3 H`` nodes, ``H`` decisions) and each
+For each horizon of ``zoo:mdp:horizon=H`` (``3 H - 1`` nodes, ``H`` decisions) and each
 ``--witnesses`` mode, ``cid analyze --format json`` runs in a child process of its own,
 writing to a file: the table gives its wall time, the output's size and the child's peak
 memory (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``, read in a fresh wrapper process per
 run, so that each run's peak is its own), and the ratios of ``all`` (every path written out:
-the old behaviour) to ``one`` (the new default: one compact witness per incentive). ``all``
-writes output that grows with the cube of the horizon (715 MB in 28 s at 4 GB for
-``H = 200``; ``H = 300`` needs 13 GB), so it runs only up to ``--all-up-to`` (200 by
-default). ``none`` (node names only) is the floor any report must pay.
+the old output, now written one decision at a time) and of ``before`` (the previous
+``cid analyze --format json``, measured in the same run: every path, the whole report built
+as one string) to ``one`` (the new default: one compact witness per incentive). Full paths
+grow with the cube of the horizon (715 MB and 4 GB of memory at ``H = 200``; ``H = 300``
+needs 13 GB), so ``all`` and ``before`` run only up to ``--all-up-to`` (200 by default).
+``none`` (node names only) is the floor any report must pay.
 """
 
 from __future__ import annotations
@@ -28,14 +30,24 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 HORIZONS = (100, 200, 500, 1000)
-SMOKE_HORIZONS = (5, 10, 20, 40)
-MODES = ("none", "one", "all")
+SMOKE_HORIZONS = (10, 20, 40)
+MODES = ("none", "one", "all", "before")
+FULL = ("all", "before")  # cubic: capped by --all-up-to
+# The previous `cid analyze --format json`: the whole report with every path, as one string.
+BEFORE = ("import json, sys, cid, zoo\n"
+          "h = int(sys.argv[1])\n"
+          "report = cid.analyze(zoo.build('mdp', horizon=h))\n"
+          "sys.stdout.write(json.dumps(report.to_dict(witnesses='all'), indent=2, "
+          "ensure_ascii=False) + '\\n')\n")
 
 
 def _child(target: str, mode: str, out: str) -> None:
     """Run the CLI once as a child, then print its time and peak memory as JSON."""
-    cmd = [sys.executable, "-m", "cid", "analyze", target, "--format", "json",
-           "--witnesses", mode]
+    if mode == "before":
+        cmd = [sys.executable, "-c", BEFORE, target.rsplit("=", 1)[1]]
+    else:
+        cmd = [sys.executable, "-m", "cid", "analyze", target, "--format", "json",
+               "--witnesses", mode]
     start = time.perf_counter()
     with open(out, "wb") as f:
         done = subprocess.run(cmd, stdout=f, stderr=subprocess.PIPE, check=False, cwd=ROOT)
@@ -64,7 +76,7 @@ def run(horizons: tuple[int, ...], all_up_to: int, folder: Path,
     results: dict[tuple[int, str], dict[str, Any]] = {}
     for h in horizons:
         for mode in MODES:
-            if mode == "all" and h > all_up_to:
+            if mode in FULL and h > all_up_to:
                 continue
             out = folder / f"mdp-{h}-{mode}.json"
             results[h, mode] = measure(h, mode, out)
@@ -80,23 +92,23 @@ def _mb(n: float) -> str:
 def table(results: dict[tuple[int, str], dict[str, Any]], horizons: tuple[int, ...],
           all_up_to: int) -> str:
     """The table: per horizon and mode, time, MB written, peak MB; then all / one."""
-    head = (f"{'horizon':>7} {'nodes':>6} {'mode':>5} {'time s':>8} {'output MB':>10} "
-            f"{'peak MB':>8}   {'all/one: time':>13} {'bytes':>8} {'peak':>6}")
+    head = (f"{'horizon':>7} {'nodes':>6} {'mode':>6} {'time s':>8} {'output MB':>10} "
+            f"{'peak MB':>8}   {'ratio to one: time':>18} {'bytes':>8} {'peak':>6}")
     lines = [head, "-" * len(head)]
     for h in horizons:
         for mode in MODES:
             r = results.get((h, mode))
             if r is None:
-                lines.append(f"{h:>7} {3 * h:>6} {mode:>5}   (not run: above --all-up-to "
+                lines.append(f"{h:>7} {3 * h - 1:>6} {mode:>6}   (not run: above --all-up-to "
                              f"{all_up_to}, it would need many GB)")
                 continue
             ratio = ""
-            if mode == "all":
+            if mode in FULL:
                 one = results[h, "one"]
-                ratio = (f"   {r['seconds'] / one['seconds']:>12.1f}x "
+                ratio = (f"   {r['seconds'] / one['seconds']:>17.1f}x "
                          f"{r['bytes'] / one['bytes']:>7.1f}x "
                          f"{r['peak_mb'] / one['peak_mb']:>5.1f}x")
-            lines.append(f"{h:>7} {3 * h:>6} {mode:>5} {r['seconds']:>8.2f} "
+            lines.append(f"{h:>7} {3 * h - 1:>6} {mode:>6} {r['seconds']:>8.2f} "
                          f"{_mb(r['bytes']):>10} {r['peak_mb']:>8.0f}{ratio}")
     lines.append("")
     lines.append("growth of the default (one) when the horizon doubles: bytes(2h)/bytes(h)")
