@@ -100,7 +100,7 @@ def table(results: dict[tuple[int, str], dict[str, Any]], horizons: tuple[int, .
             r = results.get((h, mode))
             if r is None:
                 lines.append(f"{h:>7} {3 * h - 1:>6} {mode:>6}   (not run: above --all-up-to "
-                             f"{all_up_to}, it would need many GB)")
+                             f"{all_up_to}; full paths grow with the cube of the horizon)")
                 continue
             ratio = ""
             if mode in FULL:
