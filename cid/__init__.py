@@ -51,6 +51,7 @@ _LAZY: dict[str, str] = {
     "instrumental_control_incentives": "cid.incentives",
     "explain": "cid.incentives",
     "analyze": "cid.incentives",
+    "expand_witnesses": "cid.incentives",
     "Report": "cid.incentives",
     "Witness": "cid.incentives",
     "IncentiveKind": "cid.incentives",
@@ -126,6 +127,7 @@ if _TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only ("X as 
     from cid.incentives import analyze as analyze
     from cid.incentives import compare as compare
     from cid.incentives import direct_value_of_control as direct_value_of_control
+    from cid.incentives import expand_witnesses as expand_witnesses
     from cid.incentives import explain as explain
     from cid.incentives import explain_control as explain_control
     from cid.incentives import incentive_nodes as incentive_nodes

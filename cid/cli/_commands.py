@@ -79,14 +79,18 @@ def _check_decision(diagram: Diagram, decision: str | None) -> None:
 
 
 def analyze(args: argparse.Namespace) -> int:
-    """``cid analyze TARGET [--decision D] [--format text|table|markdown|json]``."""
+    """``cid analyze TARGET [--decision D] [--format text|table|markdown|json]
+    [--witnesses none|one|all]``."""
     import cid
 
     d = load_target(args.target)
     _check_decision(d, args.decision)
     report = cid.analyze(d, decisions=None if args.decision is None else [args.decision])
-    if args.format == "json":
-        text = report.to_json()
+    if args.format == "json":  # a decision at a time: a large report is never held whole
+        for part in report.iter_json(witnesses=args.witnesses):
+            sys.stdout.write(part)
+        sys.stdout.write("\n")
+        return 0
     elif args.format in ("table", "markdown"):
         text = report.table(format="text" if args.format == "table" else "markdown")
     else:

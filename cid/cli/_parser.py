@@ -119,6 +119,10 @@ def _diagram_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--format", "-f", choices=("text", "table", "markdown", "json"), default="text",
                    help="text: every incentive with its witness path and guarantee (default); "
                    "table/markdown: one row per node, one column per kind; json: everything")
+    p.add_argument("--witnesses", choices=("none", "one", "all"), default="one",
+                   help="json: one witness per incentive in the compact form (default), every "
+                   "path written out in full (all), or node names only (none); other formats "
+                   "are not affected")
     p.set_defaults(handler=_commands.analyze)
 
     p = add("render", help="draw a diagram (SVG, PNG, PDF or DOT)",

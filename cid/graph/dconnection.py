@@ -13,6 +13,7 @@ References
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Hashable, Iterable, Sequence
 from itertools import pairwise
 from typing import Literal
@@ -120,6 +121,12 @@ class Reachability:
     def reached_ids(self) -> list[int]:
         """The numbers of the reached nodes, in increasing order."""
         return members(self.seen)
+
+    @property
+    def pointers(self) -> tuple[array[int], array[int]]:
+        """For each direction (``UP = 0``, ``DOWN = 1``), the state ``2 u + direction`` each
+        node's state was first reached from (``-1`` for a source, ``-2`` if not reached)."""
+        return self._ball.prev
 
     def trail_ids(self, i: int) -> tuple[list[int], list[tuple[int, int]]] | None:
         """:meth:`oriented_trail` by node number."""

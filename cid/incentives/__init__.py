@@ -26,6 +26,7 @@ Value of control splits into :func:`direct_value_of_control` and
 
 from __future__ import annotations
 
+from cid.incentives.compact import WitnessMode, expand_witnesses
 from cid.incentives.compare import Comparison, compare
 from cid.incentives.control import (
     ControlWitness,
@@ -67,6 +68,7 @@ __all__ = [
     "ReasoningPattern",
     "Report",
     "Witness",
+    "WitnessMode",
     "analyze",
     "compare",
     "direct_effect",
@@ -74,6 +76,7 @@ __all__ = [
     "effective_decisions",
     "explain",
     "explain_control",
+    "expand_witnesses",
     "incentive_nodes",
     "indirect_value_of_control",
     "instrumental_control_incentives",

@@ -76,6 +76,11 @@ class DiagramGraph:
         frozen: nx.DiGraph[Hashable] = nx.freeze(H)
         return frozen
 
+    @cached_property
+    def str_names(self) -> list[str]:
+        """The node names as strings, by node number."""
+        return [str(n) for n in self.compact.names]
+
     def names(self, ids: Iterable[int]) -> frozenset[str]:
         """The node names of some node numbers."""
         names = self.compact.names
@@ -308,13 +313,16 @@ class DecisionAnalysis:
         """Response incentive (see :attr:`ri_ids`)."""
         return self._names(self.ri_ids)
 
+    def ordered_ids(self, kind: IncentiveKind) -> list[int]:
+        """The numbers of the nodes admitting ``kind``, in topological order."""
+        return {IncentiveKind.VALUE_OF_INFORMATION: lambda: self._voi.ids,
+                IncentiveKind.RESPONSE_INCENTIVE: lambda: self.ri_ids,
+                IncentiveKind.VALUE_OF_CONTROL: lambda: self.agent.voc_ids,
+                IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: lambda: self.ici_ids}[kind]()
+
     def ordered(self, kind: IncentiveKind) -> tuple[str, ...]:
         """The nodes admitting ``kind``, in topological order."""
-        ids = {IncentiveKind.VALUE_OF_INFORMATION: lambda: self._voi.ids,
-               IncentiveKind.RESPONSE_INCENTIVE: lambda: self.ri_ids,
-               IncentiveKind.VALUE_OF_CONTROL: lambda: self.agent.voc_ids,
-               IncentiveKind.INSTRUMENTAL_CONTROL_INCENTIVE: lambda: self.ici_ids}[kind]()
-        return self.agent.base.ordered(ids)
+        return self.agent.base.ordered(self.ordered_ids(kind))
 
     def ri_path(self, node: str) -> tuple[str, ...]:
         return self._path(_follow(self.ri_search[1], self.agent.base.compact.index[node]))
@@ -384,6 +392,12 @@ class DecisionAnalysis:
         """How many nodes lay between the one-pass bounds (decided by the replay or by the
         definition)."""
         return self._voi.gap
+
+    @property
+    def voi_ball(self) -> tuple[RequisiteBall, frozenset[str]]:
+        """The Bayes-ball whose trails are the value-of-information witnesses, and the nodes
+        whose witnesses come from a ball of their own (decided by the definition)."""
+        return self._voi.ball, self._voi.extra
 
     def voi_trail(self, node: str) -> _Trail:
         """The witness trail of ``node`` (from ``node`` to a utility) with its edges."""

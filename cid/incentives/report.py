@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from cid.errors import DiagramError, NodeNotFoundError
+from cid.incentives._jsontext import dumps_value
+from cid.incentives.compact import WitnessMode, compact_records, witness_mode
 from cid.incentives.criteria import check_decision, check_node, make_witness
 from cid.incentives.engine import AgentAnalysis, DecisionAnalysis, DiagramGraph
 from cid.incentives.kinds import Guarantee, IncentiveKind
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["DecisionReport", "Incentive", "Report", "analyze"]
 
 REPORT_FORMAT = "cid-incentive-report"
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 _KINDS = tuple(IncentiveKind)
 
 
@@ -196,31 +198,66 @@ class Report:
         return tuple(i for r in reports for i in r.incentives(kind))
 
     # ------------------------------------------------------------------ export
-    def to_dict(self, *, witnesses: bool = True) -> dict[str, Any]:
-        """A JSON-ready dict with a stable order (decisions and nodes topologically)."""
+    def to_dict(self, *, witnesses: WitnessMode | bool = "one") -> dict[str, Any]:
+        """A JSON-ready dict with a stable order (decisions and nodes topologically).
+
+        Parameters
+        ----------
+        witnesses : {"one", "all", "none"} or bool
+            ``"one"`` (default): one witness per incentive in the compact form (its first
+            steps and the witness it continues: see :func:`cid.expand_witnesses`), so the
+            output grows with the number of incentives, not with their paths' lengths;
+            ``"all"``: every path written out in full; ``"none"``: node names only.
+            ``True`` means ``"all"`` and ``False`` ``"none"``.
+        """
+        mode = witness_mode(witnesses)
         out: dict[str, Any] = {"format": REPORT_FORMAT, "version": REPORT_VERSION,
-                               "diagram": self.name, "decisions": []}
+                               "diagram": self.name, "witnesses": mode, "decisions": []}
         for r in self.decisions:
             entry: dict[str, Any] = {"decision": r.decision, "agent": r.agent,
                                      "guarantee": r.guarantee.value,
                                      "guarantee_text": r.guarantee_text,
                                      "incentives": {}}
             for k in _KINDS:
-                if witnesses:
-                    items: list[Any] = []
-                    for node in r.nodes(k):
-                        w = r.witness(k, node)
-                        assert w is not None
-                        items.append({"node": node, **w.to_dict()})
-                    entry["incentives"][k.value] = items
-                else:
-                    entry["incentives"][k.value] = list(r.nodes(k))
+                entry["incentives"][k.value] = _records(r, k, mode)
             out["decisions"].append(entry)
         return out
 
-    def to_json(self, *, indent: int | None = 2, witnesses: bool = True) -> str:
+    def to_json(self, *, indent: int | None = 2,
+                witnesses: WitnessMode | bool = "one") -> str:
         """The report as JSON text (see :meth:`to_dict`)."""
-        return json.dumps(self.to_dict(witnesses=witnesses), indent=indent, ensure_ascii=False)
+        return "".join(self.iter_json(indent=indent, witnesses=witnesses))
+
+    def iter_json(self, *, indent: int | None = 2,
+                  witnesses: WitnessMode | bool = "one") -> Iterator[str]:
+        """:meth:`to_json` in pieces, one decision at a time (to write a large report with
+        memory for one decision's part only)."""
+        mode = witness_mode(witnesses)
+        whole = self.to_dict(witnesses="none")
+        whole["witnesses"] = mode
+        if not self.decisions:
+            yield json.dumps(whole, indent=indent, ensure_ascii=False)
+            return
+        entries = whole.pop("decisions")
+        head = json.dumps(whole, indent=indent, ensure_ascii=False)[:-1].rstrip()
+        if indent is None:
+            pad, sep, key, close = "", ", ", ', "decisions": [', "]}"
+        else:
+            pad, sep = "\n" + " " * (2 * indent), ","
+            key, close = f',\n{" " * indent}"decisions": [', f'\n{" " * indent}]\n}}'
+        yield head + key
+        for i, (r, entry) in enumerate(zip(self.decisions, entries, strict=True)):
+            if indent is None:
+                for k in _KINDS:
+                    entry["incentives"][k.value] = _records(r, k, mode)
+                text = json.dumps(entry, ensure_ascii=False)
+            else:  # the large part, the incentive lists, is written by dumps_value
+                del entry["incentives"]
+                text = json.dumps(entry, indent=indent, ensure_ascii=False)[:-2]
+                text += ",\n" + " " * indent + '"incentives": ' + dumps_value(
+                    {k.value: _records(r, k, mode) for k in _KINDS}, indent, 1) + "\n}"
+            yield (sep if i else "") + pad + text.replace("\n", pad)
+        yield close
 
     def _rows(self) -> list[tuple[str, str, list[bool]]]:
         rows = []
@@ -298,6 +335,20 @@ class Report:
                 return f"<pre>{html.escape(repr(self))}</pre>"
             except Exception:  # noqa: BLE001
                 return "<pre>Report</pre>"
+
+
+def _records(r: DecisionReport, kind: IncentiveKind, mode: WitnessMode) -> list[Any]:
+    """The JSON list of one decision's incentives of one kind (see :meth:`Report.to_dict`)."""
+    nodes = r.nodes(kind)
+    a = r._analysis
+    if mode == "none" or a is None:
+        return list(nodes)
+    if mode == "one":
+        return compact_records(a, kind)
+    items: list[Any] = []
+    for node in nodes:
+        items.append({"node": node, **Witness(kind, r.decision, node, a).to_dict()})
+    return items
 
 
 def decision_report(analysis: DecisionAnalysis, *, other_agents: bool = False

@@ -95,10 +95,7 @@ class Witness:
     @property
     def graph_name(self) -> str:
         """Which graph the path lives in, in words."""
-        if self.kind is IncentiveKind.VALUE_OF_INFORMATION:
-            return (f"minimal d-reduction of the diagram with {self.node} -> {self.decision} "
-                    "added")
-        return _GRAPH_NAMES[self.kind]
+        return graph_name(self.kind, self.decision, self.node)
 
     @property
     def is_directed(self) -> bool:
@@ -152,6 +149,13 @@ class Witness:
         """A JSON-ready record (the graph is described, not included)."""
         path, edges = self._path_and_edges()
         return {"path": list(path), "edges": [list(e) for e in edges], "graph": self.graph_name}
+
+
+def graph_name(kind: IncentiveKind, decision: str, node: str) -> str:
+    """Which graph the witness of ``node`` for ``decision`` lives in, in words."""
+    if kind is IncentiveKind.VALUE_OF_INFORMATION:
+        return f"minimal d-reduction of the diagram with {node} -> {decision} added"
+    return _GRAPH_NAMES[kind]
 
 
 def oriented_edges(succ: Mapping[Hashable, Mapping[Hashable, object]],

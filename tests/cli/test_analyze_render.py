@@ -188,3 +188,13 @@ def test_render_rejects_an_unknown_theme(capsys: pytest.CaptureFixture[str]) -> 
     code, out, err = run(capsys, "render", "zoo:mdp", "--theme", "bogus", "-o", "-")
     assert (code, out) == (1, "")
     assert_clean_error(err, "unknown theme 'bogus'", "circular", "rectangular")
+
+
+@pytest.mark.parametrize("mode", ["none", "one", "all"])
+def test_analyze_witnesses_modes(capsys: pytest.CaptureFixture[str], mode: str) -> None:
+    report = cid.analyze(zoo.build("mdp"))
+    code, out, err = run(capsys, "analyze", "zoo:mdp", "--format", "json", "--witnesses", mode)
+    assert (code, err) == (0, "")
+    assert out == report.to_json(witnesses=mode) + "\n"  # type: ignore[arg-type]
+    assert cid.expand_witnesses(json.loads(out)) == report.to_dict(
+        witnesses="none" if mode == "none" else "all")

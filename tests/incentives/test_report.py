@@ -80,10 +80,11 @@ def test_guarantees() -> None:
 
 
 def test_json_is_stable_and_complete(grade: cid.Diagram) -> None:
-    text = cid.analyze(grade).to_json()
-    assert text == cid.analyze(grade).to_json()
+    text = cid.analyze(grade).to_json(witnesses="all")
+    assert text == cid.analyze(grade).to_json(witnesses="all")
     data = json.loads(text)
-    assert data["format"] == "cid-incentive-report" and data["version"] == 1
+    assert data["format"] == "cid-incentive-report" and data["version"] == 2
+    assert data["witnesses"] == "all"
     (entry,) = data["decisions"]
     assert entry["decision"] == "P" and entry["guarantee"] == "sound_and_complete"
     assert list(entry["incentives"]) == [k.value for k in IncentiveKind]
