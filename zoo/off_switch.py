@@ -7,7 +7,8 @@ robot share the utility ``U``: a common-payoff MAID, whose team optimum is to pr
 human press exactly when ``Ua < 0``, and act exactly when allowed.
 
 The numbers (``Ua`` in {-2, -1, 1, 3} with probabilities .2, .3, .3, .2) are ours, chosen so
-that deferring to the human (0.9) beats acting at once (0.4) and switching off (0).
+that deferring to the human (0.9) beats acting at once (0.2, the mean of ``Ua``) and switching
+off (0).
 
 >>> import cid
 >>> from zoo.off_switch import OPTIMUM, off_switch
