@@ -112,7 +112,9 @@ def _agent(model: Model, decision: str) -> str | None:
     d = model.diagram
     if d.kind(decision) != "decision":
         raise DiagramError(f"{decision} is a {d.kind(decision)} node, not a decision")
-    return d.agent_of(decision) if len(d.agents) > 1 else None
+    if len(d.agents) <= 1 or len({d.utilities_of(a) for a in d.agents}) == 1:
+        return None  # one agent, or a common payoff: the team optimum, as cid.solve
+    return d.agent_of(decision)
 
 
 def _solve(model: Model, agent: str | None, policy: Mapping[str, object] | None,

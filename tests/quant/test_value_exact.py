@@ -110,3 +110,16 @@ def _descendants(d: cid.Diagram, node: str) -> set[str]:
                 seen.add(c)
                 stack.append(c)
     return seen
+
+
+def test_values_in_a_common_payoff_game_are_team_values() -> None:
+    """With every agent sharing the utility, the value of the human seeing Ua is the team's:
+    MEU with the link (0.9, the off-switch optimum) minus MEU without it (brute force)."""
+    from zoo.off_switch import OPTIMUM, off_switch
+
+    game = off_switch()
+    d = game.diagram
+    blind = _respecified(game, d.without_edge("Ua", "H"))
+    value = information_value(game, "Ua", decision="H")
+    assert value.exact
+    assert value.value == pytest.approx(OPTIMUM - brute_force_meu(blind)[0], abs=1e-9)
