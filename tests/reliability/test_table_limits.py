@@ -69,3 +69,12 @@ def test_the_refusal_needs_little_memory_and_no_time() -> None:
                           timeout=60, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("refused: U: a table over its 32 parents has 4,294,967,296")
+
+
+def test_a_long_perfect_recall_pomdp_is_refused_before_its_rules_are_allocated() -> None:
+    """The 30-step POMDP with memory used to raise numpy's MemoryError (8 GiB) after 10 s."""
+    from benchmarks.solve import pomdp
+
+    model = pomdp(30, 2, 2, 2, memory=True)
+    with pytest.raises(cid.SolveLimitError, match="needs a table of"):
+        cid.solve(model)
