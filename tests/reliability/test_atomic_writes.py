@@ -171,20 +171,30 @@ def test_an_interrupted_render_leaves_no_dot_running(tmp_path: Path) -> None:
     from tests.support.cid_process import ROOT
 
     out = tmp_path / "big.png"
+
+    def default_sigint() -> None:  # a test runner's worker may ignore SIGINT; the child must not
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
     child = subprocess.Popen([sys.executable, "-m", "cid", "render", "zoo:mdp:horizon=400",
                               "--incentives", "-o", str(out)], cwd=ROOT,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 30
-    dots: list[str] = []
-    while time.monotonic() < deadline and not dots:  # wait until dot is drawing
-        found = subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True, text=True)
-        dots = found.stdout.split()
-        time.sleep(0.1)
-    if not dots:
-        child.kill()
-        pytest.skip("dot finished before it could be interrupted")
-    child.send_signal(signal.SIGINT)
-    assert child.wait(timeout=30) == 130
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             preexec_fn=default_sigint)
+    try:
+        deadline = time.monotonic() + 30
+        dots: list[str] = []
+        while time.monotonic() < deadline and not dots:  # wait until dot is drawing
+            found = subprocess.run(["pgrep", "-P", str(child.pid)], capture_output=True,
+                                   text=True)
+            dots = found.stdout.split()
+            time.sleep(0.1)
+        if not dots:
+            pytest.skip("dot finished before it could be interrupted")
+        child.send_signal(signal.SIGINT)
+        assert child.wait(timeout=30) == 130
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
     time.sleep(0.3)
     for pid in dots:
         assert not Path(f"/proc/{pid}").exists() or \
