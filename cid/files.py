@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
+from cid._env import positive_int
 from cid.errors import SaveError, SpecError
 
 __all__ = ["DEFAULT_MAX_INPUT_BYTES", "max_input_bytes", "read_limited", "read_stream_limited",
@@ -44,17 +45,10 @@ def max_input_bytes() -> int:
     SpecError
         The environment variable is not a positive integer.
     """
-    raw = os.environ.get(_ENV_LIMIT)
-    if raw is None:
-        return DEFAULT_MAX_INPUT_BYTES
     try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise SpecError([("", f"{_ENV_LIMIT}={raw!r} is not a positive number of bytes",
-                          "cid_limit")])
-    return value
+        return positive_int(_ENV_LIMIT, DEFAULT_MAX_INPUT_BYTES)
+    except ValueError as err:
+        raise SpecError([("", f"{err} (a number of bytes)", "cid_limit")]) from None
 
 
 def _too_large(source: str, limit: int) -> SpecError:

@@ -475,6 +475,7 @@ class Diagram:
         description or error message is ever read as Markdown or HTML.
         """
         from cid.drawing import render
+        from cid.drawing.rendering import select_mimetypes
         from cid.errors import CIDError
 
         try:
@@ -486,13 +487,7 @@ class Diagram:
             bundle["image/svg+xml"] = shown["image/svg+xml"]
         else:
             bundle["text/markdown"] = html_preformatted(shown.get("text/plain", "")) + "\n"
-        if include is not None:
-            wanted = set(include)
-            bundle = {k: v for k, v in bundle.items() if k in wanted}
-        if exclude is not None:
-            unwanted = set(exclude)
-            bundle = {k: v for k, v in bundle.items() if k not in unwanted}
-        return bundle
+        return select_mimetypes(bundle, include, exclude)
 
     # ------------------------------------------------------------------ construction, IO
     def to_dict(self) -> dict[str, Any]:

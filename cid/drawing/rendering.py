@@ -206,6 +206,12 @@ class Rendering:
         """The drawing as PDF bytes (needs Graphviz)."""
         return self.pipe("pdf")
 
+    def _made_by_render(self, what: str) -> Figure:
+        """What this rendering shows, for the writers that need the diagram itself."""
+        if self._figure is None:
+            raise RenderError(f"{self!r} was not made by cid.render: no diagram to {what}")
+        return self._figure
+
     def tikz(self, *, standalone: bool = False) -> str:
         """The drawing as a TikZ picture, from Graphviz's layout of it (needs Graphviz).
 
@@ -222,9 +228,7 @@ class Rendering:
         from cid.drawing.layout import layout_of
         from cid.drawing.tikz import to_tikz
 
-        if self._figure is None:
-            raise RenderError(f"{self!r} was not made by cid.render: no diagram to write")
-        f = self._figure
+        f = self._made_by_render("write as TikZ")
         return to_tikz(f.diagram, f.overlay, f.theme, layout_of(self._graph),
                        standalone=standalone)
 
@@ -241,9 +245,7 @@ class Rendering:
         """
         from cid.explorer import explore
 
-        if self._figure is None:
-            raise RenderError(f"{self!r} was not made by cid.render: no diagram to explore")
-        f = self._figure
+        f = self._made_by_render("explore")
         decision = f.overlay.decisions[0] if f.overlay.decisions else None
         return explore(f.diagram, decision=decision, theme=f.theme).html()
 
@@ -322,10 +324,21 @@ class Rendering:
         except (RenderError, OSError, UnicodeDecodeError) as err:
             detail = " ".join(str(err).split())[:300]
             bundle = self._fallback_bundle(f"dot failed: {detail}", missing=False)
-        if include is not None:
-            wanted = set(include)
-            bundle = {k: v for k, v in bundle.items() if k in wanted}
-        if exclude is not None:
-            unwanted = set(exclude)
-            bundle = {k: v for k, v in bundle.items() if k not in unwanted}
-        return bundle
+        return select_mimetypes(bundle, include, exclude)
+
+
+def select_mimetypes(bundle: dict[str, str], include: Iterable[str] | None,
+                     exclude: Iterable[str] | None) -> dict[str, str]:
+    """The entries of a Jupyter mime bundle that ``include`` keeps and ``exclude`` drops (the
+    arguments of ``_repr_mimebundle_``; ``None`` keeps everything).
+
+    >>> select_mimetypes({"a": "1", "b": "2"}, include=None, exclude=["b"])
+    {'a': '1'}
+    """
+    if include is not None:
+        wanted = set(include)
+        bundle = {k: v for k, v in bundle.items() if k in wanted}
+    if exclude is not None:
+        unwanted = set(exclude)
+        bundle = {k: v for k, v in bundle.items() if k not in unwanted}
+    return bundle

@@ -23,10 +23,10 @@ U: a table over its 40 parents has 1,099,511,627,776 entries (8 TiB as
 from __future__ import annotations
 
 import math
-import os
 import sys
 from collections.abc import Hashable, Iterable, Iterator, Sequence, Sized
 
+from cid._env import positive_int
 from cid.errors import SolveLimitError
 
 __all__ = ["DEFAULT_MAX_TABLE_ENTRIES", "PROGRESS_FROM", "check_table_size",
@@ -52,16 +52,10 @@ def max_table_entries() -> int:
     SolveLimitError
         The environment variable is not a positive integer.
     """
-    raw = os.environ.get(_ENV)
-    if raw is None:
-        return DEFAULT_MAX_TABLE_ENTRIES
     try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise SolveLimitError(f"{_ENV}={raw!r} is not a positive number of table entries")
-    return value
+        return positive_int(_ENV, DEFAULT_MAX_TABLE_ENTRIES)
+    except ValueError as err:
+        raise SolveLimitError(f"{err} (a number of table entries)") from None
 
 
 def _bytes(n: int) -> str:
